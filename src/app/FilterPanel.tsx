@@ -1,0 +1,65 @@
+import { STANCES } from '../model/schema'
+import { STANCE_DASH, STANCE_LABEL } from '../render/style'
+import { useExplorer, useExplorerContext, useView } from './context'
+
+export function StanceSwatch({ stance }: { stance: (typeof STANCES)[number] }) {
+  return (
+    <svg className="swatch-line" width="28" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="27" y2="5" strokeWidth="2.5" strokeDasharray={STANCE_DASH[stance].join(' ')} />
+    </svg>
+  )
+}
+
+export function FilterPanel() {
+  const { index } = useExplorerContext()
+  const view = useView()
+  const hiddenTypes = useExplorer((s) => s.filter.hiddenTypes)
+  const hiddenStances = useExplorer((s) => s.filter.hiddenStances)
+  const showUnconnected = useExplorer((s) => s.filter.showUnconnected)
+  const toggleType = useExplorer((s) => s.toggleType)
+  const toggleStance = useExplorer((s) => s.toggleStance)
+  const setShowUnconnected = useExplorer((s) => s.setShowUnconnected)
+  return (
+    <section className="filters" aria-labelledby="filters-heading">
+      <h2 id="filters-heading">Filters</h2>
+      <fieldset>
+        <legend>Relation type</legend>
+        {index.graph.relationTypes.map((t, i) => (
+          <label key={t.id} className="check">
+            <input
+              type="checkbox"
+              checked={!hiddenTypes.includes(t.id)}
+              onChange={(e) => toggleType(t.id, e.target.checked)}
+            />
+            <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
+            <span className="check-label">{t.label}</span>{' '}
+            <span className="count">{view.countByType[i]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Stance</legend>
+        {STANCES.map((s, i) => (
+          <label key={s} className="check">
+            <input
+              type="checkbox"
+              checked={!hiddenStances.includes(s)}
+              onChange={(e) => toggleStance(s, e.target.checked)}
+            />
+            <StanceSwatch stance={s} />
+            <span className="check-label">{STANCE_LABEL[s]}</span>{' '}
+            <span className="count">{view.countByStance[i]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={showUnconnected}
+          onChange={(e) => setShowUnconnected(e.target.checked)}
+        />
+        <span className="check-label">Show unconnected actors</span>
+      </label>
+    </section>
+  )
+}

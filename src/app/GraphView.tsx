@@ -1,0 +1,112 @@
+import { useEffect, useRef } from 'react'
+import { createEngine } from '../engine/engine'
+import { statusText } from '../model/filter'
+import { DARK, LIGHT } from '../render/style'
+import { useExplorer, useExplorerContext, useView } from './context'
+import { Legend } from './Legend'
+
+export interface ExplorerHook {
+  nodes(): ReturnType<import('../engine/engine').Engine['nodes']>
+  transform(): { k: number; x: number; y: number }
+  layout(): { running: boolean; alpha: number; ticks: number }
+}
+
+declare global {
+  interface Window {
+    __explorer?: ExplorerHook
+  }
+}
+
+/** The canvas and its controls. The engine draws; this component only wires it to React. */
+/** "Showing N of M actors and N of M relations" */
+export function StatusLine() {
+  const view = useView()
+  return (
+    <p className="status" role="status">
+      {statusText(view)}
+    </p>
+  )
+}
+
+export function GraphView() {
+  const ctx = useExplorerContext()
+  const { index, store, engine } = ctx
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const view = useView()
+  const paused = useExplorer((s) => s.layoutPaused)
+  const setPaused = useExplorer((s) => s.setLayoutPaused)
+  const resetFilters = useExplorer((s) => s.resetFilters)
+
+  useEffect(() => {
+    const el = canvas.current
+    if (el === null) return
+    const e = createEngine(el, store, { onPinsChanged: () => store.getState().bumpPins() })
+    engine.set(e)
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)')
+    const applyTheme = () => e.setPalette(dark?.matches ? DARK : LIGHT)
+    applyTheme()
+    dark?.addEventListener('change', applyTheme)
+    const hook: ExplorerHook = Object.freeze({
+      nodes: () => e.nodes(),
+      transform: () => e.transform(),
+      layout: () => e.layout(),
+    })
+    window.__explorer = hook
+    return () => {
+      dark?.removeEventListener('change', applyTheme)
+      if (window.__explorer === hook) delete window.__explorer
+      engine.set(null)
+      e.destroy()
+    }
+  }, [store, engine])
+
+  useEffect(() => {
+    engine.get()?.setGraph(index)
+  }, [index, engine])
+
+  const empty = view.shownActors.length === 0
+  return (
+    <div className="graph-area">
+      <canvas
+        ref={canvas}
+        className="graph-canvas"
+        role="img"
+        aria-label={`Network of ${index.graph.title}: ${view.shownActors.length} actors and ${view.shownRelations.length} relations shown. Use the Actors list to explore it by keyboard.`}
+      />
+      {empty ? (
+        <div className="empty" role="note">
+          <p>Nothing matches these filters.</p>
+          <button type="button" onClick={resetFilters}>
+            Reset filters
+          </button>
+        </div>
+      ) : null}
+      <div className="toolbar" role="toolbar" aria-label="Graph view">
+        <button type="button" onClick={() => engine.get()?.zoomBy(1.4)} aria-label="Zoom in" title="Zoom in">
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => engine.get()?.zoomBy(1 / 1.4)}
+          aria-label="Zoom out"
+          title="Zoom out"
+        >
+          −
+        </button>
+        <button type="button" onClick={() => engine.get()?.fitView()}>
+          Fit to view
+        </button>
+        <button type="button" onClick={() => setPaused(!paused)}>
+          {paused ? 'Resume layout' : 'Pause layout'}
+        </button>
+        <button type="button" onClick={() => engine.get()?.resetLayout()}>
+          Reset layout
+        </button>
+      </div>
+      <div className="legend-overlay">
+        <Legend />
+      </div>
+      <StatusLine />
+    </div>
+  )
+}

@@ -1,0 +1,52 @@
+import { STANCES } from '../model/schema'
+import { KIND_LABEL, KIND_SHAPE, STANCE_LABEL } from '../render/style'
+import type { ActorKind } from '../model/types'
+import { useExplorerContext } from './context'
+import { StanceSwatch } from './FilterPanel'
+
+const SHAPE_PATH: Record<string, string> = {
+  circle: 'M12 7a5 5 0 1 0 0.001 0Z',
+  ring: 'M12 7a5 5 0 1 0 0.001 0Z',
+  square: 'M7.5 7.5h9v9h-9Z',
+  triangle: 'M12 5.5l6 10.4h-12Z',
+  diamond: 'M12 5.5l6.5 6.5-6.5 6.5-6.5-6.5Z',
+  hexagon: 'M16.3 9.5v5l-4.3 2.5-4.3-2.5v-5l4.3-2.5Z',
+}
+
+/** Explains the encoding: colour = type, line style = stance, shape = kind, size = shown relations. */
+export function Legend() {
+  const { index } = useExplorerContext()
+  const kinds = [...new Set(index.graph.actors.map((a) => a.kind))] as ActorKind[]
+  return (
+    <section className="legend" aria-labelledby="legend-heading">
+      <h2 id="legend-heading">Legend</h2>
+      <ul>
+        {index.graph.relationTypes.map((t) => (
+          <li key={t.id}>
+            <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> {t.label}
+          </li>
+        ))}
+        {STANCES.map((s) => (
+          <li key={s}>
+            <StanceSwatch stance={s} /> {STANCE_LABEL[s]}
+          </li>
+        ))}
+        {kinds.map((k) => (
+          <li key={k}>
+            <svg
+              width="24"
+              height="24"
+              viewBox="0 0 24 24"
+              aria-hidden="true"
+              className={`shape shape-${KIND_SHAPE[k]}`}
+            >
+              <path d={SHAPE_PATH[KIND_SHAPE[k]]} />
+            </svg>{' '}
+            {KIND_LABEL[k]}
+          </li>
+        ))}
+        <li className="legend-note">Node size: number of shown relations. Pin mark: placed by hand.</li>
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,49 @@
+import { createContext, useContext } from 'react'
+import { useStore } from 'zustand'
+import type { Engine } from '../engine/engine'
+import { getView } from '../engine/engine'
+import type { View } from '../model/filter'
+import type { GraphIndex } from '../model/graphIndex'
+import type { ExplorerState, ExplorerStore } from '../state/store'
+
+export interface ExplorerContextValue {
+  readonly store: ExplorerStore
+  readonly index: GraphIndex
+  /** Filled in by GraphView once the canvas exists; panels call it for imperative actions (unpin, zoom). */
+  readonly engine: EngineSlot
+}
+
+/** Holds the engine once the canvas exists. Methods, not a ref: panels read it in event handlers. */
+export interface EngineSlot {
+  get(): Engine | null
+  set(engine: Engine | null): void
+}
+
+export function createEngineSlot(): EngineSlot {
+  let current: Engine | null = null
+  return {
+    get: () => current,
+    set: (e) => {
+      current = e
+    },
+  }
+}
+
+export const ExplorerContext = createContext<ExplorerContextValue | null>(null)
+
+export function useExplorerContext(): ExplorerContextValue {
+  const ctx = useContext(ExplorerContext)
+  if (ctx === null) throw new Error('useExplorerContext: no ExplorerContext.Provider above this component.')
+  return ctx
+}
+
+export function useExplorer<T>(selector: (s: ExplorerState) => T): T {
+  return useStore(useExplorerContext().store, selector)
+}
+
+/** The shown subgraph; recomputed only when the filter changes (shared cache with the engine). */
+export function useView(): View {
+  const { index } = useExplorerContext()
+  const filter = useExplorer((s) => s.filter)
+  return getView(index, filter)
+}

@@ -1,0 +1,25 @@
+import type { Relation, Source } from '../model/types'
+
+/** "2016–2019", "2020", "since 2020", "undated"; "c." when the years are inferred. */
+export function yearsText(r: Pick<Relation, 'start' | 'end' | 'approximate'>): string {
+  if (r.start === undefined) return 'undated'
+  const c = r.approximate === true ? 'c. ' : ''
+  if (r.end === undefined || r.end === null) return `${c}since ${r.start}`
+  if (r.end === r.start) return `${c}${r.start}`
+  return `${c}${r.start}–${r.end}`
+}
+
+export function citationText(s: Source): string {
+  return [s.title, s.author, s.publisher, s.published].filter((x) => x !== undefined && x !== '').join(', ')
+}
+
+/** Only http and https links are ever rendered as links. */
+export function safeHref(url: string | undefined): string | null {
+  if (url === undefined) return null
+  try {
+    const u = new URL(url)
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,428 @@
+/**
+ * The engine: the only module that knows the model, the layout, the renderer and the interaction
+ * bindings together. It owns the animation-frame loop; React never sees a tick.
+ *
+ * Frame flow: store change or input → scheduleFrame() → (one rAF) layout.step → draw.
+ * The loop stops scheduling itself when the layout is settled and nothing changed.
+ */
+import { createViewCache, type View } from '../model/filter'
+import type { GraphIndex } from '../model/graphIndex'
+import { createPanZoom, type PanZoom } from '../interaction/panZoom'
+import { createNodeDrag } from '../interaction/nodeDrag'
+import { createForceLayout } from '../sim/forceLayout'
+import type { Layout, LayoutStatus } from '../sim/layout'
+import { computeLanes, nodeRadius } from '../render/geometry'
+import { createHitTester } from '../render/hitTest'
+import { createRenderer, type Emphasis, type Scene, type Transform } from '../render/renderer'
+import { KIND_SHAPE, LIGHT, type Palette, type Shape } from '../render/style'
+import type { ExplorerStore, Selection } from '../state/store'
+
+export interface HookNode {
+  readonly id: string
+  readonly label: string
+  readonly x: number
+  readonly y: number
+  readonly pinned: boolean
+}
+
+export interface Engine {
+  setGraph(index: GraphIndex): void
+  fitView(): void
+  zoomBy(factor: number): void
+  resetLayout(): void
+  unpin(actorId: string): void
+  isPinned(actorId: string): boolean
+  setPalette(p: Palette): void
+  /** For the automation hook: shown nodes in page viewport CSS pixels. */
+  nodes(): HookNode[]
+  transform(): Transform
+  layout(): LayoutStatus
+  destroy(): void
+}
+
+/** Shared view computation: the panels call it too and get the same object back. */
+export const getView = createViewCache()
+
+const SHAPES: readonly Shape[] = ['circle', 'square', 'hexagon', 'triangle', 'diamond', 'ring']
+
+export function createEngine(
+  canvas: HTMLCanvasElement,
+  store: ExplorerStore,
+  opts: { onPinsChanged?: () => void } = {},
+): Engine {
+  const renderer = createRenderer(canvas)
+  let index: GraphIndex | null = null
+  let view: View | null = null
+  let layout: Layout | null = null
+  let lanes: Float32Array = new Float32Array(0)
+  let radius: Float32Array = new Float32Array(0)
+  let labelOrder: Uint32Array = new Uint32Array(0)
+  let shapeOf: Uint8Array = new Uint8Array(0)
+  let labels: string[] = []
+  let typeColors: string[] = []
+  let palette = LIGHT
+  let hovered = -1
+  let emphasis: Emphasis = emptyEmphasis(0, 0)
+  let transform: Transform = { k: 1, x: 0, y: 0 }
+  let width = 0
+  let height = 0
+  let frame = 0
+  let dirty = true
+  let destroyed = false
+  let dragOffset: [number, number] = [0, 0]
+  let dragging = -1
+
+  const hit = createHitTester(() => ({ view: view!, positions: layout!.positions, radius, lanes }))
+
+  function scheduleFrame() {
+    if (frame !== 0 || destroyed) return
+    frame = requestAnimationFrame(onFrame)
+  }
+  function invalidate() {
+    dirty = true
+    scheduleFrame()
+  }
+
+  function onFrame() {
+    frame = 0
+    if (index === null || layout === null || view === null) return
+    const paused = store.getState().layoutPaused
+    const moved = !paused && layout.step(8)
+    if (moved) {
+      hit.invalidate()
+      dirty = true
+    }
+    if (dirty) {
+      dirty = false
+      renderer.draw(scene())
+    }
+    if (moved || dragging >= 0) scheduleFrame()
+  }
+
+  function scene(): Scene {
+    return {
+      view: view!,
+      positions: layout!.positions,
+      pinned: layout!.pinned,
+      radius,
+      lanes,
+      shapes: SHAPES,
+      shapeOf,
+      labels,
+      labelOrder,
+      typeColors,
+      emphasis,
+      transform,
+      palette,
+    }
+  }
+
+  function selectionIndex(sel: Selection): { actor: number; relation: number } {
+    if (index === null || sel === null) return { actor: -1, relation: -1 }
+    if (sel.kind === 'actor') return { actor: index.actorIndex.get(sel.id) ?? -1, relation: -1 }
+    return { actor: -1, relation: index.relationIndex.get(sel.id) ?? -1 }
+  }
+
+  function recomputeEmphasis() {
+    if (index === null || view === null) return
+    const { actor, relation } = selectionIndex(store.getState().selection)
+    const e = emptyEmphasis(index.actorCount, index.relationCount)
+    const focus = actor >= 0 && view.actorShown[actor] === 1 ? actor : relation < 0 ? hovered : -1
+    if (focus >= 0 && view.actorShown[focus] === 1) {
+      e.actors[focus] = 1
+      for (let j = index.adjStart[focus]!; j < index.adjStart[focus + 1]!; j++) {
+        const r = index.adjRel[j]!
+        if (view.relationShown[r] !== 1) continue
+        e.relations[r] = 1
+        e.actors[index.src[r]!] = 1
+        e.actors[index.tgt[r]!] = 1
+      }
+      e.active = true
+    } else if (relation >= 0 && view.relationShown[relation] === 1) {
+      e.relations[relation] = 1
+      e.actors[index.src[relation]!] = 1
+      e.actors[index.tgt[relation]!] = 1
+      e.active = true
+    }
+    e.selectedActor = actor
+    e.selectedRelation = relation
+    e.hoveredActor = hovered
+    emphasis = e
+    invalidate()
+  }
+
+  function applyView() {
+    if (index === null || layout === null) return
+    const next = getView(index, store.getState().filter)
+    if (next === view) return
+    view = next
+    lanes = computeLanes(view)
+    radius = new Float32Array(index.actorCount)
+    for (let a = 0; a < index.actorCount; a++) radius[a] = nodeRadius(view.degree[a]!)
+    const deg = view.degree
+    labelOrder = Uint32Array.from(view.shownActors).sort((a, b) => deg[b]! - deg[a]! || a - b)
+    const links = {
+      src: new Uint32Array(view.shownRelations.length),
+      tgt: new Uint32Array(view.shownRelations.length),
+    }
+    view.shownRelations.forEach((r, i) => {
+      links.src[i] = index!.src[r]!
+      links.tgt[i] = index!.tgt[r]!
+    })
+    layout.setActive(view.shownActors, links, radius)
+    hit.invalidate()
+    if (hovered >= 0 && view.actorShown[hovered] !== 1) hovered = -1
+    recomputeEmphasis()
+  }
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.filter !== prev.filter) applyView()
+    if (state.selection !== prev.selection) recomputeEmphasis()
+    if (state.layoutPaused !== prev.layoutPaused) {
+      if (state.layoutPaused) layout?.stop()
+      else {
+        layout?.start()
+        layout?.reheat(0.1)
+      }
+      invalidate()
+    }
+  })
+
+  const panZoomTarget = canvas
+  const drag = createNodeDrag(panZoomTarget, {
+    pick: (x, y) => (view === null ? -1 : hit.actorAt(x, y, transform)),
+    onStart(actor, x, y) {
+      if (layout === null) return
+      const px = layout.positions[2 * actor]! * transform.k + transform.x
+      const py = layout.positions[2 * actor + 1]! * transform.k + transform.y
+      dragOffset = [px - x, py - y]
+      dragging = actor
+      layout.setDragging(!store.getState().layoutPaused)
+      canvas.style.cursor = 'grabbing'
+    },
+    onDrag(actor, x, y) {
+      if (layout === null) return
+      const wx = (x + dragOffset[0] - transform.x) / transform.k
+      const wy = (y + dragOffset[1] - transform.y) / transform.k
+      layout.pin(actor, wx, wy)
+      hit.invalidate()
+      invalidate()
+    },
+    onEnd(actor, moved) {
+      dragging = -1
+      layout?.setDragging(false)
+      canvas.style.cursor = ''
+      if (moved) opts.onPinsChanged?.()
+      else if (layout !== null && layout.pinned[actor] !== 1) layout.release(actor)
+      invalidate()
+    },
+  })
+  const panZoom: PanZoom = createPanZoom(panZoomTarget, (t) => {
+    transform = t
+    invalidate()
+  })
+
+  const local = (e: MouseEvent): [number, number] => {
+    const rect = canvas.getBoundingClientRect()
+    return [e.clientX - rect.left, e.clientY - rect.top]
+  }
+  const onClick = (e: MouseEvent) => {
+    if (index === null || view === null) return
+    const [x, y] = local(e)
+    const a = hit.actorAt(x, y, transform)
+    const { select } = store.getState()
+    if (a >= 0) select({ kind: 'actor', id: index.graph.actors[a]!.id })
+    else {
+      const r = hit.relationAt(x, y, transform)
+      select(r >= 0 ? { kind: 'relation', id: index.graph.relations[r]!.id } : null)
+    }
+  }
+  const onDblClick = (e: MouseEvent) => {
+    if (index === null || layout === null) return
+    const [x, y] = local(e)
+    const a = hit.actorAt(x, y, transform)
+    if (a >= 0 && layout.pinned[a] === 1) {
+      layout.release(a)
+      opts.onPinsChanged?.()
+      invalidate()
+    }
+  }
+  let pendingHover: [number, number] | null = null
+  const onPointerMove = (e: PointerEvent) => {
+    if (dragging >= 0 || e.pointerType === 'touch') return
+    const first = pendingHover === null
+    pendingHover = local(e)
+    if (!first) return
+    requestAnimationFrame(() => {
+      const p = pendingHover
+      pendingHover = null
+      if (p === null || view === null || dragging >= 0) return
+      const a = hit.actorAt(p[0], p[1], transform)
+      canvas.style.cursor = a >= 0 ? 'pointer' : ''
+      if (a !== hovered) {
+        hovered = a
+        recomputeEmphasis()
+      }
+    })
+  }
+  const onPointerLeave = () => {
+    pendingHover = null
+    if (hovered >= 0) {
+      hovered = -1
+      recomputeEmphasis()
+    }
+  }
+  canvas.addEventListener('click', onClick)
+  canvas.addEventListener('dblclick', onDblClick)
+  canvas.addEventListener('pointermove', onPointerMove)
+  canvas.addEventListener('pointerleave', onPointerLeave)
+
+  const resizeObserver = new ResizeObserver(() => resize())
+  resizeObserver.observe(canvas)
+  function resize() {
+    const rect = canvas.getBoundingClientRect()
+    const first = width === 0
+    width = rect.width
+    height = rect.height
+    renderer.resize(width, height, window.devicePixelRatio || 1)
+    if (first && width > 0) engine.fitView()
+    invalidate()
+  }
+
+  function bounds(): [number, number, number, number] | null {
+    if (view === null || layout === null) return null
+    let x0 = Infinity
+    let y0 = Infinity
+    let x1 = -Infinity
+    let y1 = -Infinity
+    for (const a of view.shownActors) {
+      const x = layout.positions[2 * a]!
+      const y = layout.positions[2 * a + 1]!
+      if (Number.isNaN(x + y)) continue
+      const r = radius[a]!
+      x0 = Math.min(x0, x - r)
+      y0 = Math.min(y0, y - r)
+      x1 = Math.max(x1, x + r)
+      y1 = Math.max(y1, y + r)
+    }
+    return x0 <= x1 ? [x0, y0, x1, y1] : null
+  }
+
+  const engine: Engine = {
+    setGraph(next) {
+      index = next
+      view = null
+      hovered = -1
+      layout?.destroy()
+      layout = createForceLayout(next.actorCount)
+      labels = next.graph.actors.map((a) => a.label)
+      shapeOf = Uint8Array.from(next.graph.actors, (a) => SHAPES.indexOf(KIND_SHAPE[a.kind]))
+      typeColors = next.graph.relationTypes.map((t) => t.color)
+      applyView()
+      // Warm-up before the first paint: small graphs appear settled, large ones get a head start.
+      const t0 = performance.now()
+      while (performance.now() - t0 < 250 && layout.step(20)) {
+        /* keep stepping */
+      }
+      hit.invalidate()
+      if (width > 0) engine.fitView()
+      invalidate()
+    },
+    fitView() {
+      const b = bounds()
+      if (b === null || width === 0) return
+      const pad = 40
+      const w = Math.max(1, b[2] - b[0])
+      const h = Math.max(1, b[3] - b[1])
+      // Leave room below the lowest node for its label.
+      const k = Math.min(2, Math.max(0.02, Math.min((width - 2 * pad) / w, (height - 2 * pad - 16) / h)))
+      panZoom.setTransform({
+        k,
+        x: width / 2 - ((b[0] + b[2]) / 2) * k,
+        y: (height - 16) / 2 - ((b[1] + b[3]) / 2) * k,
+      })
+    },
+    zoomBy(factor) {
+      panZoom.scaleBy(factor, [width / 2, height / 2])
+    },
+    resetLayout() {
+      if (layout === null) return
+      layout.reset()
+      layout.start()
+      store.getState().setLayoutPaused(false)
+      const t0 = performance.now()
+      while (performance.now() - t0 < 250 && layout.step(20)) {
+        /* warm up again */
+      }
+      hit.invalidate()
+      engine.fitView()
+      opts.onPinsChanged?.()
+      invalidate()
+    },
+    unpin(actorId) {
+      const a = index?.actorIndex.get(actorId)
+      if (a === undefined || layout === null) return
+      layout.release(a)
+      opts.onPinsChanged?.()
+      invalidate()
+    },
+    isPinned(actorId) {
+      const a = index?.actorIndex.get(actorId)
+      return a !== undefined && layout !== null && layout.pinned[a] === 1
+    },
+    setPalette(p) {
+      palette = p
+      invalidate()
+    },
+    nodes() {
+      if (index === null || view === null || layout === null) return []
+      const rect = canvas.getBoundingClientRect()
+      const out: HookNode[] = []
+      for (const a of view.shownActors) {
+        const actor = index.graph.actors[a]!
+        out.push({
+          id: actor.id,
+          label: actor.label,
+          x: rect.left + layout.positions[2 * a]! * transform.k + transform.x,
+          y: rect.top + layout.positions[2 * a + 1]! * transform.k + transform.y,
+          pinned: layout.pinned[a] === 1,
+        })
+      }
+      return out
+    },
+    transform: () => ({ ...transform }),
+    layout: () =>
+      layout === null
+        ? { running: false, alpha: 0, ticks: 0 }
+        : { ...layout.status(), running: layout.status().running && !store.getState().layoutPaused },
+    destroy() {
+      destroyed = true
+      cancelAnimationFrame(frame)
+      unsubscribe()
+      resizeObserver.disconnect()
+      drag.destroy()
+      panZoom.destroy()
+      canvas.removeEventListener('click', onClick)
+      canvas.removeEventListener('dblclick', onDblClick)
+      canvas.removeEventListener('pointermove', onPointerMove)
+      canvas.removeEventListener('pointerleave', onPointerLeave)
+      layout?.destroy()
+      renderer.destroy()
+    },
+  }
+  return engine
+}
+
+function emptyEmphasis(
+  actors: number,
+  relations: number,
+): Emphasis & { active: boolean; selectedActor: number; selectedRelation: number; hoveredActor: number } {
+  return {
+    active: false,
+    actors: new Uint8Array(actors),
+    relations: new Uint8Array(relations),
+    selectedActor: -1,
+    selectedRelation: -1,
+    hoveredActor: -1,
+  }
+}

@@ -1,0 +1,70 @@
+/** Loading a graph file from a URL: the async boundary between the network and the model. */
+import { parseGraphText } from '../model/parse'
+import type { Graph, Problem } from '../model/types'
+
+export class GraphLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(`Could not open ${file}: ${reason}`)
+    this.name = 'GraphLoadError'
+  }
+}
+
+export interface LoadedGraph {
+  readonly graph: Graph
+  readonly warnings: readonly Problem[]
+  /** The file name the user knows it by. */
+  readonly name: string
+}
+
+export function fileName(url: string): string {
+  try {
+    const u = new URL(url, 'http://x/')
+    return decodeURIComponent(u.pathname.split('/').pop() || url)
+  } catch {
+    return url
+  }
+}
+
+export function describeProblems(problems: readonly Problem[], max = 3): string {
+  const shown = problems
+    .slice(0, max)
+    .map((p) => (p.path === '(file)' ? p.message : `${p.path}: ${p.message}`))
+  const more = problems.length > max ? ` (and ${problems.length - max} more)` : ''
+  return shown.join('; ') + more
+}
+
+export async function loadGraphFromUrl(
+  url: string,
+  name = fileName(url),
+  signal?: AbortSignal,
+): Promise<LoadedGraph> {
+  let response: Response
+  try {
+    response = await fetch(url, signal ? { signal } : {})
+  } catch (e) {
+    throw new GraphLoadError(
+      name,
+      `the file could not be fetched (${e instanceof Error ? e.message : String(e)})`,
+    )
+  }
+  if (!response.ok) {
+    throw new GraphLoadError(
+      name,
+      `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    )
+  }
+  const text = await response.text()
+  const result = parseGraphText(text)
+  if (!result.ok) {
+    throw new GraphLoadError(
+      name,
+      `it is not a valid graph file: ${describeProblems(result.errors)}`,
+      result.errors,
+    )
+  }
+  return { graph: result.graph, warnings: result.warnings, name }
+}

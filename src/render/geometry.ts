@@ -1,0 +1,117 @@
+/**
+ * Edge geometry shared by drawing and hit-testing. Several relations between the same two actors
+ * are drawn as separate curves ("lanes"), so each type stays visible; past MAX_LANES a pair's
+ * relations are bundled, one lane per type × stance.
+ */
+import type { View } from '../model/filter'
+
+export const MAX_LANES = 7
+/** Screen distance between neighbouring lanes at the middle of a pair, in CSS pixels. */
+export const LANE_SPACING = 9
+
+/**
+ * Lane offset per relation (index by relation; only shown relations are meaningful), signed
+ * relative to the direction from the lower actor index to the higher one, so that A→B and B→A
+ * never land on the same curve.
+ */
+export function computeLanes(view: View): Float32Array {
+  const { index, shownRelations } = view
+  const { src, tgt, type, stance } = index
+  const lanes = new Float32Array(index.relationCount)
+  const groups = new Map<number, number[]>()
+  const n = index.actorCount
+  for (const r of shownRelations) {
+    const a = Math.min(src[r]!, tgt[r]!)
+    const b = Math.max(src[r]!, tgt[r]!)
+    const key = a * n + b
+    const g = groups.get(key)
+    if (g === undefined) groups.set(key, [r])
+    else g.push(r)
+  }
+  for (const g of groups.values()) {
+    if (g.length === 1) continue
+    g.sort((x, y) => type[x]! - type[y]! || stance[x]! - stance[y]! || x - y)
+    if (g.length <= MAX_LANES) {
+      g.forEach((r, i) => (lanes[r] = i - (g.length - 1) / 2))
+    } else {
+      const bundles: number[] = []
+      for (const r of g) {
+        const k = type[r]! * 4 + stance[r]!
+        if (!bundles.includes(k)) bundles.push(k)
+      }
+      for (const r of g) lanes[r] = bundles.indexOf(type[r]! * 4 + stance[r]!) - (bundles.length - 1) / 2
+    }
+  }
+  return lanes
+}
+
+/**
+ * Control point of the quadratic curve from (x0, y0) to (x1, y1) for a lane; `flip` is true when
+ * the relation runs from the higher actor index to the lower one.
+ */
+export function controlPoint(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  lane: number,
+  flip: boolean,
+  out: Float64Array,
+): void {
+  const mx = (x0 + x1) / 2
+  const my = (y0 + y1) / 2
+  if (lane === 0) {
+    out[0] = mx
+    out[1] = my
+    return
+  }
+  let dx = x1 - x0
+  let dy = y1 - y0
+  if (flip) {
+    dx = -dx
+    dy = -dy
+  }
+  const len = Math.hypot(dx, dy) || 1
+  // A quadratic curve's midpoint sits halfway to its control point: double the wanted offset.
+  const off = 2 * lane * Math.min(LANE_SPACING, len * 0.15)
+  out[0] = mx - (dy / len) * off
+  out[1] = my + (dx / len) * off
+}
+
+/** Squared distance from (px, py) to the quadratic curve, sampled in 10 segments. */
+export function distanceToCurve2(
+  px: number,
+  py: number,
+  x0: number,
+  y0: number,
+  cx: number,
+  cy: number,
+  x1: number,
+  y1: number,
+): number {
+  let best = Infinity
+  let ax = x0
+  let ay = y0
+  for (let s = 1; s <= 10; s++) {
+    const t = s / 10
+    const u = 1 - t
+    const bx = u * u * x0 + 2 * u * t * cx + t * t * x1
+    const by = u * u * y0 + 2 * u * t * cy + t * t * y1
+    const vx = bx - ax
+    const vy = by - ay
+    const l2 = vx * vx + vy * vy
+    let h = l2 === 0 ? 0 : ((px - ax) * vx + (py - ay) * vy) / l2
+    h = Math.max(0, Math.min(1, h))
+    const qx = ax + h * vx - px
+    const qy = ay + h * vy - py
+    best = Math.min(best, qx * qx + qy * qy)
+    ax = bx
+    ay = by
+  }
+  return best
+}
+
+/** World radius of an actor from its number of shown relations. */
+export function nodeRadius(degree: number): number {
+  return 5 + 2.4 * Math.sqrt(degree)
+}

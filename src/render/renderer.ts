@@ -1,0 +1,375 @@
+/**
+ * Canvas renderer: draws one frame from typed arrays. No React, no store; the engine decides
+ * when to call draw() (at most once per animation frame).
+ *
+ * Edges are batched by style (type × stance × emphasis): one path and one stroke() per batch.
+ * Everything is drawn in screen space (CSS pixels × devicePixelRatio), so line widths and label
+ * sizes stay constant while zooming; what is off screen is culled.
+ */
+import type { View } from '../model/filter'
+import { STANCES } from '../model/schema'
+import { controlPoint } from './geometry'
+import { STANCE_DASH, traceShape, type Palette, type Shape } from './style'
+
+export interface Transform {
+  readonly k: number
+  readonly x: number
+  readonly y: number
+}
+
+export interface Emphasis {
+  /** False when nothing is selected or hovered: everything is drawn at full strength. */
+  readonly active: boolean
+  readonly actors: Uint8Array
+  readonly relations: Uint8Array
+  readonly selectedActor: number
+  readonly selectedRelation: number
+  readonly hoveredActor: number
+}
+
+export interface Scene {
+  readonly view: View
+  readonly positions: Float32Array
+  readonly pinned: Uint8Array
+  readonly radius: Float32Array
+  readonly lanes: Float32Array
+  readonly shapes: readonly Shape[]
+  readonly shapeOf: Uint8Array
+  readonly labels: readonly string[]
+  /** Shown actors, most connected first: the order in which labels claim space. */
+  readonly labelOrder: Uint32Array
+  readonly typeColors: readonly string[]
+  readonly emphasis: Emphasis
+  readonly transform: Transform
+  readonly palette: Palette
+}
+
+export interface Renderer {
+  resize(width: number, height: number, dpr: number): void
+  draw(scene: Scene): void
+  /** Label boxes drawn in the last frame (screen space), for tests and for the hook. */
+  lastLabelCount(): number
+  destroy(): void
+}
+
+const LABEL_FONT_PX = 12
+const CELL = 6
+
+export function createRenderer(canvas: HTMLCanvasElement): Renderer {
+  const maybe = canvas.getContext('2d', { alpha: false })
+  if (maybe === null) throw new Error('Renderer: this browser cannot draw on a 2D canvas.')
+  const ctx: CanvasRenderingContext2D = maybe
+  let width = 1
+  let height = 1
+  let dpr = 1
+  let labelsDrawn = 0
+  const cp = new Float64Array(2)
+  let bucketCount = new Uint32Array(0)
+  let bucketItems = new Uint32Array(0)
+  let labelWidth = new Float32Array(0)
+  let labelWidthFor: readonly string[] | null = null
+  let occupancy = new Uint8Array(0)
+
+  const measure = (scene: Scene, a: number): number => {
+    if (labelWidthFor !== scene.labels) {
+      labelWidthFor = scene.labels
+      labelWidth = new Float32Array(scene.labels.length).fill(-1)
+    }
+    let w = labelWidth[a]!
+    if (w < 0) {
+      w = ctx.measureText(scene.labels[a]!).width
+      labelWidth[a] = w
+    }
+    return w
+  }
+
+  function drawEdges(scene: Scene) {
+    const { view, positions, lanes, emphasis, transform: t } = scene
+    const { src, tgt, type, stance, directed } = view.index
+    const stances = STANCES.length
+    const styles = scene.typeColors.length * stances
+    // Bucket keys: style * 3 + emphasis (0 dimmed, 1 normal, 2 highlighted)
+    const keys = styles * 3
+    if (bucketCount.length < keys + 1) bucketCount = new Uint32Array(keys + 1)
+    else bucketCount.fill(0)
+    const shown = view.shownRelations
+    if (bucketItems.length < shown.length) bucketItems = new Uint32Array(shown.length)
+    const keyOf = (r: number) => {
+      const style = type[r]! * stances + stance[r]!
+      const e = !emphasis.active ? 1 : emphasis.relations[r] === 1 ? 2 : 0
+      return style * 3 + e
+    }
+    const margin = 40
+    const visible = (r: number) => {
+      const x0 = positions[2 * src[r]!]! * t.k + t.x
+      const y0 = positions[2 * src[r]! + 1]! * t.k + t.y
+      const x1 = positions[2 * tgt[r]!]! * t.k + t.x
+      const y1 = positions[2 * tgt[r]! + 1]! * t.k + t.y
+      if (Number.isNaN(x0 + y0 + x1 + y1)) return false
+      if (x0 < -margin && x1 < -margin) return false
+      if (y0 < -margin && y1 < -margin) return false
+      if (x0 > width + margin && x1 > width + margin) return false
+      if (y0 > height + margin && y1 > height + margin) return false
+      return true
+    }
+    // counting sort of the visible edges by bucket key
+    for (const r of shown) if (visible(r)) bucketCount[keyOf(r) + 1]!++
+    for (let k = 0; k < keys; k++) bucketCount[k + 1]! += bucketCount[k]!
+    const fill = bucketCount.slice(0, keys)
+    for (const r of shown) if (visible(r)) bucketItems[fill[keyOf(r)]!++] = r
+    const many = bucketCount[keys]! > 3000
+    const arrows: number[] = []
+    for (let e = 0; e < 3; e++) {
+      for (let style = 0; style < styles; style++) {
+        const k = style * 3 + e
+        const from = bucketCount[k]!
+        const to = bucketCount[k + 1]!
+        if (from === to) continue
+        const ti = Math.floor(style / stances)
+        const si = style % stances
+        ctx.strokeStyle = scene.typeColors[ti]!
+        ctx.globalAlpha = e === 0 ? scene.palette.dimAlpha : many ? 0.55 : 0.85
+        ctx.lineWidth = e === 2 ? 2.6 : many ? 1 : 1.6
+        const dash = STANCE_DASH[STANCES[si]!]
+        ctx.setLineDash(dash.map((d) => d * (e === 2 ? 1.4 : 1)))
+        ctx.beginPath()
+        for (let j = from; j < to; j++) {
+          const r = bucketItems[j]!
+          const a = src[r]!
+          const b = tgt[r]!
+          const x0 = positions[2 * a]! * t.k + t.x
+          const y0 = positions[2 * a + 1]! * t.k + t.y
+          const x1 = positions[2 * b]! * t.k + t.x
+          const y1 = positions[2 * b + 1]! * t.k + t.y
+          ctx.moveTo(x0, y0)
+          const lane = lanes[r]!
+          if (lane === 0) ctx.lineTo(x1, y1)
+          else {
+            controlPoint(x0, y0, x1, y1, lane, a > b, cp)
+            ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+          }
+          if (directed[r] === 1 && e !== 0 && !many) arrows.push(r)
+        }
+        ctx.stroke()
+      }
+    }
+    ctx.setLineDash([])
+    // the selected relation on top, thick, so a clicked edge is unmistakable
+    const sel = emphasis.selectedRelation
+    if (sel >= 0 && view.relationShown[sel] === 1 && visible(sel)) {
+      const a = src[sel]!
+      const b = tgt[sel]!
+      const x0 = positions[2 * a]! * t.k + t.x
+      const y0 = positions[2 * a + 1]! * t.k + t.y
+      const x1 = positions[2 * b]! * t.k + t.x
+      const y1 = positions[2 * b + 1]! * t.k + t.y
+      controlPoint(x0, y0, x1, y1, lanes[sel]!, a > b, cp)
+      ctx.globalAlpha = 0.35
+      ctx.strokeStyle = scene.palette.accent
+      ctx.lineWidth = 9
+      ctx.beginPath()
+      ctx.moveTo(x0, y0)
+      ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+      ctx.stroke()
+      ctx.globalAlpha = 1
+      ctx.strokeStyle = scene.typeColors[type[sel]!]!
+      ctx.lineWidth = 3.2
+      ctx.setLineDash(STANCE_DASH[STANCES[stance[sel]!]!].map((d) => d * 1.6))
+      ctx.stroke()
+      ctx.setLineDash([])
+    }
+    // arrowheads for directed relations, at the target's rim
+    ctx.globalAlpha = 0.9
+    for (const r of arrows) {
+      const a = src[r]!
+      const b = tgt[r]!
+      const x0 = positions[2 * a]! * t.k + t.x
+      const y0 = positions[2 * a + 1]! * t.k + t.y
+      const x1 = positions[2 * b]! * t.k + t.x
+      const y1 = positions[2 * b + 1]! * t.k + t.y
+      controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+      const dx = x1 - cp[0]!
+      const dy = y1 - cp[1]!
+      const len = Math.hypot(dx, dy)
+      const rr = Math.max(2, scene.radius[b]! * t.k) + 2
+      if (len < rr + 14) continue
+      const ux = dx / len
+      const uy = dy / len
+      const tipX = x1 - ux * rr
+      const tipY = y1 - uy * rr
+      ctx.fillStyle = scene.typeColors[type[r]!]!
+      ctx.beginPath()
+      ctx.moveTo(tipX, tipY)
+      ctx.lineTo(tipX - ux * 9 - uy * 4.5, tipY - uy * 9 + ux * 4.5)
+      ctx.lineTo(tipX - ux * 9 + uy * 4.5, tipY - uy * 9 - ux * 4.5)
+      ctx.closePath()
+      ctx.fill()
+    }
+    ctx.globalAlpha = 1
+  }
+
+  function drawNodes(scene: Scene) {
+    const { view, positions, emphasis, transform: t, palette } = scene
+    const shapes = scene.shapes
+    for (let pass = 0; pass < 2; pass++) {
+      // pass 0: dimmed nodes, pass 1: the rest, so emphasised nodes sit on top
+      if (pass === 0 && !emphasis.active) continue
+      ctx.globalAlpha = pass === 0 ? Math.max(0.25, palette.dimAlpha * 1.6) : 1
+      for (let s = 0; s < shapes.length; s++) {
+        const shape = shapes[s]!
+        ctx.beginPath()
+        let any = false
+        for (const a of view.shownActors) {
+          if (scene.shapeOf[a] !== s) continue
+          const dim = emphasis.active && emphasis.actors[a] !== 1
+          if ((pass === 0) !== dim) continue
+          const x = positions[2 * a]! * t.k + t.x
+          const y = positions[2 * a + 1]! * t.k + t.y
+          const r = Math.max(2, scene.radius[a]! * t.k)
+          if (Number.isNaN(x + y) || x < -r || y < -r || x > width + r || y > height + r) continue
+          traceShape(ctx, shape, x, y, r)
+          any = true
+        }
+        if (!any) continue
+        if (shape === 'ring') {
+          ctx.fillStyle = palette.background
+          ctx.fill()
+          ctx.strokeStyle = palette.nodeFill
+          ctx.lineWidth = 2.5
+          ctx.stroke()
+        } else {
+          ctx.fillStyle = palette.nodeFill
+          ctx.fill()
+          ctx.strokeStyle = palette.nodeStroke
+          ctx.lineWidth = 1.5
+          ctx.stroke()
+        }
+      }
+    }
+    ctx.globalAlpha = 1
+    // selection and hover rings, pin marks
+    const ring = (a: number, color: string, width: number) => {
+      if (a < 0 || view.actorShown[a] !== 1) return
+      const x = positions[2 * a]! * t.k + t.x
+      const y = positions[2 * a + 1]! * t.k + t.y
+      const r = Math.max(2, scene.radius[a]! * t.k)
+      ctx.strokeStyle = color
+      ctx.lineWidth = width
+      ctx.beginPath()
+      ctx.arc(x, y, r + 4, 0, Math.PI * 2)
+      ctx.stroke()
+    }
+    ring(emphasis.hoveredActor, palette.label, 1.5)
+    ring(emphasis.selectedActor, palette.accent, 3)
+    for (const a of view.shownActors) {
+      if (scene.pinned[a] !== 1) continue
+      const x = positions[2 * a]! * t.k + t.x
+      const y = positions[2 * a + 1]! * t.k + t.y
+      const r = Math.max(2, scene.radius[a]! * t.k)
+      const px = x + r * 0.75
+      const py = y - r * 0.75
+      ctx.strokeStyle = palette.label
+      ctx.lineWidth = 1.5
+      ctx.beginPath()
+      ctx.moveTo(px, py)
+      ctx.lineTo(px + 5, py - 5)
+      ctx.stroke()
+      ctx.fillStyle = palette.accent
+      ctx.beginPath()
+      ctx.arc(px + 6, py - 6, 3.5, 0, Math.PI * 2)
+      ctx.fill()
+      ctx.stroke()
+    }
+  }
+
+  function drawLabels(scene: Scene) {
+    const { view, positions, emphasis, transform: t, palette } = scene
+    const cols = Math.ceil(width / CELL) + 1
+    const rows = Math.ceil(height / CELL) + 1
+    if (occupancy.length < cols * rows) occupancy = new Uint8Array(cols * rows)
+    else occupancy.fill(0, 0, cols * rows)
+    ctx.font = `${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`
+    ctx.textAlign = 'center'
+    ctx.textBaseline = 'top'
+    ctx.lineJoin = 'round'
+    labelsDrawn = 0
+    const tryLabel = (a: number, force: boolean): void => {
+      const x = positions[2 * a]! * t.k + t.x
+      const y = positions[2 * a + 1]! * t.k + t.y
+      if (Number.isNaN(x + y)) return
+      const r = Math.max(2, scene.radius[a]! * t.k)
+      const w = measure(scene, a)
+      const bx0 = x - w / 2 - 2
+      const by0 = y + r + 2
+      const bx1 = x + w / 2 + 2
+      const by1 = by0 + LABEL_FONT_PX + 3
+      if (bx1 < 0 || by1 < 0 || bx0 > width || by0 > height) return
+      const c0 = Math.max(0, Math.floor(bx0 / CELL))
+      const c1 = Math.min(cols - 1, Math.floor(bx1 / CELL))
+      const r0 = Math.max(0, Math.floor(by0 / CELL))
+      const r1 = Math.min(rows - 1, Math.floor(by1 / CELL))
+      if (!force) {
+        for (let rr = r0; rr <= r1; rr++)
+          for (let cc = c0; cc <= c1; cc++) if (occupancy[rr * cols + cc] === 1) return
+      }
+      for (let rr = r0; rr <= r1; rr++) for (let cc = c0; cc <= c1; cc++) occupancy[rr * cols + cc] = 1
+      const dim = emphasis.active && emphasis.actors[a] !== 1
+      ctx.globalAlpha = dim ? 0.35 : 1
+      ctx.font = `${a === emphasis.selectedActor ? '600 ' : ''}${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`
+      ctx.strokeStyle = palette.labelHalo
+      ctx.lineWidth = 3.5
+      ctx.strokeText(scene.labels[a]!, x, by0 + 1)
+      ctx.fillStyle = palette.label
+      ctx.fillText(scene.labels[a]!, x, by0 + 1)
+      labelsDrawn++
+    }
+    const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
+    // The selected and hovered actors always get their label; then emphasised actors; then by degree.
+    if (shown(emphasis.selectedActor)) tryLabel(emphasis.selectedActor, true)
+    if (shown(emphasis.hoveredActor) && emphasis.hoveredActor !== emphasis.selectedActor)
+      tryLabel(emphasis.hoveredActor, true)
+    let attempts = 0
+    const maxAttempts = 4000
+    if (emphasis.active) {
+      for (const a of scene.labelOrder) {
+        if (emphasis.actors[a] !== 1 || a === emphasis.selectedActor || a === emphasis.hoveredActor) continue
+        tryLabel(a, false)
+        if (++attempts > maxAttempts) break
+      }
+    }
+    for (const a of scene.labelOrder) {
+      if (a === emphasis.selectedActor || a === emphasis.hoveredActor) continue
+      if (emphasis.active && emphasis.actors[a] === 1) continue
+      if (scene.radius[a]! * t.k < 3 && view.shownActors.length > 200) continue
+      tryLabel(a, false)
+      if (++attempts > maxAttempts) break
+    }
+    ctx.globalAlpha = 1
+  }
+
+  return {
+    resize(w, h, ratio) {
+      width = Math.max(1, w)
+      height = Math.max(1, h)
+      dpr = ratio
+      // Setting width/height clears the canvas even when unchanged: only assign on a real change.
+      const pw = Math.round(width * dpr)
+      const ph = Math.round(height * dpr)
+      if (canvas.width !== pw) canvas.width = pw
+      if (canvas.height !== ph) canvas.height = ph
+    },
+    draw(scene) {
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+      ctx.globalAlpha = 1
+      ctx.fillStyle = scene.palette.background
+      ctx.fillRect(0, 0, width, height)
+      drawEdges(scene)
+      drawNodes(scene)
+      drawLabels(scene)
+    },
+    lastLabelCount: () => labelsDrawn,
+    destroy() {
+      labelWidthFor = null
+    },
+  }
+}

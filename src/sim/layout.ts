@@ -1,0 +1,40 @@
+/**
+ * The layout interface the engine talks to. Positions live in one Float32Array (x, y per actor
+ * index, for every actor in the graph, shown or not), so the renderer and the hit-tester read
+ * numbers, and an implementation running in a Web Worker can hand the same array over per frame.
+ */
+export interface LayoutStatus {
+  readonly running: boolean
+  readonly alpha: number
+  readonly ticks: number
+}
+
+export interface Layout {
+  /** x at 2i, y at 2i+1, in world units. NaN until the actor has been laid out. */
+  readonly positions: Float32Array
+  /** 1 where the actor is pinned. */
+  readonly pinned: Uint8Array
+  /**
+   * Which actors and links take part. Nodes that stay keep their place; nodes that come back
+   * return near their last place; the simulation is reheated gently, never re-initialised.
+   */
+  setActive(
+    actors: Uint32Array,
+    links: { readonly src: Uint32Array; readonly tgt: Uint32Array },
+    radius: Float32Array,
+  ): void
+  /** Advances the simulation for at most `budgetMs` (at least one tick when running). */
+  step(budgetMs: number): boolean
+  start(): void
+  stop(): void
+  reheat(alpha?: number): void
+  /** Holds an actor at a world position (during a drag, and after it is dropped). */
+  pin(actor: number, x: number, y: number): void
+  release(actor: number): void
+  /** Keeps the simulation warm while the user drags, so neighbours follow. */
+  setDragging(dragging: boolean): void
+  /** Forgets every position and pin and lays out afresh. */
+  reset(): void
+  status(): LayoutStatus
+  destroy(): void
+}

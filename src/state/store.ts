@@ -1,0 +1,84 @@
+/**
+ * The explorer's view state: a vanilla zustand store (no React), so the engine, the URL binding
+ * and the panels share one source of truth. Per-frame state (positions, hover, zoom) never goes
+ * through here; the engine keeps it.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { DEFAULT_FILTER, type FilterState } from '../model/filter'
+import type { Stance } from '../model/types'
+import { type YearWindow } from '../model/years'
+
+export type Selection =
+  { readonly kind: 'actor'; readonly id: string } | { readonly kind: 'relation'; readonly id: string } | null
+
+export interface ExplorerState {
+  readonly filter: FilterState
+  readonly selection: Selection
+  readonly layoutPaused: boolean
+  readonly playing: boolean
+  /** Bumped by the engine when pins change, so panels showing "Unpin" re-read them. */
+  readonly pinsVersion: number
+  toggleType(id: string, shown: boolean): void
+  toggleStance(stance: Stance, shown: boolean): void
+  setYearWindow(w: YearWindow | null): void
+  setShowUnconnected(on: boolean): void
+  resetFilters(): void
+  select(selection: Selection): void
+  setLayoutPaused(paused: boolean): void
+  setPlaying(playing: boolean): void
+  bumpPins(): void
+}
+
+export type ExplorerStore = StoreApi<ExplorerState>
+
+const sameSelection = (a: Selection, b: Selection) =>
+  a === b || (a !== null && b !== null && a.kind === b.kind && a.id === b.id)
+const sameWindow = (a: YearWindow | null, b: YearWindow | null) =>
+  a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1])
+
+export function createExplorerStore(
+  init: Partial<Pick<ExplorerState, 'filter' | 'selection'>> = {},
+): ExplorerStore {
+  return createStore<ExplorerState>()((set, get) => {
+    const setFilter = (patch: Partial<FilterState>) => set({ filter: { ...get().filter, ...patch } })
+    return {
+      filter: init.filter ?? DEFAULT_FILTER,
+      selection: init.selection ?? null,
+      layoutPaused: false,
+      playing: false,
+      pinsVersion: 0,
+      toggleType(id, shown) {
+        const hidden = get().filter.hiddenTypes
+        if (shown === !hidden.includes(id)) return
+        setFilter({ hiddenTypes: shown ? hidden.filter((t) => t !== id) : [...hidden, id] })
+      },
+      toggleStance(stance, shown) {
+        const hidden = get().filter.hiddenStances
+        if (shown === !hidden.includes(stance)) return
+        setFilter({ hiddenStances: shown ? hidden.filter((s) => s !== stance) : [...hidden, stance] })
+      },
+      setYearWindow(w) {
+        if (sameWindow(get().filter.yearWindow, w)) return
+        setFilter({ yearWindow: w })
+      },
+      setShowUnconnected(on) {
+        if (get().filter.showUnconnected !== on) setFilter({ showUnconnected: on })
+      },
+      resetFilters() {
+        set({ filter: DEFAULT_FILTER, playing: false })
+      },
+      select(selection) {
+        if (!sameSelection(get().selection, selection)) set({ selection })
+      },
+      setLayoutPaused(layoutPaused) {
+        set({ layoutPaused })
+      },
+      setPlaying(playing) {
+        set({ playing })
+      },
+      bumpPins() {
+        set({ pinsVersion: get().pinsVersion + 1 })
+      },
+    }
+  })
+}

@@ -1,0 +1,78 @@
+/**
+ * The shareable part of the view in the URL: graph, filters, year window, selection.
+ * Only what differs from the defaults is written, so links stay short.
+ *
+ *   ?graph=data.json&hide=military&hideStance=neutral&from=2016&to=2021&sel=actor:iran&unconnected=1
+ */
+import { DEFAULT_FILTER, type FilterState } from '../model/filter'
+import { STANCES } from '../model/schema'
+import type { Stance } from '../model/types'
+import type { Selection } from './store'
+
+export interface UrlView {
+  readonly graph: string | null
+  readonly filter: FilterState
+  readonly selection: Selection
+  /** Which filter fields the URL itself set (stored state may fill in the rest). */
+  readonly given: ReadonlySet<keyof FilterState | 'selection'>
+}
+
+const list = (v: string | null): string[] =>
+  v === null || v === ''
+    ? []
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+
+export function decodeUrl(search: string): UrlView {
+  const p = new URLSearchParams(search)
+  const given = new Set<keyof FilterState | 'selection'>()
+  const hiddenTypes = list(p.get('hide'))
+  if (p.has('hide')) given.add('hiddenTypes')
+  const hiddenStances = list(p.get('hideStance')).filter((s): s is Stance =>
+    (STANCES as readonly string[]).includes(s),
+  )
+  if (p.has('hideStance')) given.add('hiddenStances')
+  const from = Number.parseInt(p.get('from') ?? '', 10)
+  const to = Number.parseInt(p.get('to') ?? '', 10)
+  let yearWindow: readonly [number, number] | null = null
+  if (Number.isFinite(from) && Number.isFinite(to)) {
+    yearWindow = from <= to ? [from, to] : [to, from]
+    given.add('yearWindow')
+  }
+  const showUnconnected = p.get('unconnected') === '1'
+  if (p.has('unconnected')) given.add('showUnconnected')
+  let selection: Selection = null
+  const sel = p.get('sel')
+  if (sel !== null) {
+    const i = sel.indexOf(':')
+    const kind = sel.slice(0, i)
+    const id = sel.slice(i + 1)
+    if ((kind === 'actor' || kind === 'relation') && id !== '') selection = { kind, id }
+    given.add('selection')
+  }
+  return {
+    graph: p.get('graph'),
+    filter: { hiddenTypes, hiddenStances, yearWindow, showUnconnected },
+    selection,
+    given,
+  }
+}
+
+/** Writes the view into `search` (keeping unrelated parameters) and returns the new query string. */
+export function encodeUrl(search: string, filter: FilterState, selection: Selection): string {
+  const p = new URLSearchParams(search)
+  for (const key of ['hide', 'hideStance', 'from', 'to', 'sel', 'unconnected']) p.delete(key)
+  if (filter.hiddenTypes.length > 0) p.set('hide', filter.hiddenTypes.join(','))
+  if (filter.hiddenStances.length > 0) p.set('hideStance', filter.hiddenStances.join(','))
+  if (filter.yearWindow !== null) {
+    p.set('from', String(filter.yearWindow[0]))
+    p.set('to', String(filter.yearWindow[1]))
+  }
+  if (filter.showUnconnected !== DEFAULT_FILTER.showUnconnected)
+    p.set('unconnected', filter.showUnconnected ? '1' : '0')
+  if (selection !== null) p.set('sel', `${selection.kind}:${selection.id}`)
+  const s = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')
+  return s === '' ? '' : `?${s}`
+}
