@@ -16,7 +16,8 @@ export const MAX_YEAR = 3000
 const nonEmpty = (what: string) =>
   z
     .string({ error: `${what} must be a string` })
-    .refine((s) => s.trim().length > 0, `${what} must not be empty`)
+    .min(1, `${what} must not be empty`)
+    .regex(/\S/, `${what} must not be empty`)
 
 const year = (what: string) =>
   z

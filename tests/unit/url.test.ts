@@ -1,0 +1,98 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_FILTER } from '../../src/model/filter'
+import { createExplorerStore } from '../../src/state/store'
+import { decodeUrl, encodeUrl } from '../../src/state/url'
+import { bindUrl } from '../../src/state/urlSync'
+
+describe('URL state', () => {
+  it('writes nothing for the default view', () => {
+    expect(encodeUrl('', DEFAULT_FILTER, null)).toBe('')
+  })
+
+  it('keeps unrelated parameters such as graph', () => {
+    const s = encodeUrl(
+      '?graph=my.json',
+      { ...DEFAULT_FILTER, hiddenTypes: ['military'] },
+      { kind: 'actor', id: 'iran' },
+    )
+    expect(s).toBe('?graph=my.json&hide=military&sel=actor:iran')
+    expect(decodeUrl(s).graph).toBe('my.json')
+  })
+
+  it('round-trips any filter and selection', () => {
+    const id = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes(','))
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(id, { maxLength: 4 }),
+        fc.subarray(['cooperative', 'hostile', 'neutral'] as const),
+        fc.option(fc.tuple(fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: 0, max: 200 }))),
+        fc.boolean(),
+        fc.option(
+          fc.record({
+            kind: fc.constantFrom('actor' as const, 'relation' as const),
+            id: fc.string({ minLength: 1 }),
+          }),
+        ),
+        (hiddenTypes, hiddenStances, w, showUnconnected, selection) => {
+          const filter = {
+            hiddenTypes: hiddenTypes.map((t) => t.trim()).filter((t) => t !== ''),
+            hiddenStances,
+            yearWindow: w === null ? null : ([w[0], w[0] + w[1]] as const),
+            showUnconnected,
+          }
+          const back = decodeUrl(encodeUrl('', filter, selection))
+          expect(back.filter).toEqual(filter)
+          expect(back.selection).toEqual(selection)
+        },
+      ),
+    )
+  })
+
+  it('says which fields the URL gave', () => {
+    expect([...decodeUrl('?from=2000&to=2010&sel=actor:x').given].sort()).toEqual(['selection', 'yearWindow'])
+  })
+
+  it('pushes a history entry per selection and replaces it for filters; Back restores', () => {
+    window.history.replaceState(null, '', '/')
+    const store = createExplorerStore()
+    const unbind = bindUrl(store)
+    const before = window.history.length
+    store.getState().select({ kind: 'actor', id: 'iran' })
+    expect(window.location.search).toBe('?sel=actor:iran')
+    expect(window.history.length).toBe(before + 1)
+    store.getState().toggleType('military', false)
+    expect(window.location.search).toBe('?hide=military&sel=actor:iran')
+    expect(window.history.length).toBe(before + 1)
+    store.getState().select({ kind: 'actor', id: 'turkey' })
+    // what Back does: the browser restores the URL, then fires popstate
+    window.history.replaceState(null, '', '?hide=military&sel=actor:iran')
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    expect(store.getState().selection).toEqual({ kind: 'actor', id: 'iran' })
+    unbind()
+  })
+})
+
+describe('store', () => {
+  it('ignores no-op changes (no notification)', () => {
+    const store = createExplorerStore()
+    let calls = 0
+    store.subscribe(() => calls++)
+    store.getState().toggleType('military', true)
+    store.getState().setYearWindow(null)
+    store.getState().select(null)
+    expect(calls).toBe(0)
+    store.getState().select({ kind: 'actor', id: 'a' })
+    store.getState().select({ kind: 'actor', id: 'a' })
+    expect(calls).toBe(1)
+  })
+  it('toggles types and stances, and resets filters', () => {
+    const store = createExplorerStore()
+    store.getState().toggleType('military', false)
+    store.getState().toggleStance('hostile', false)
+    expect(store.getState().filter.hiddenTypes).toEqual(['military'])
+    expect(store.getState().filter.hiddenStances).toEqual(['hostile'])
+    store.getState().resetFilters()
+    expect(store.getState().filter).toEqual(DEFAULT_FILTER)
+  })
+})
