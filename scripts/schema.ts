@@ -2,5 +2,8 @@
 import { writeFileSync } from 'node:fs'
 import { graphJsonSchema } from '../src/model/schema'
 
-writeFileSync(new URL('../public/graph.schema.json', import.meta.url), JSON.stringify(graphJsonSchema(), null, 2) + '\n')
+writeFileSync(
+  new URL('../public/graph.schema.json', import.meta.url),
+  JSON.stringify(graphJsonSchema(), null, 2) + '\n',
+)
 console.log('public/graph.schema.json written')

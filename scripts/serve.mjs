@@ -25,7 +25,9 @@ const TYPES = {
 
 /** mounts: [[urlPrefix, folder]], longest prefix first. */
 export function startServer({ mounts, port = 0, host = '127.0.0.1' }) {
-  const table = mounts.map(([prefix, dir]) => [prefix, resolve(dir)]).sort((a, b) => b[0].length - a[0].length)
+  const table = mounts
+    .map(([prefix, dir]) => [prefix, resolve(dir)])
+    .sort((a, b) => b[0].length - a[0].length)
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     for (const [prefix, dir] of table) {
@@ -34,14 +36,19 @@ export function startServer({ mounts, port = 0, host = '127.0.0.1' }) {
       if (!file.startsWith(dir)) break
       if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
       if (!existsSync(file)) break
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      })
       createReadStream(file).pipe(res)
       return
     }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     res.end(`Not found: ${path}`)
   })
-  return new Promise((ok) => server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}` })))
+  return new Promise((ok) =>
+    server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}` })),
+  )
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

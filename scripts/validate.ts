@@ -50,7 +50,9 @@ for (const file of files) {
   const quoteProblems = checkQuotes(result.graph, texts)
   for (const e of quoteProblems) console.log(`${file}: ${e.path}: ${e.message}`)
   if (quoteProblems.length > 0) {
-    console.log(`${file}: invalid (${quoteProblems.length} quotation${quoteProblems.length === 1 ? '' : 's'} not verbatim)`)
+    console.log(
+      `${file}: invalid (${quoteProblems.length} quotation${quoteProblems.length === 1 ? '' : 's'} not verbatim)`,
+    )
     worst = Math.max(worst, 1)
     continue
   }

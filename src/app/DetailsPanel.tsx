@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Relation } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../render/style'
@@ -160,11 +161,22 @@ export function DetailsPanel() {
   const { index } = useExplorerContext()
   const selection = useExplorer((s) => s.selection)
   const select = useExplorer((s) => s.select)
+  // A click inside this panel that changes the selection (a counterpart, "Clear selection") would
+  // leave focus on a button that now means something else or is gone: move it to the heading.
+  const clickedInside = useRef(false)
+  const section = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (!clickedInside.current) return
+    clickedInside.current = false
+    section.current?.querySelector<HTMLElement>('#details-heading')?.focus()
+  }, [selection])
   let body
   if (selection === null) {
     body = (
       <div className="hint">
-        <h2 id="details-heading">Details</h2>
+        <h2 id="details-heading" tabIndex={-1}>
+          Details
+        </h2>
         <p>
           Click an actor or a line in the graph, or choose an actor from the list, to read the evidence behind
           its ties.
@@ -178,7 +190,9 @@ export function DetailsPanel() {
   } else {
     body = (
       <div className="hint">
-        <h2 id="details-heading">Details</h2>
+        <h2 id="details-heading" tabIndex={-1}>
+          Details
+        </h2>
         <p role="alert">
           Nothing in this dataset has the id “{selection.id}”.{' '}
           <button type="button" onClick={() => select(null)}>
@@ -189,7 +203,12 @@ export function DetailsPanel() {
     )
   }
   return (
-    <section className="details" aria-label="Details">
+    <section
+      className="details"
+      aria-label="Details"
+      ref={section}
+      onClickCapture={() => (clickedInside.current = true)}
+    >
       {selection !== null ? (
         <button type="button" className="close" onClick={() => select(null)} aria-label="Clear selection">
           ×

@@ -13,6 +13,7 @@ import { DetailsPanel } from './DetailsPanel'
 import { ErrorBoundary } from './ErrorBoundary'
 import { FilterPanel } from './FilterPanel'
 import { GraphView } from './GraphView'
+import { Legend } from './Legend'
 import { YearSlider } from './YearSlider'
 
 type Drawer = 'none' | 'filters' | 'details'
@@ -91,6 +92,9 @@ function Layout({ title }: { title: string }) {
       <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
         <ErrorBoundary name="filters">
           <FilterPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="legend">
+          <Legend />
         </ErrorBoundary>
         <ErrorBoundary name="actors">
           <ActorsList onChoose={() => setDrawer('none')} />

@@ -3,7 +3,6 @@ import { createEngine } from '../engine/engine'
 import { statusText } from '../model/filter'
 import { DARK, LIGHT } from '../render/style'
 import { useExplorer, useExplorerContext, useView } from './context'
-import { Legend } from './Legend'
 
 export interface ExplorerHook {
   nodes(): ReturnType<import('../engine/engine').Engine['nodes']>
@@ -67,46 +66,52 @@ export function GraphView() {
   const empty = view.shownActors.length === 0
   return (
     <div className="graph-area">
-      <canvas
-        ref={canvas}
-        className="graph-canvas"
-        role="img"
-        aria-label={`Network of ${index.graph.title}: ${view.shownActors.length} actors and ${view.shownRelations.length} relations shown. Use the Actors list to explore it by keyboard.`}
-      />
-      {empty ? (
-        <div className="empty" role="note">
-          <p>Nothing matches these filters.</p>
-          <button type="button" onClick={resetFilters}>
-            Reset filters
+      <div className="graph-bar">
+        <StatusLine />
+        <div className="toolbar" role="toolbar" aria-label="Graph view">
+          <button
+            type="button"
+            onClick={() => engine.get()?.zoomBy(1.4)}
+            aria-label="Zoom in"
+            title="Zoom in"
+          >
+            +
+          </button>
+          <button
+            type="button"
+            onClick={() => engine.get()?.zoomBy(1 / 1.4)}
+            aria-label="Zoom out"
+            title="Zoom out"
+          >
+            −
+          </button>
+          <button type="button" onClick={() => engine.get()?.fitView()}>
+            Fit to view
+          </button>
+          <button type="button" onClick={() => setPaused(!paused)}>
+            {paused ? 'Resume layout' : 'Pause layout'}
+          </button>
+          <button type="button" onClick={() => engine.get()?.resetLayout()}>
+            Reset layout
           </button>
         </div>
-      ) : null}
-      <div className="toolbar" role="toolbar" aria-label="Graph view">
-        <button type="button" onClick={() => engine.get()?.zoomBy(1.4)} aria-label="Zoom in" title="Zoom in">
-          +
-        </button>
-        <button
-          type="button"
-          onClick={() => engine.get()?.zoomBy(1 / 1.4)}
-          aria-label="Zoom out"
-          title="Zoom out"
-        >
-          −
-        </button>
-        <button type="button" onClick={() => engine.get()?.fitView()}>
-          Fit to view
-        </button>
-        <button type="button" onClick={() => setPaused(!paused)}>
-          {paused ? 'Resume layout' : 'Pause layout'}
-        </button>
-        <button type="button" onClick={() => engine.get()?.resetLayout()}>
-          Reset layout
-        </button>
       </div>
-      <div className="legend-overlay">
-        <Legend />
+      <div className="canvas-wrap">
+        <canvas
+          ref={canvas}
+          className="graph-canvas"
+          role="img"
+          aria-label={`Network of ${index.graph.title}: ${view.shownActors.length} actors and ${view.shownRelations.length} relations shown. Use the Actors list to explore it by keyboard.`}
+        />
+        {empty ? (
+          <div className="empty" role="note">
+            <p>Nothing matches these filters.</p>
+            <button type="button" onClick={resetFilters}>
+              Reset filters
+            </button>
+          </div>
+        ) : null}
       </div>
-      <StatusLine />
     </div>
   )
 }

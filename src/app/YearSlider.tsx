@@ -135,9 +135,7 @@ export function YearSlider() {
       <span className="year-end" aria-hidden="true">
         {extent[1]}
       </span>
-      <output className="year-window" aria-live="off">
-        {stored === null ? `All years (${extent[0]}–${extent[1]})` : label}
-      </output>
+      <span className="year-window">{stored === null ? `All years (${extent[0]}–${extent[1]})` : label}</span>
       {stored !== null ? (
         <button type="button" className="link" onClick={() => apply(extent)}>
           All years

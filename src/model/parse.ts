@@ -43,10 +43,12 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
   } catch {
     const { position, expected } = locateJsonError(body)
     const { line, column } = lineColumn(body, position)
+    const snippet = body
+      .slice(position, position + 16)
+      .split(/\r?\n/)[0]!
+      .trim()
     const found =
-      position >= body.length
-        ? 'the file ends'
-        : `found ${JSON.stringify(body.slice(position, position + 12))}`
+      position >= body.length ? 'but the file ends there' : `but found ${snippet || 'a line break'}`
     const looksHtml = /^\s*</.test(body)
     return {
       ok: false,
@@ -54,7 +56,7 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
         path: '(file)',
         message: looksHtml
           ? 'not valid JSON at line 1, column 1: this looks like an HTML page, not a graph file'
-          : `not valid JSON at line ${line}, column ${column}: expected ${expected || 'valid JSON'}, ${found}`,
+          : `not valid JSON at line ${line}, column ${column}: expected ${expected || 'valid JSON'} ${found}`,
       },
     }
   }

@@ -113,5 +113,5 @@ export function distanceToCurve2(
 
 /** World radius of an actor from its number of shown relations. */
 export function nodeRadius(degree: number): number {
-  return 5 + 2.4 * Math.sqrt(degree)
+  return 4.5 + 1.9 * Math.sqrt(degree)
 }

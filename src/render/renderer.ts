@@ -282,6 +282,24 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
     }
   }
 
+  const cellRange = (bx0: number, by0: number, bx1: number, by1: number, cols: number, rows: number) =>
+    [
+      Math.max(0, Math.floor(bx0 / CELL)),
+      Math.min(cols - 1, Math.floor(bx1 / CELL)),
+      Math.max(0, Math.floor(by0 / CELL)),
+      Math.min(rows - 1, Math.floor(by1 / CELL)),
+    ] as const
+  const isFree = (bx0: number, by0: number, bx1: number, by1: number, cols: number, rows: number) => {
+    const [c0, c1, r0, r1] = cellRange(bx0, by0, bx1, by1, cols, rows)
+    for (let rr = r0; rr <= r1; rr++)
+      for (let cc = c0; cc <= c1; cc++) if (occupancy[rr * cols + cc] === 1) return false
+    return true
+  }
+  const mark = (bx0: number, by0: number, bx1: number, by1: number, cols: number, rows: number) => {
+    const [c0, c1, r0, r1] = cellRange(bx0, by0, bx1, by1, cols, rows)
+    for (let rr = r0; rr <= r1; rr++) for (let cc = c0; cc <= c1; cc++) occupancy[rr * cols + cc] = 1
+  }
+
   function drawLabels(scene: Scene) {
     const { view, positions, emphasis, transform: t, palette } = scene
     const cols = Math.ceil(width / CELL) + 1
@@ -299,28 +317,34 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
       if (Number.isNaN(x + y)) return
       const r = Math.max(2, scene.radius[a]! * t.k)
       const w = measure(scene, a)
-      const bx0 = x - w / 2 - 2
-      const by0 = y + r + 2
-      const bx1 = x + w / 2 + 2
-      const by1 = by0 + LABEL_FONT_PX + 3
-      if (bx1 < 0 || by1 < 0 || bx0 > width || by0 > height) return
-      const c0 = Math.max(0, Math.floor(bx0 / CELL))
-      const c1 = Math.min(cols - 1, Math.floor(bx1 / CELL))
-      const r0 = Math.max(0, Math.floor(by0 / CELL))
-      const r1 = Math.min(rows - 1, Math.floor(by1 / CELL))
-      if (!force) {
-        for (let rr = r0; rr <= r1; rr++)
-          for (let cc = c0; cc <= c1; cc++) if (occupancy[rr * cols + cc] === 1) return
+      const h = LABEL_FONT_PX + 3
+      // Below the node first, then above, right and left: the first free place wins.
+      const places = [
+        [x - w / 2 - 2, y + r + 2],
+        [x - w / 2 - 2, y - r - 2 - h],
+        [x + r + 3, y - h / 2],
+        [x - r - 3 - w - 4, y - h / 2],
+      ] as const
+      let chosen = -1
+      for (let p = 0; p < places.length && chosen < 0; p++) {
+        const [bx0, by0] = places[p]!
+        const bx1 = bx0 + w + 4
+        const by1 = by0 + h
+        if (bx1 < 0 || by1 < 0 || bx0 > width || by0 > height) continue
+        if (force || isFree(bx0, by0, bx1, by1, cols, rows)) chosen = p
       }
-      for (let rr = r0; rr <= r1; rr++) for (let cc = c0; cc <= c1; cc++) occupancy[rr * cols + cc] = 1
+      if (chosen < 0) return
+      const [bx0, by0] = places[chosen]!
+      mark(bx0, by0, bx0 + w + 4, by0 + h, cols, rows)
       const dim = emphasis.active && emphasis.actors[a] !== 1
       ctx.globalAlpha = dim ? 0.35 : 1
       ctx.font = `${a === emphasis.selectedActor ? '600 ' : ''}${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`
       ctx.strokeStyle = palette.labelHalo
       ctx.lineWidth = 3.5
-      ctx.strokeText(scene.labels[a]!, x, by0 + 1)
+      const tx = bx0 + 2 + w / 2
+      ctx.strokeText(scene.labels[a]!, tx, by0 + 1)
       ctx.fillStyle = palette.label
-      ctx.fillText(scene.labels[a]!, x, by0 + 1)
+      ctx.fillText(scene.labels[a]!, tx, by0 + 1)
       labelsDrawn++
     }
     const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
