@@ -44,11 +44,7 @@ async function canvasInk(page: Page, probes: { x: number; y: number }[]): Promis
   const canvas = page.getByRole('img')
   const box = await canvasBox(page)
   const overlays: Box[] = []
-  for (const o of [
-    page.getByRole('toolbar', { name: 'Graph view' }),
-    statusLine(page),
-    page.locator('.legend-overlay'),
-  ]) {
+  for (const o of [page.getByRole('toolbar', { name: 'Graph view' }), statusLine(page)]) {
     const b = await o.boundingBox()
     if (b !== null) overlays.push({ x: b.x - box.x, y: b.y - box.y, width: b.width, height: b.height })
   }
