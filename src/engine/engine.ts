@@ -391,10 +391,11 @@ export function createEngine(
       return out
     },
     transform: () => ({ ...transform }),
-    layout: () =>
-      layout === null
-        ? { running: false, alpha: 0, ticks: 0 }
-        : { ...layout.status(), running: layout.status().running && !store.getState().layoutPaused },
+    layout() {
+      if (layout === null) return { running: false, alpha: 0, ticks: 0 }
+      const status = layout.status()
+      return { ...status, running: status.running && !store.getState().layoutPaused }
+    },
     destroy() {
       destroyed = true
       cancelAnimationFrame(frame)
