@@ -1,0 +1,189 @@
+/**
+ * The engine and its automation hook in jsdom: a recording stand-in for the 2D context (jsdom
+ * draws nothing), a fixed canvas rectangle, and the main-thread layout (jsdom has no Worker).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createEngine, type Engine } from '../../src/engine/engine'
+import { buildIndex } from '../../src/model/graphIndex'
+import { createExplorerStore, type ExplorerStore } from '../../src/state/store'
+import { tinyGraph } from './helpers'
+
+const RECT = { left: 100, top: 50, width: 800, height: 600 }
+
+function fakeContext(): CanvasRenderingContext2D {
+  const target: Record<string, unknown> = {}
+  return new Proxy(target, {
+    get(t, key) {
+      if (key in t) return t[key as string]
+      if (key === 'measureText') return (s: string) => ({ width: s.length * 7 })
+      if (key === 'getLineDash') return () => []
+      return () => undefined
+    },
+    set(t, key, value) {
+      t[key as string] = value
+      return true
+    },
+  }) as unknown as CanvasRenderingContext2D
+}
+
+let canvas: HTMLCanvasElement
+let engine: Engine
+let store: ExplorerStore
+
+beforeEach(async () => {
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      constructor(private cb: () => void) {}
+      // Like the real one: the first callback comes after observe() returns.
+      observe() {
+        queueMicrotask(() => this.cb())
+      }
+      disconnect() {}
+    },
+  )
+  canvas = document.createElement('canvas')
+  document.body.append(canvas)
+  canvas.getContext = (() => fakeContext()) as unknown as HTMLCanvasElement['getContext']
+  canvas.getBoundingClientRect = () =>
+    ({
+      ...RECT,
+      x: RECT.left,
+      y: RECT.top,
+      right: RECT.left + RECT.width,
+      bottom: RECT.top + RECT.height,
+      toJSON: () => ({}),
+    }) as DOMRect
+  store = createExplorerStore({})
+  engine = createEngine(canvas, store)
+  await Promise.resolve()
+})
+
+afterEach(() => {
+  engine.destroy()
+  canvas.remove()
+  vi.unstubAllGlobals()
+})
+
+const graph = tinyGraph(
+  [
+    { source: 'a', target: 'b', type: 'military' },
+    { source: 'b', target: 'c', type: 'economic', start: 2000, end: 2001 },
+    { source: 'c', target: 'd', type: 'diplomatic', stance: 'hostile' },
+  ],
+  ['a', 'b', 'c', 'd', 'e'],
+)
+
+describe('automation hook', () => {
+  it('nodes() lists the shown actors in viewport CSS pixels', () => {
+    engine.setGraph(buildIndex(graph))
+    const nodes = engine.nodes()
+    expect(nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'c', 'd'])
+    expect(nodes.find((n) => n.id === 'a')).toMatchObject({ label: 'A', pinned: false })
+    // Fit to view put every node inside the canvas rectangle, offset by its page position.
+    for (const n of nodes) {
+      expect(n.x).toBeGreaterThan(RECT.left)
+      expect(n.x).toBeLessThan(RECT.left + RECT.width)
+      expect(n.y).toBeGreaterThan(RECT.top)
+      expect(n.y).toBeLessThan(RECT.top + RECT.height)
+    }
+    const t = engine.transform()
+    expect(t.k).toBeGreaterThan(0)
+  })
+
+  it('nodes() follows the filter', () => {
+    engine.setGraph(buildIndex(graph))
+    store.getState().toggleType('military', false)
+    expect(
+      engine
+        .nodes()
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['b', 'c', 'd'])
+    store.getState().setYearWindow([2005, 2010])
+    expect(
+      engine
+        .nodes()
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['c', 'd'])
+  })
+
+  it('zooming changes transform() and the node coordinates consistently', () => {
+    engine.setGraph(buildIndex(graph))
+    const before = engine.transform()
+    const a0 = engine.nodes().find((n) => n.id === 'a')!
+    engine.zoomBy(2)
+    const after = engine.transform()
+    expect(after.k).toBeCloseTo(before.k * 2, 6)
+    // The canvas centre stays fixed, so a node's distance from it doubles.
+    const cx = RECT.left + RECT.width / 2
+    const cy = RECT.top + RECT.height / 2
+    const a1 = engine.nodes().find((n) => n.id === 'a')!
+    expect(a1.x - cx).toBeCloseTo(2 * (a0.x - cx), 3)
+    expect(a1.y - cy).toBeCloseTo(2 * (a0.y - cy), 3)
+  })
+
+  it('reading the hook changes nothing', () => {
+    engine.setGraph(buildIndex(graph))
+    const state = store.getState()
+    const snapshot = JSON.stringify({ filter: state.filter, selection: state.selection })
+    const first = { nodes: engine.nodes(), transform: engine.transform(), layout: engine.layout() }
+    for (let i = 0; i < 5; i++) {
+      expect(engine.nodes()).toEqual(first.nodes)
+      expect(engine.transform()).toEqual(first.transform)
+      expect(engine.layout()).toEqual(first.layout)
+    }
+    const copy = engine.transform()
+    copy.k = 99
+    expect(engine.transform().k).not.toBe(99)
+    expect(JSON.stringify({ filter: store.getState().filter, selection: store.getState().selection })).toBe(
+      snapshot,
+    )
+  })
+
+  it('layout() reports ticks and is not running while paused', () => {
+    engine.setGraph(buildIndex(graph))
+    const status = engine.layout()
+    expect(status.ticks).toBeGreaterThan(0)
+    expect(status.alpha).toBeGreaterThanOrEqual(0)
+    store.getState().setLayoutPaused(true)
+    expect(engine.layout().running).toBe(false)
+  })
+
+  it('a dragged node is pinned where it is dropped; unpin releases it', async () => {
+    engine.setGraph(buildIndex(graph))
+    const a = engine.nodes().find((n) => n.id === 'a')!
+    const mouse = (type: string, x: number, y: number, target: EventTarget) => {
+      const ev = new MouseEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, button: 0 })
+      // jsdom refuses vitest's window as `view` in the constructor; d3-drag listens on event.view.
+      Object.defineProperty(ev, 'view', { value: window })
+      target.dispatchEvent(ev)
+    }
+    mouse('mousedown', a.x, a.y, canvas)
+    mouse('mousemove', a.x + 30, a.y + 20, window)
+    mouse('mousemove', a.x + 60, a.y + 40, window)
+    mouse('mouseup', a.x + 60, a.y + 40, window)
+    expect(engine.isPinned('a')).toBe(true)
+    const dropped = engine.nodes().find((n) => n.id === 'a')!
+    expect(dropped.pinned).toBe(true)
+    expect(dropped.x).toBeCloseTo(a.x + 60, 0)
+    expect(dropped.y).toBeCloseTo(a.y + 40, 0)
+    engine.unpin('a')
+    expect(engine.isPinned('a')).toBe(false)
+    expect(engine.nodes().every((n) => !n.pinned)).toBe(true)
+    // d3-drag swallows the click that ends a drag until the next task.
+    await new Promise((r) => setTimeout(r, 0))
+  })
+
+  it('a click selects the actor under the pointer; a click on the background clears', () => {
+    engine.setGraph(buildIndex(graph))
+    const c = engine.nodes().find((n) => n.id === 'c')!
+    canvas.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: c.x, clientY: c.y }))
+    expect(store.getState().selection).toEqual({ kind: 'actor', id: 'c' })
+    canvas.dispatchEvent(
+      new MouseEvent('click', { bubbles: true, clientX: RECT.left + 2, clientY: RECT.top + 2 }),
+    )
+    expect(store.getState().selection).toBeNull()
+  })
+})
