@@ -11,7 +11,7 @@ import { createPanZoom, type PanZoom } from '../interaction/panZoom'
 import { createNodeDrag } from '../interaction/nodeDrag'
 import { createForceLayout } from '../sim/forceLayout'
 import type { Layout, LayoutStatus } from '../sim/layout'
-import { computeLanes, nodeRadius } from '../render/geometry'
+import { computeLanes, fitTransform, labelHalfWidth, nodeRadius } from '../render/geometry'
 import { createHitTester } from '../render/hitTest'
 import { createRenderer, type Emphasis, type Scene, type Transform } from '../render/renderer'
 import { KIND_SHAPE, LIGHT, type Palette, type Shape } from '../render/style'
@@ -59,6 +59,7 @@ export function createEngine(
   let labelOrder: Uint32Array = new Uint32Array(0)
   let shapeOf: Uint8Array = new Uint8Array(0)
   let labels: string[] = []
+  let labelWidth: Float32Array = new Float32Array(0)
   let typeColors: string[] = []
   let palette = LIGHT
   let hovered = -1
@@ -289,25 +290,6 @@ export function createEngine(
     invalidate()
   }
 
-  function bounds(): [number, number, number, number] | null {
-    if (view === null || layout === null) return null
-    let x0 = Infinity
-    let y0 = Infinity
-    let x1 = -Infinity
-    let y1 = -Infinity
-    for (const a of view.shownActors) {
-      const x = layout.positions[2 * a]!
-      const y = layout.positions[2 * a + 1]!
-      if (Number.isNaN(x + y)) continue
-      const r = radius[a]!
-      x0 = Math.min(x0, x - r)
-      y0 = Math.min(y0, y - r)
-      x1 = Math.max(x1, x + r)
-      y1 = Math.max(y1, y + r)
-    }
-    return x0 <= x1 ? [x0, y0, x1, y1] : null
-  }
-
   const engine: Engine = {
     setGraph(next) {
       index = next
@@ -316,6 +298,7 @@ export function createEngine(
       layout?.destroy()
       layout = createForceLayout(next.actorCount)
       labels = next.graph.actors.map((a) => a.label)
+      labelWidth = Float32Array.from(labels, (l) => labelHalfWidth(l))
       shapeOf = Uint8Array.from(next.graph.actors, (a) => SHAPES.indexOf(KIND_SHAPE[a.kind]))
       typeColors = next.graph.relationTypes.map((t) => t.color)
       applyView()
@@ -329,18 +312,9 @@ export function createEngine(
       invalidate()
     },
     fitView() {
-      const b = bounds()
-      if (b === null || width === 0) return
-      const pad = 40
-      const w = Math.max(1, b[2] - b[0])
-      const h = Math.max(1, b[3] - b[1])
-      // Leave room below the lowest node for its label.
-      const k = Math.min(2, Math.max(0.02, Math.min((width - 2 * pad) / w, (height - 2 * pad - 16) / h)))
-      panZoom.setTransform({
-        k,
-        x: width / 2 - ((b[0] + b[2]) / 2) * k,
-        y: (height - 16) / 2 - ((b[1] + b[3]) / 2) * k,
-      })
+      if (view === null || layout === null) return
+      const t = fitTransform(view.shownActors, layout.positions, radius, (a) => labelWidth[a]!, width, height)
+      if (t !== null) panZoom.setTransform(t)
     },
     zoomBy(factor) {
       panZoom.scaleBy(factor, [width / 2, height / 2])

@@ -177,7 +177,33 @@ function crossChecks(doc: Record<string, unknown>, errors: Problem[]): void {
   })
 }
 
-const pathOrder = (a: Problem, b: Problem) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+/** Paths in reading order: `relations[9]` before `relations[10]` (numbers compared as numbers). */
+export function comparePaths(a: string, b: string): number {
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i)
+    const cb = b.charCodeAt(j)
+    if (isDigit(ca) && isDigit(cb)) {
+      let ei = i
+      let ej = j
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++
+      const d =
+        ei - i - (ej - j) || (a.slice(i, ei) < b.slice(j, ej) ? -1 : a.slice(i, ei) > b.slice(j, ej) ? 1 : 0)
+      if (d !== 0) return d
+      i = ei
+      j = ej
+      continue
+    }
+    if (ca !== cb) return ca - cb
+    i++
+    j++
+  }
+  return a.length - i - (b.length - j)
+}
+const isDigit = (c: number) => c >= 48 && c <= 57
+const pathOrder = (a: Problem, b: Problem) => comparePaths(a.path, b.path)
 
 /** Validates an already-parsed JSON value. */
 export function validateGraph(value: unknown): ParseResult {

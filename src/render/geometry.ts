@@ -115,3 +115,82 @@ export function distanceToCurve2(
 export function nodeRadius(degree: number): number {
   return 4.5 + 1.9 * Math.sqrt(degree)
 }
+
+/** Rough on-screen half width of a label, in CSS px, for fitting without a canvas to measure on. */
+export function labelHalfWidth(label: string, fontPx = 12): number {
+  return label.length * fontPx * 0.29
+}
+
+/**
+ * The zoom transform that fits the given actors into a width × height viewport with `pad` px to
+ * spare, counting each label's half width (labels are centred under their node and keep their
+ * screen size, so they cannot be fitted by scaling alone). Scale is capped at `maxK`.
+ */
+export function fitTransform(
+  actors: ArrayLike<number>,
+  positions: Float32Array,
+  radius: Float32Array,
+  halfWidth: (actor: number) => number,
+  width: number,
+  height: number,
+  opts: { pad?: number; below?: number; minK?: number; maxK?: number } = {},
+): { k: number; x: number; y: number } | null {
+  const pad = opts.pad ?? 40
+  const below = opts.below ?? 16
+  const minK = opts.minK ?? 0.02
+  const maxK = opts.maxK ?? 2
+  const shown: number[] = []
+  let y0 = Infinity
+  let y1 = -Infinity
+  let x0 = Infinity
+  let x1 = -Infinity
+  for (let i = 0; i < actors.length; i++) {
+    const a = actors[i]!
+    const x = positions[2 * a]!
+    const y = positions[2 * a + 1]!
+    if (Number.isNaN(x + y)) continue
+    shown.push(a)
+    const r = radius[a]!
+    x0 = Math.min(x0, x - r)
+    x1 = Math.max(x1, x + r)
+    y0 = Math.min(y0, y - r)
+    y1 = Math.max(y1, y + r)
+  }
+  if (shown.length === 0 || width <= 0 || height <= 0) return null
+  const availW = Math.max(1, width - 2 * pad)
+  const availH = Math.max(1, height - 2 * pad - below)
+  // Horizontal extent on screen, labels included, at scale k (grows with k).
+  const extent = (k: number): [number, number] => {
+    let lo = Infinity
+    let hi = -Infinity
+    for (const a of shown) {
+      const sx = positions[2 * a]! * k
+      const hw = Math.max(halfWidth(a), radius[a]! * k)
+      lo = Math.min(lo, sx - hw)
+      hi = Math.max(hi, sx + hw)
+    }
+    return [lo, hi]
+  }
+  let k = Math.min(maxK, availW / Math.max(1, x1 - x0), availH / Math.max(1, y1 - y0))
+  k = Math.max(minK, k)
+  const span = (kk: number) => {
+    const [lo, hi] = extent(kk)
+    return hi - lo
+  }
+  if (span(k) > availW) {
+    let lo = minK
+    let hi = k
+    for (let i = 0; i < 30; i++) {
+      const mid = (lo + hi) / 2
+      if (span(mid) > availW) hi = mid
+      else lo = mid
+    }
+    k = lo
+  }
+  const [sx0, sx1] = extent(k)
+  return {
+    k,
+    x: width / 2 - (sx0 + sx1) / 2,
+    y: (height - below) / 2 - ((y0 + y1) / 2) * k,
+  }
+}

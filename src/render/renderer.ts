@@ -325,14 +325,22 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
         [x + r + 3, y - h / 2],
         [x - r - 3 - w - 4, y - h / 2],
       ] as const
+      // A label cut by the canvas edge is unreadable: only whole labels count, except that a forced
+      // label (the selected or hovered actor) takes its first partly visible place if no place fits.
       let chosen = -1
+      let partly = -1
       for (let p = 0; p < places.length && chosen < 0; p++) {
         const [bx0, by0] = places[p]!
         const bx1 = bx0 + w + 4
         const by1 = by0 + h
         if (bx1 < 0 || by1 < 0 || bx0 > width || by0 > height) continue
+        if (bx0 < 0 || by0 < 0 || bx1 > width || by1 > height) {
+          if (partly < 0) partly = p
+          continue
+        }
         if (force || isFree(bx0, by0, bx1, by1, cols, rows)) chosen = p
       }
+      if (chosen < 0 && force) chosen = partly
       if (chosen < 0) return
       const [bx0, by0] = places[chosen]!
       mark(bx0, by0, bx0 + w + 4, by0 + h, cols, rows)

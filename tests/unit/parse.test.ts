@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseGraphText, validateGraph } from '../../src/model/parse'
+import { comparePaths, parseGraphText, validateGraph } from '../../src/model/parse'
 import { ACTOR_KINDS, STANCES } from '../../src/model/schema'
 
 const base = () => ({
@@ -342,5 +342,35 @@ describe('validator properties', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('problem order', () => {
+  it('lists problems in reading order, numbers compared as numbers', () => {
+    const paths = ['relations[10].target', 'actors[2].id', 'relations[9].type', 'relations[100].id', 'title']
+    expect([...paths].sort(comparePaths)).toEqual([
+      'actors[2].id',
+      'relations[9].type',
+      'relations[10].target',
+      'relations[100].id',
+      'title',
+    ])
+  })
+
+  it('reports the problems of a large file in relation order', () => {
+    const actors = [{ id: 'a', label: 'A', kind: 'state' }]
+    const relations = Array.from({ length: 120 }, (_, i) => ({
+      id: `r${i}`,
+      source: 'a',
+      target: `missing${i}`,
+      type: 'military',
+      stance: 'hostile',
+      summary: 's',
+    }))
+    const r = validateGraph({ schemaVersion: 1, title: 't', sources: [], actors, relations })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors).toHaveLength(120)
+    expect(r.errors.map((e) => e.path)).toEqual(relations.map((_, i) => `relations[${i}].target`))
   })
 })
