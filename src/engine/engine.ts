@@ -33,6 +33,13 @@ export interface Engine {
   unpin(actorId: string): void
   isPinned(actorId: string): boolean
   setPalette(p: Palette): void
+  /** Pinned actors and their world positions (for keeping them across reloads). */
+  pins(): { id: string; x: number; y: number }[]
+  /** Pins the named actors at the given world positions; unknown ids are ignored. */
+  restorePins(pins: readonly { id: string; x: number; y: number }[]): void
+  setTransform(t: Transform): void
+  /** What is on screen now, for export: the scene and the canvas size in CSS pixels. */
+  snapshot(): { scene: Scene; width: number; height: number } | null
   /** For the automation hook: shown nodes in page viewport CSS pixels. */
   nodes(): HookNode[]
   transform(): Transform
@@ -48,7 +55,7 @@ const SHAPES: readonly Shape[] = ['circle', 'square', 'hexagon', 'triangle', 'di
 export function createEngine(
   canvas: HTMLCanvasElement,
   store: ExplorerStore,
-  opts: { onPinsChanged?: () => void } = {},
+  opts: { onPinsChanged?: () => void; onTransformChanged?: (t: Transform) => void } = {},
 ): Engine {
   const renderer = createRenderer(canvas)
   let index: GraphIndex | null = null
@@ -220,6 +227,7 @@ export function createEngine(
   })
   const panZoom: PanZoom = createPanZoom(panZoomTarget, (t) => {
     transform = t
+    opts.onTransformChanged?.(t)
     invalidate()
   })
 
@@ -365,6 +373,41 @@ export function createEngine(
       return out
     },
     transform: () => ({ ...transform }),
+    pins() {
+      if (index === null || layout === null) return []
+      const out: { id: string; x: number; y: number }[] = []
+      for (let a = 0; a < index.actorCount; a++) {
+        if (layout.pinned[a] !== 1) continue
+        out.push({
+          id: index.graph.actors[a]!.id,
+          x: layout.positions[2 * a]!,
+          y: layout.positions[2 * a + 1]!,
+        })
+      }
+      return out
+    },
+    restorePins(list) {
+      if (index === null || layout === null) return
+      let any = false
+      for (const p of list) {
+        const a = index.actorIndex.get(p.id)
+        if (a === undefined || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue
+        layout.pin(a, p.x, p.y)
+        any = true
+      }
+      if (!any) return
+      layout.reheat(0.3)
+      hit.invalidate()
+      opts.onPinsChanged?.()
+      invalidate()
+    },
+    setTransform(t) {
+      if ([t.k, t.x, t.y].every(Number.isFinite) && t.k > 0) panZoom.setTransform(t)
+    },
+    snapshot() {
+      if (index === null || layout === null || view === null) return null
+      return { scene: scene(), width, height }
+    },
     layout() {
       if (layout === null) return { running: false, alpha: 0, ticks: 0 }
       const status = layout.status()
