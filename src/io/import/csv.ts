@@ -79,6 +79,30 @@ const normalise = (h: string) => {
   return Object.prototype.hasOwnProperty.call(ALIASES, k) ? ALIASES[k]! : k
 }
 
+const KNOWN_COLUMNS = new Set<string>([...RELATION_COLUMNS, ...ACTOR_COLUMNS, ...Object.keys(ALIASES)])
+
+/**
+ * The delimiter that splits the header line into the most known column names; '' (let papaparse
+ * guess from the data) when none does. More reliable than guessing from data whose text may be full
+ * of commas or semicolons.
+ */
+function headerDelimiter(body: string): string {
+  const first = body.slice(0, 4096).split(/\r?\n/, 1)[0] ?? ''
+  let best = ''
+  let bestScore = 0
+  for (const d of [',', ';', '\t', '|']) {
+    const score = first
+      .split(d)
+      .map((h) => normalise(h.replace(/^"|"$/g, '')))
+      .filter((h) => KNOWN_COLUMNS.has(h)).length
+    if (score > bestScore) {
+      best = d
+      bestScore = score
+    }
+  }
+  return best
+}
+
 /** Parses one CSV text into a table, or the problems that stop it (unclosed quotes, ragged rows). */
 export function readTable(text: string, name: string, prefix: string): { table?: Table; errors: Problem[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
@@ -87,7 +111,7 @@ export function readTable(text: string, name: string, prefix: string): { table?:
   const parsed = Papa.parse<string[]>(body, {
     header: false,
     skipEmptyLines: false,
-    delimiter: /\.tsv$/i.test(name) ? '\t' : '',
+    delimiter: /\.tsv$/i.test(name) ? '\t' : headerDelimiter(body),
     delimitersToGuess: [',', ';', '\t', '|'],
   })
   for (const e of parsed.errors) {
