@@ -1,0 +1,336 @@
+/**
+ * d3-style JSON `{ nodes, links }` → format v1.
+ *
+ * Nodes: `id` (else `name`, else `key`; numbers become text), `label` (else `name`, else the id),
+ * `kind` (else `type`; unknown kinds become "other"), `description`, `aliases`; `group` is not kept.
+ * Links (also `edges`): `source`/`target` by node id, or by node index as in the classic d3 examples
+ * (used when the endpoints are whole numbers that are not all node ids); `type` (else `relation`, else
+ * "related"), `stance` (neutral when missing), `start`/`end` (numbers or dates: the year is taken),
+ * `directed`, `approximate`, `summary` (else `label`/`description`, else "A – B"), evidence as
+ * `evidence: [{ quote, source, url, note }]` or flat `quote`, `source_title`, `source_url`, … fields.
+ */
+import type { Problem } from '../../model/types'
+import {
+  Draft,
+  boolValue,
+  isRecord,
+  kindValue,
+  listOf,
+  own,
+  pick,
+  plural,
+  stanceValue,
+  textValue,
+  yearValue,
+  type Locator,
+  type PathPart,
+} from './draft'
+import type { ConvertResult } from './types'
+
+const NODE_KEYS = ['id', 'name', 'key', 'label', 'title', 'kind', 'type', 'description', 'aliases', 'group']
+const LINK_KEYS = [
+  'id',
+  'source',
+  'target',
+  'type',
+  'relation',
+  'stance',
+  'start',
+  'end',
+  'directed',
+  'approximate',
+  'summary',
+  'label',
+  'description',
+  'evidence',
+  'quote',
+  'note',
+  'source_title',
+  'source_url',
+  'source_author',
+  'source_publisher',
+  'source_published',
+]
+/** d3 simulation state and display hints: dropped without comment. */
+const SILENT_KEYS = new Set(['index', 'x', 'y', 'vx', 'vy', 'fx', 'fy', 'color', 'colour', 'size'])
+
+export const looksLikeD3 = (doc: unknown): boolean =>
+  isRecord(doc) &&
+  own(doc, 'schemaVersion') === undefined &&
+  own(doc, 'actors') === undefined &&
+  own(doc, 'relations') === undefined &&
+  own(doc, 'nodes') !== undefined &&
+  (own(doc, 'links') !== undefined || own(doc, 'edges') !== undefined)
+
+const sub = (base: string, rest: readonly PathPart[]) =>
+  rest.reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : `${p}.${part}`), base)
+
+function baseName(fileName: string): string {
+  const name = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/\.d3$/i, '')
+  return name.trim() === '' ? 'Imported graph' : name
+}
+
+/** Endpoint as given: a string or number, or the id of a node object (after a d3 simulation ran). */
+function endpoint(v: unknown): unknown {
+  if (isRecord(v)) return own(v, 'id') ?? own(v, 'index')
+  return v
+}
+
+export function convertD3(doc: unknown, fileName: string): ConvertResult {
+  const draft = new Draft()
+  const errors: Problem[] = []
+  if (!isRecord(doc)) {
+    return {
+      ok: false,
+      errors: [{ path: '(file)', message: 'a d3 graph must be an object' }],
+      warnings: [],
+      notes: [],
+    }
+  }
+  const nodes = own(doc, 'nodes')
+  const linksKey = own(doc, 'links') !== undefined ? 'links' : 'edges'
+  const links = own(doc, linksKey)
+  if (!Array.isArray(nodes)) errors.push({ path: 'nodes', message: 'nodes must be a list' })
+  if (!Array.isArray(links)) errors.push({ path: linksKey, message: `${linksKey} must be a list` })
+  if (!Array.isArray(nodes) || !Array.isArray(links)) return { ok: false, errors, warnings: [], notes: [] }
+
+  const graphMeta = isRecord(own(doc, 'graph')) ? (own(doc, 'graph') as Record<string, unknown>) : {}
+  const title = textValue(own(doc, 'title') ?? own(graphMeta, 'title') ?? own(graphMeta, 'name'))
+  if (title === undefined) {
+    draft.title = baseName(fileName)
+    draft.notes.push(`The file has no title; the file name "${draft.title as string}" is used`)
+  } else draft.title = title
+  const description = textValue(own(doc, 'description') ?? own(graphMeta, 'description'))
+  if (description !== undefined) draft.description = description
+
+  // Nodes → actors
+  const ids: unknown[] = []
+  let generatedIds = 0
+  let missingKind = 0
+  const otherKinds = new Set<string>()
+  let groups = 0
+  const ignoredNode = new Set<string>()
+  nodes.forEach((node, i) => {
+    const at = `nodes[${i}]`
+    if (!isRecord(node)) {
+      errors.push({ path: at, message: 'a node must be an object such as {"id": "a"}' })
+      ids.push(undefined)
+      return
+    }
+    const idEntry = pick(node, ['id', 'name', 'key'])
+    let id =
+      idEntry === undefined ? undefined : typeof idEntry[1] === 'number' ? String(idEntry[1]) : idEntry[1]
+    const idKey = idEntry?.[0] ?? 'id'
+    if (id === undefined) {
+      id = `node-${i}`
+      generatedIds++
+    }
+    ids.push(id)
+    draft.reserveId('actors', id)
+    const labelEntry = pick(node, ['label', 'name', 'title'])
+    const label = labelEntry === undefined ? id : (textValue(labelEntry[1]) ?? id)
+    const kindEntry = pick(node, ['kind', 'type'])
+    const { kind, given } = kindValue(kindEntry?.[1])
+    if (kindEntry === undefined) missingKind++
+    else if (given !== undefined && kind === 'other') otherKinds.add(given)
+    const value: Record<string, unknown> = { id, label, kind }
+    const desc = own(node, 'description')
+    if (desc !== undefined && desc !== null) value.description = desc
+    const aliases = own(node, 'aliases')
+    if (aliases !== undefined && aliases !== null) value.aliases = aliases
+    if (own(node, 'group') !== undefined) groups++
+    for (const k of Object.keys(node)) if (!NODE_KEYS.includes(k) && !SILENT_KEYS.has(k)) ignoredNode.add(k)
+    const fieldKey: Record<string, string> = {
+      id: idKey,
+      label: labelEntry?.[0] ?? 'label',
+      kind: kindEntry?.[0] ?? 'kind',
+    }
+    const locate: Locator = (rest) =>
+      sub(at, rest.length > 0 ? [fieldKey[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : [])
+    draft.actors.push({ value, at: locate })
+  })
+  if (generatedIds > 0)
+    draft.notes.push(
+      `${plural(generatedIds, 'node', 'nodes')} had no id; ids "node-N" (N = position) were generated`,
+    )
+  if (missingKind > 0)
+    draft.notes.push(`Kind was missing on ${plural(missingKind, 'actor')}; assumed "other"`)
+  if (otherKinds.size > 0)
+    draft.notes.push(
+      `Kinds that are not actor kinds in format v1 (${listOf([...otherKinds])}) became "other"`,
+    )
+  if (groups > 0) draft.notes.push(`Node groups ("group") are not part of format v1 and were left out`)
+  if (ignoredNode.size > 0) draft.notes.push(`Node fields ignored: ${listOf([...ignoredNode].sort())}`)
+
+  // Links: by id or by index?
+  const idSet = new Set(ids.filter((x): x is string => typeof x === 'string'))
+  const endpoints = links.flatMap((l) =>
+    isRecord(l) ? [endpoint(own(l, 'source')), endpoint(own(l, 'target'))] : [],
+  )
+  const allIds = endpoints.every(
+    (e) => (typeof e === 'string' || typeof e === 'number') && idSet.has(String(e)),
+  )
+  const allIndices =
+    endpoints.length > 0 &&
+    endpoints.every((e) => typeof e === 'number' && Number.isInteger(e) && e >= 0 && e < nodes.length)
+  const byIndex = !allIds && allIndices
+  const labels = new Map<string, string>()
+  for (const a of draft.actors) {
+    if (typeof a.value.id === 'string' && typeof a.value.label === 'string')
+      labels.set(a.value.id, a.value.label)
+  }
+  if (byIndex) draft.notes.push('Links given by index: source and target are positions in the nodes list')
+
+  let missingStance = 0
+  let missingType = 0
+  let generatedSummary = 0
+  let weights = 0
+  const ignoredLink = new Set<string>()
+  links.forEach((link, j) => {
+    const at = `${linksKey}[${j}]`
+    if (!isRecord(link)) {
+      errors.push({ path: at, message: 'a link must be an object such as {"source": "a", "target": "b"}' })
+      return
+    }
+    const ends: unknown[] = []
+    for (const side of ['source', 'target'] as const) {
+      const raw = endpoint(own(link, side))
+      if (raw === undefined || raw === null || raw === '') {
+        errors.push({ path: `${at}.${side}`, message: `${side} is required` })
+        ends.push(undefined)
+      } else if (byIndex) {
+        ends.push(ids[raw as number])
+      } else if (typeof raw === 'number' && !idSet.has(String(raw))) {
+        errors.push({
+          path: `${at}.${side}`,
+          message: `${raw} is neither a node id nor a node index (there are ${plural(nodes.length, 'node')})`,
+        })
+        ends.push(undefined)
+      } else if (typeof raw === 'string' || typeof raw === 'number') {
+        ends.push(String(raw))
+      } else {
+        errors.push({ path: `${at}.${side}`, message: `${side} must be a node id or a node index` })
+        ends.push(undefined)
+      }
+    }
+    const typeEntry = pick(link, ['type', 'relation'])
+    const type = typeEntry === undefined ? undefined : textValue(typeEntry[1])
+    if (type === undefined) missingType++
+    const stance = stanceValue(own(link, 'stance'))
+    if (stance === undefined) missingStance++
+    const srcLabel = labelOf(labels, ends[0])
+    const tgtLabel = labelOf(labels, ends[1])
+    const directed = boolValue(own(link, 'directed'))
+    const summaryEntry = pick(link, ['summary', 'label', 'description'])
+    let summary = summaryEntry === undefined ? undefined : textValue(summaryEntry[1])
+    if (summary === undefined) {
+      summary = `${srcLabel} ${directed === true ? '→' : '–'} ${tgtLabel}`
+      generatedSummary++
+    }
+    const givenId = textValue(own(link, 'id'))
+    const id = givenId ?? draft.freshId('relations', `link-${j}`)
+    if (givenId !== undefined) draft.reserveId('relations', givenId)
+    const value: Record<string, unknown> = {
+      id,
+      source: ends[0],
+      target: ends[1],
+      type: type ?? 'related',
+      stance: stance ?? 'neutral',
+      summary,
+    }
+    const start = yearValue(own(link, 'start'))
+    const end = yearValue(own(link, 'end'))
+    if (start !== undefined) value.start = start
+    if (end !== undefined) value.end = end
+    if (directed !== undefined) value.directed = directed
+    const approximate = boolValue(own(link, 'approximate'))
+    if (approximate !== undefined) value.approximate = approximate
+    const fieldKey: Record<string, string> = {
+      type: typeEntry?.[0] ?? 'type',
+      summary: summaryEntry?.[0] ?? 'summary',
+    }
+    const evidence: unknown[] = []
+    const evidencePaths: string[] = []
+    const listed = own(link, 'evidence')
+    if (Array.isArray(listed)) {
+      listed.forEach((e, k) => {
+        const ep = `${at}.evidence[${k}]`
+        if (!isRecord(e)) {
+          evidence.push(e)
+          evidencePaths.push(ep)
+          return
+        }
+        const sourceField = own(e, 'source')
+        const sourceId = draft.source(
+          {
+            title: own(e, 'source_title') ?? own(e, 'title') ?? sourceField,
+            url: own(e, 'source_url') ?? own(e, 'url'),
+            author: own(e, 'author'),
+            publisher: own(e, 'publisher'),
+            published: own(e, 'published'),
+          },
+          (rest) => sub(ep, rest.length > 0 && rest[0] === 'title' ? ['source'] : rest),
+        )
+        const ev: Record<string, unknown> = { source: sourceId, quote: own(e, 'quote') }
+        if (own(e, 'note') !== undefined) ev.note = own(e, 'note')
+        evidence.push(ev)
+        evidencePaths.push(ep)
+      })
+    } else if (listed !== undefined && listed !== null) {
+      errors.push({ path: `${at}.evidence`, message: 'evidence must be a list' })
+    }
+    if (own(link, 'quote') !== undefined) {
+      const sourceId = draft.source(
+        {
+          title: own(link, 'source_title'),
+          url: own(link, 'source_url'),
+          author: own(link, 'source_author'),
+          publisher: own(link, 'source_publisher'),
+          published: own(link, 'source_published'),
+        },
+        (rest) => sub(at, rest.length > 0 ? [`source_${String(rest[0])}`] : []),
+      )
+      const ev: Record<string, unknown> = { source: sourceId, quote: own(link, 'quote') }
+      if (own(link, 'note') !== undefined) ev.note = own(link, 'note')
+      evidence.push(ev)
+      evidencePaths.push(`${at}.quote`)
+    }
+    if (evidence.length > 0) value.evidence = evidence
+    if (own(link, 'value') !== undefined || own(link, 'weight') !== undefined) weights++
+    for (const k of Object.keys(link)) {
+      if (!LINK_KEYS.includes(k) && !SILENT_KEYS.has(k) && k !== 'value' && k !== 'weight') ignoredLink.add(k)
+    }
+    const locate: Locator = (rest) => {
+      if (rest[0] === 'evidence' && typeof rest[1] === 'number') {
+        const ep = evidencePaths[rest[1]] ?? at
+        return ep.endsWith('.quote') ? ep : sub(ep, rest.slice(2))
+      }
+      return sub(at, rest.length > 0 ? [fieldKey[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : [])
+    }
+    draft.relations.push({ value, at: locate })
+  })
+  if (missingType > 0)
+    draft.notes.push(`Type was missing on ${plural(missingType, 'relation')}; assumed "related"`)
+  if (missingStance > 0)
+    draft.notes.push(`Stance was missing on ${plural(missingStance, 'relation')}; assumed neutral`)
+  if (generatedSummary > 0)
+    draft.notes.push(
+      `Summary was missing on ${plural(generatedSummary, 'relation')}; generated from the actor labels ("A – B")`,
+    )
+  if (weights > 0) draft.notes.push('Link values (weights) are not part of format v1 and were left out')
+  if (ignoredLink.size > 0) draft.notes.push(`Link fields ignored: ${listOf([...ignoredLink].sort())}`)
+
+  const result = draft.finish()
+  if (errors.length === 0) return result
+  // Structural problems found here come first; the validator's findings are added when they differ.
+  const more = result.ok ? [] : result.errors.filter((e) => !errors.some((x) => x.path === e.path))
+  return { ok: false, errors: [...errors, ...more], warnings: result.warnings, notes: draft.notes }
+}
+
+function labelOf(labels: ReadonlyMap<string, string>, id: unknown): string {
+  if (typeof id !== 'string') return '?'
+  return labels.get(id) ?? id
+}
