@@ -1,21 +1,27 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
+import { useStore } from 'zustand'
 import { createEngineSlot } from './context'
 import { GraphLoadError } from '../io/loadGraph'
+import { createPersistence } from '../io/persist'
 import { buildIndex } from '../model/graphIndex'
+import { createSession } from '../state/session'
 import { createExplorerStore } from '../state/store'
 import { decodeUrl } from '../state/url'
 import { bindUrl } from '../state/urlSync'
 import { Explorer } from './Explorer'
-import { graphQuery } from './queries'
-import bundledUrl from '../../data/iran-azerbaijan.json?url'
+import { bootQuery, BUNDLED_URL } from './queries'
 
-export const BUNDLED_URL = bundledUrl
+export { BUNDLED_URL }
 
 /** Resolves ?graph= against the page, so relative and absolute URLs both work from any sub-path. */
-function graphUrl(param: string | null): string {
-  if (param === null || param === '') return new URL(BUNDLED_URL, document.baseURI).href
+function graphUrl(param: string | null): string | null {
+  if (param === null || param === '') return null
   return new URL(param, document.baseURI).href
+}
+
+function clearUrl() {
+  window.history.replaceState(null, '', window.location.pathname + window.location.hash)
 }
 
 export function App() {
@@ -24,12 +30,21 @@ export function App() {
     createExplorerStore({ filter: initial.filter, selection: initial.selection }),
   )
   const [engine] = useState(createEngineSlot)
-  const url = graphUrl(initial.graph)
-  const query = useQuery(graphQuery(url))
+  const [persist] = useState(() => createPersistence())
+  const [session] = useState(() =>
+    createSession({ explorer: store, persist, engine: () => engine.get(), clearUrl }),
+  )
+  const query = useQuery(bootQuery(graphUrl(initial.graph), persist))
   useEffect(() => bindUrl(store), [store])
-  const index = useMemo(() => (query.data ? buildIndex(query.data.graph) : null), [query.data])
+  useEffect(() => () => session.destroy(), [session])
+  useEffect(() => {
+    if (query.data && session.state.getState().dataset === null)
+      session.boot(query.data.dataset, query.data.view, initial.given)
+  }, [query.data, session, initial.given])
+  const dataset = useStore(session.state, (s) => s.dataset)
+  const index = useMemo(() => (dataset ? buildIndex(dataset.graph) : null), [dataset])
 
-  if (query.isPending) {
+  if (query.isPending || (query.isSuccess && index === null)) {
     return (
       <div className="loading" role="status" aria-live="polite">
         <div className="spinner" aria-hidden="true" />
@@ -55,5 +70,5 @@ export function App() {
       </div>
     )
   }
-  return <Explorer index={index} store={store} engine={engine} />
+  return <Explorer index={index} store={store} engine={engine} session={session} />
 }

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { GraphIndex } from '../model/graphIndex'
+import type { Session } from '../state/session'
 import type { ExplorerStore } from '../state/store'
+import { DatasetBar } from './DatasetBar'
+import { Notices } from './Notices'
 import { ActorsList } from './ActorsList'
 import {
   ExplorerContext,
@@ -23,12 +26,17 @@ export function Explorer({
   index,
   store,
   engine,
+  session,
 }: {
   index: GraphIndex
   store: ExplorerStore
   engine: EngineSlot
+  session?: Session
 }) {
-  const ctx = useMemo<ExplorerContextValue>(() => ({ index, store, engine }), [index, store, engine])
+  const ctx = useMemo<ExplorerContextValue>(
+    () => ({ index, store, engine, ...(session ? { session } : {}) }),
+    [index, store, engine, session],
+  )
   return (
     <ExplorerContext.Provider value={ctx}>
       <Layout title={index.graph.title} />
@@ -38,7 +46,8 @@ export function Explorer({
 
 function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
-  const { store } = useExplorerContext()
+  const { store, session } = useExplorerContext()
+  const dragging = useFileDrop(session)
   const select = useExplorer((s) => s.select)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -70,6 +79,7 @@ function Layout({ title }: { title: string }) {
         <h1>
           Alliance Explorer <span className="dataset-title">{title}</span>
         </h1>
+        {session ? <DatasetBar /> : null}
         <div className="drawer-toggles">
           <button
             type="button"
@@ -100,6 +110,12 @@ function Layout({ title }: { title: string }) {
           <ActorsList onChoose={() => setDrawer('none')} />
         </ErrorBoundary>
       </aside>
+      {session ? <Notices session={session} /> : null}
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop a graph file to open it</p>
+        </div>
+      ) : null}
       <main className="stage">
         <GraphView />
         <ErrorBoundary name="years">
@@ -113,4 +129,48 @@ function Layout({ title }: { title: string }) {
       </aside>
     </div>
   )
+}
+
+/** Dropping files anywhere on the app opens them; while files are dragged over, an overlay says so. */
+function useFileDrop(session: Session | undefined): boolean {
+  const [dragging, setDragging] = useState(false)
+  useEffect(() => {
+    if (session === undefined) return
+    let depth = 0
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
+    const onEnter = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      depth++
+      setDragging(true)
+    }
+    const onLeave = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) setDragging(false)
+    }
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      e.preventDefault()
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'
+    }
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      e.preventDefault()
+      depth = 0
+      setDragging(false)
+      const files = Array.from(e.dataTransfer?.files ?? [])
+      if (files.length > 0) void session.open(files)
+    }
+    window.addEventListener('dragenter', onEnter)
+    window.addEventListener('dragleave', onLeave)
+    window.addEventListener('dragover', onOver)
+    window.addEventListener('drop', onDrop)
+    return () => {
+      window.removeEventListener('dragenter', onEnter)
+      window.removeEventListener('dragleave', onLeave)
+      window.removeEventListener('dragover', onOver)
+      window.removeEventListener('drop', onDrop)
+    }
+  }, [session])
+  return dragging
 }

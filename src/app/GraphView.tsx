@@ -29,7 +29,7 @@ export function StatusLine() {
 
 export function GraphView() {
   const ctx = useExplorerContext()
-  const { index, store, engine } = ctx
+  const { index, store, engine, session } = ctx
   const canvas = useRef<HTMLCanvasElement>(null)
   const view = useView()
   const paused = useExplorer((s) => s.layoutPaused)
@@ -39,7 +39,10 @@ export function GraphView() {
   useEffect(() => {
     const el = canvas.current
     if (el === null) return
-    const e = createEngine(el, store, { onPinsChanged: () => store.getState().bumpPins() })
+    const e = createEngine(el, store, {
+      onPinsChanged: () => store.getState().bumpPins(),
+      onTransformChanged: () => session?.viewChanged(),
+    })
     engine.set(e)
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)')
     const applyTheme = () => e.setPalette(dark?.matches ? DARK : LIGHT)
@@ -57,11 +60,14 @@ export function GraphView() {
       engine.set(null)
       e.destroy()
     }
-  }, [store, engine])
+  }, [store, engine, session])
 
   useEffect(() => {
-    engine.get()?.setGraph(index)
-  }, [index, engine])
+    const e = engine.get()
+    if (e === null) return
+    e.setGraph(index)
+    session?.attach(e)
+  }, [index, engine, session])
 
   const empty = view.shownActors.length === 0
   return (

@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine'
 import { getView } from '../engine/engine'
 import type { View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
+import type { Session } from '../state/session'
 import type { ExplorerState, ExplorerStore } from '../state/store'
 
 export interface ExplorerContextValue {
@@ -11,6 +12,8 @@ export interface ExplorerContextValue {
   readonly index: GraphIndex
   /** Filled in by GraphView once the canvas exists; panels call it for imperative actions (unpin, zoom). */
   readonly engine: EngineSlot
+  /** The dataset session (opening files, keeping the view); absent in component tests. */
+  readonly session?: Session
 }
 
 /** Holds the engine once the canvas exists. Methods, not a ref: panels read it in event handlers. */

@@ -23,3 +23,13 @@ export function safeHref(url: string | undefined): string | null {
     return null
   }
 }
+
+/** "All years (1991–2023)", "Years 2016–2021", "Year 2020"; "Undated relations only" without dates. */
+export function yearWindowText(
+  w: readonly [number, number] | null,
+  extent: readonly [number, number] | null,
+): string {
+  if (extent === null) return 'No dated relations'
+  if (w === null || (w[0] <= extent[0] && w[1] >= extent[1])) return `All years (${extent[0]}–${extent[1]})`
+  return w[0] === w[1] ? `Year ${w[0]}` : `Years ${w[0]}–${w[1]}`
+}

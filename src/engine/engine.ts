@@ -79,6 +79,7 @@ export function createEngine(
   let destroyed = false
   let dragOffset: [number, number] = [0, 0]
   let dragging = -1
+  let transformRestored = false
 
   const hit = createHitTester(() => ({ view: view!, positions: layout!.positions, radius, lanes }))
 
@@ -294,7 +295,8 @@ export function createEngine(
     width = rect.width
     height = rect.height
     renderer.resize(width, height, window.devicePixelRatio || 1)
-    if (first && width > 0) engine.fitView()
+    // A kept zoom (restored after a reload) wins over fitting the first frame.
+    if (first && width > 0 && !transformRestored) engine.fitView()
     invalidate()
   }
 
@@ -402,7 +404,9 @@ export function createEngine(
       invalidate()
     },
     setTransform(t) {
-      if ([t.k, t.x, t.y].every(Number.isFinite) && t.k > 0) panZoom.setTransform(t)
+      if (![t.k, t.x, t.y].every(Number.isFinite) || t.k <= 0) return
+      transformRestored = true
+      panZoom.setTransform(t)
     },
     snapshot() {
       if (index === null || layout === null || view === null) return null

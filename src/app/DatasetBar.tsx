@@ -1,0 +1,158 @@
+import { useRef, useState } from 'react'
+import { useStore } from 'zustand'
+import { exportFileName } from '../io/export/fileName'
+import { statusText } from '../model/filter'
+import type { ActorKind } from '../model/types'
+import type { LegendInfo } from '../render/exportImage'
+import { loadBundled } from './queries'
+import { useExplorerContext, useView } from './context'
+import { yearWindowText } from './format'
+
+/** Opening, exporting and going back: the dataset's own controls, in the top bar. */
+export function DatasetBar() {
+  const { session } = useExplorerContext()
+  const input = useRef<HTMLInputElement>(null)
+  const dataset = useStore(session!.state, (s) => s.dataset)
+  const busy = useStore(session!.state, (s) => s.importing !== null)
+  const [backError, setBackError] = useState<string | null>(null)
+  if (session === undefined) return null
+  return (
+    <div className="dataset-bar" role="toolbar" aria-label="Dataset">
+      <input
+        ref={input}
+        type="file"
+        hidden
+        multiple
+        accept=".json,.gexf,.graphml,.xml,.csv,.tsv,.txt,application/json,text/csv,application/xml"
+        aria-label="Graph file"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? [])
+          e.target.value = ''
+          void session.open(files)
+        }}
+      />
+      <button type="button" disabled={busy} onClick={() => input.current?.click()}>
+        Open graph…
+      </button>
+      <ExportMenu />
+      {dataset !== null && dataset.origin !== 'bundled' ? (
+        <button
+          type="button"
+          onClick={() => {
+            setBackError(null)
+            loadBundled().then(
+              (d) => session.backTo(d),
+              (e: unknown) => setBackError(e instanceof Error ? e.message : String(e)),
+            )
+          }}
+        >
+          Back to the bundled dataset
+        </button>
+      ) : null}
+      {backError !== null ? <span role="alert">{backError}</span> : null}
+    </div>
+  )
+}
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.rel = 'noopener'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+function ExportMenu() {
+  const { index, engine, store } = useExplorerContext()
+  const view = useView()
+  const [error, setError] = useState<string | null>(null)
+  const details = useRef<HTMLDetailsElement>(null)
+  const name = (ext: string) =>
+    exportFileName(index.graph.title, store.getState().filter.yearWindow, ext, index.yearExtent)
+  const legend = (): LegendInfo => {
+    const w = store.getState().filter.yearWindow
+    const kinds = new Set<ActorKind>()
+    for (const a of view.shownActors) kinds.add(index.graph.actors[a]!.kind)
+    return {
+      title: index.graph.title,
+      subtitle: `${yearWindowText(w, index.yearExtent)} · ${statusText(view)}`,
+      types: index.graph.relationTypes.map((t) => ({ label: t.label, color: t.color })),
+      kinds: [...kinds].sort(),
+    }
+  }
+  const run = (f: () => Promise<void> | void) => () => {
+    setError(null)
+    if (details.current) details.current.open = false
+    Promise.resolve()
+      .then(f)
+      .catch((e: unknown) => setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`))
+  }
+  const snap = () => {
+    const s = engine.get()?.snapshot()
+    if (!s) throw new Error('the graph is not drawn yet')
+    return s
+  }
+  return (
+    <>
+      <details className="menu" ref={details}>
+        <summary>Export</summary>
+        <div className="menu-items">
+          <button
+            type="button"
+            onClick={run(async () => {
+              const { exportPng } = await import('../render/exportImage')
+              download(await exportPng(snap(), legend(), window.devicePixelRatio || 1), name('png'))
+            })}
+          >
+            Export PNG
+          </button>
+          <button
+            type="button"
+            onClick={run(async () => {
+              const { exportPng } = await import('../render/exportImage')
+              download(await exportPng(snap(), legend(), 2), name('png'))
+            })}
+          >
+            Export PNG at 2×
+          </button>
+          <button
+            type="button"
+            onClick={run(async () => {
+              const { exportSvg } = await import('../render/exportImage')
+              download(new Blob([exportSvg(snap(), legend())], { type: 'image/svg+xml' }), name('svg'))
+            })}
+          >
+            Export SVG
+          </button>
+          <button
+            type="button"
+            onClick={run(async () => {
+              const { subgraphFromView, toV1Json } = await import('../io/export')
+              const text = toV1Json(subgraphFromView(index.graph, index, view))
+              download(new Blob([text], { type: 'application/json' }), name('json'))
+            })}
+          >
+            Export JSON
+          </button>
+          <button
+            type="button"
+            onClick={run(async () => {
+              const { subgraphFromView, toCsv } = await import('../io/export')
+              download(
+                new Blob([toCsv(subgraphFromView(index.graph, index, view))], { type: 'text/csv' }),
+                name('csv'),
+              )
+            })}
+          >
+            Export CSV
+          </button>
+        </div>
+      </details>
+      {error !== null ? <span role="alert">{error}</span> : null}
+    </>
+  )
+}

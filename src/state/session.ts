@@ -1,0 +1,187 @@
+/**
+ * The dataset session: which graph is open, opening another (file picker, drop, or the bundled
+ * one), what the user must be told (progress, a problem report, import notes, storage errors), and
+ * keeping the view in the browser. Plain TypeScript on a vanilla zustand store; React only renders it.
+ *
+ * The rule for a failed open: nothing of the current view changes — same graph, filters, year
+ * window, selection and pins. Only a successful open replaces the graph and resets the view.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { ImportProgress } from '../io/import'
+import type { NamedBlob } from '../io/importClient'
+import { datasetKey, type Persistence, type SavedView } from '../io/persist'
+import { DEFAULT_FILTER, type FilterState } from '../model/filter'
+import type { Graph, Problem } from '../model/types'
+import type { Engine } from '../engine/engine'
+import type { ExplorerStore } from './store'
+
+export type Origin = 'bundled' | 'url' | 'file'
+
+export interface Dataset {
+  readonly graph: Graph
+  readonly warnings: readonly Problem[]
+  readonly name: string
+  readonly origin: Origin
+  readonly key: string
+}
+
+export interface Report {
+  readonly name: string
+  readonly errors: readonly Problem[]
+  readonly warnings: readonly Problem[]
+}
+
+export interface SessionState {
+  readonly dataset: Dataset | null
+  readonly importing: { readonly name: string; readonly progress: ImportProgress } | null
+  readonly report: Report | null
+  readonly notes: { readonly name: string; readonly notes: readonly string[] } | null
+  readonly storageError: string | null
+}
+
+export type SessionStore = StoreApi<SessionState>
+
+export function makeDataset(
+  graph: Graph,
+  warnings: readonly Problem[],
+  name: string,
+  origin: Origin,
+): Dataset {
+  return { graph, warnings, name, origin, key: datasetKey(graph, name) }
+}
+
+export interface Session {
+  readonly state: SessionStore
+  /** The dataset the app booted with, and the view kept for it (filters fill in what the URL left). */
+  boot(d: Dataset, saved: SavedView | null, urlGiven: ReadonlySet<string>): void
+  open(files: readonly NamedBlob[]): Promise<boolean>
+  /** Replaces the graph with one loaded elsewhere (the bundled one); forgets the stored dataset. */
+  backTo(d: Dataset): Promise<void>
+  dismissReport(): void
+  dismissNotes(): void
+  dismissStorageError(): void
+  /** GraphView calls this right after engine.setGraph: puts back kept pins and zoom. */
+  attach(engine: Engine): void
+  /** Something worth keeping changed (zoom, pins); saved after a short pause. */
+  viewChanged(): void
+  destroy(): void
+}
+
+const SAVE_DELAY_MS = 400
+
+/** Picks the main file of a multi-file open: the relations table before an actors table. */
+export function mainFirst(files: readonly NamedBlob[]): NamedBlob[] {
+  const rank = (f: NamedBlob) => (/actor|node/i.test(f.name) && files.length > 1 ? 1 : 0)
+  return [...files].sort((a, b) => rank(a) - rank(b))
+}
+
+export function createSession(opts: {
+  explorer: ExplorerStore
+  persist: Persistence
+  engine: () => Engine | null
+  /** Drops graph and view parameters from the address bar (a file has no URL). */
+  clearUrl: () => void
+}): Session {
+  const { explorer, persist } = opts
+  const state = createStore<SessionState>()(() => ({
+    dataset: null,
+    importing: null,
+    report: null,
+    notes: null,
+    storageError: null,
+  }))
+  let pendingView: SavedView | null = null
+  let saveTimer: ReturnType<typeof setTimeout> | undefined
+  let destroyed = false
+
+  const reportStorage = (r: { ok: true } | { ok: false; message: string }) => {
+    if (!r.ok) state.setState({ storageError: r.message })
+  }
+
+  const saveView = async () => {
+    const d = state.getState().dataset
+    const engine = opts.engine()
+    if (d === null || engine === null || destroyed) return
+    reportStorage(
+      await persist.saveView({
+        key: d.key,
+        filter: explorer.getState().filter,
+        transform: engine.transform(),
+        pins: engine.pins(),
+      }),
+    )
+  }
+  const viewChanged = () => {
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(() => void saveView(), SAVE_DELAY_MS)
+  }
+  const unsubscribe = explorer.subscribe((s, prev) => {
+    if (s.filter !== prev.filter || s.pinsVersion !== prev.pinsVersion) viewChanged()
+  })
+
+  const replace = (d: Dataset) => {
+    pendingView = null
+    explorer.setState({ filter: DEFAULT_FILTER, selection: null, playing: false })
+    opts.clearUrl()
+    state.setState({ dataset: d, report: null })
+  }
+
+  return {
+    state,
+    boot(d, saved, given) {
+      pendingView = saved
+      if (saved !== null) {
+        const f = explorer.getState().filter
+        const keys: (keyof FilterState)[] = ['hiddenTypes', 'hiddenStances', 'yearWindow', 'showUnconnected']
+        const patch: Partial<Record<keyof FilterState, unknown>> = {}
+        for (const k of keys) if (!given.has(k) && saved.filter[k] !== undefined) patch[k] = saved.filter[k]
+        explorer.setState({ filter: { ...f, ...(patch as Partial<FilterState>) } })
+      }
+      state.setState({ dataset: d })
+    },
+    async open(files) {
+      if (files.length === 0) return false
+      const [main, ...companions] = mainFirst(files)
+      const name = main!.name
+      state.setState({ importing: { name, progress: { stage: 'reading', fraction: 0 } }, notes: null })
+      // The importers (XML, CSV, graph libraries) load on first use, not with the page.
+      const { openFile } = await import('../io/importClient')
+      const result = await openFile(main!, {
+        companions,
+        onProgress: (progress) => state.setState({ importing: { name, progress } }),
+      })
+      state.setState({ importing: null })
+      if (!result.ok) {
+        state.setState({ report: { name, errors: result.errors, warnings: result.warnings } })
+        return false
+      }
+      const d = makeDataset(result.graph, result.warnings, name, 'file')
+      replace(d)
+      state.setState({ notes: result.notes.length > 0 ? { name, notes: result.notes } : null })
+      reportStorage(await persist.saveDataset({ graph: d.graph, name: d.name, origin: 'file', key: d.key }))
+      return true
+    },
+    async backTo(d) {
+      replace(d)
+      state.setState({ notes: null })
+      reportStorage(await persist.clearDataset())
+    },
+    dismissReport: () => state.setState({ report: null }),
+    dismissNotes: () => state.setState({ notes: null }),
+    dismissStorageError: () => state.setState({ storageError: null }),
+    attach(engine) {
+      const d = state.getState().dataset
+      const v = pendingView
+      pendingView = null
+      if (d === null || v === null || v.key !== d.key) return
+      if (v.pins.length > 0) engine.restorePins(v.pins)
+      if (v.transform !== null) engine.setTransform(v.transform)
+    },
+    viewChanged,
+    destroy() {
+      destroyed = true
+      clearTimeout(saveTimer)
+      unsubscribe()
+    },
+  }
+}
