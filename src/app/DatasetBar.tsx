@@ -141,11 +141,11 @@ function ExportMenu() {
           <button
             type="button"
             onClick={run(async () => {
-              const { subgraphFromView, toCsv } = await import('../io/export')
-              download(
-                new Blob([toCsv(subgraphFromView(index.graph, index, view))], { type: 'text/csv' }),
-                name('csv'),
-              )
+              const { subgraphFromView, toCsv, toActorsCsv } = await import('../io/export')
+              const visible = subgraphFromView(index.graph, index, view)
+              // Two tables, as the CSV importer reads them: relations, and actors with their labels and kinds.
+              download(new Blob([toCsv(visible)], { type: 'text/csv' }), name('csv'))
+              download(new Blob([toActorsCsv(visible)], { type: 'text/csv' }), name('actors.csv'))
             })}
           >
             Export CSV

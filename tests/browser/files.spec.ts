@@ -1,0 +1,420 @@
+/**
+ * Your own network: open by the file picker and by dropping (each format), a bad file that leaves
+ * the view exactly as it was, a reload that restores the last dataset and its pins, and exports
+ * that open again. Expected counts are read from the fixture files here, with simple independent
+ * parsing, never with the app's importers.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import {
+  ROOT,
+  actorButton,
+  canvasBox,
+  canvasIsAt,
+  detailsHeading,
+  expect,
+  fromYear,
+  nodes,
+  openExplorer,
+  saveShot,
+  setYearsByKeyboard,
+  statusLine,
+  test,
+  toYear,
+  transform,
+  waitForSettled,
+} from './fixtures'
+
+const FORMATS = join(ROOT, 'tests/fixtures/formats')
+const HOSTILE = join(ROOT, 'tests/fixtures/hostile')
+
+/** Totals a file declares: actors (nodes) and relations (edges), counted without the app. */
+function totals(file: string): { actors: number; relations: number } {
+  const text = readFileSync(file, 'utf8')
+  if (file.endsWith('.d3.json')) {
+    const d = JSON.parse(text) as { nodes: unknown[]; links: unknown[] }
+    return { actors: d.nodes.length, relations: d.links.length }
+  }
+  if (file.endsWith('.json')) {
+    const d = JSON.parse(text) as { actors: unknown[]; relations: unknown[] }
+    return { actors: d.actors.length, relations: d.relations.length }
+  }
+  if (file.endsWith('.gexf') || file.endsWith('.graphml')) {
+    return { actors: (text.match(/<node\b/g) ?? []).length, relations: (text.match(/<edge\b/g) ?? []).length }
+  }
+  throw new Error(`no counter for ${file}`)
+}
+
+function csvTotals(): { actors: number; relations: number } {
+  const rows = (f: string) =>
+    readFileSync(join(FORMATS, f), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '')
+      .slice(1)
+  return { actors: rows('actors.csv').length, relations: rows('relations.csv').length }
+}
+
+const totalsPattern = (t: { actors: number; relations: number }) =>
+  new RegExp(`^Showing \\d+ of ${t.actors} actors and ${t.relations} of ${t.relations} relations$`)
+
+const ONE_FILE = [
+  'alliances.d3.json',
+  'alliances-by-index.d3.json',
+  'alliances.gexf',
+  'alliances.graphml',
+] as const
+
+const pickerInput = (page: Page) => page.getByLabel('Graph file')
+
+async function dropFiles(page: Page, files: { path: string; name?: string }[]): Promise<void> {
+  const payload = files.map((f) => ({
+    name: f.name ?? f.path.split('/').pop()!,
+    data: readFileSync(f.path).toString('base64'),
+  }))
+  const dt = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer()
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))
+      transfer.items.add(new File([bytes], f.name))
+    }
+    return transfer
+  }, payload)
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt })
+  await expect(page.getByText('Drop a graph file to open it')).toBeVisible()
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt })
+  await expect(page.getByText('Drop a graph file to open it')).toHaveCount(0)
+}
+
+test.describe('opening a file', () => {
+  for (const file of ONE_FILE) {
+    test(`by the picker: ${file}`, async ({ page }) => {
+      await openExplorer(page)
+      await pickerInput(page).setInputFiles(join(FORMATS, file))
+      await expect(statusLine(page)).toHaveText(totalsPattern(totals(join(FORMATS, file))))
+      await expect(page.getByRole('button', { name: 'Back to the bundled dataset' })).toBeVisible()
+      await expect.poll(async () => (await nodes(page)).length).toBeGreaterThan(0)
+    })
+
+    test(`by dropping it: ${file}`, async ({ page }) => {
+      await openExplorer(page)
+      await dropFiles(page, [{ path: join(FORMATS, file) }])
+      await expect(statusLine(page)).toHaveText(totalsPattern(totals(join(FORMATS, file))))
+    })
+  }
+
+  test('by the picker: a CSV relations table with its actors table', async ({ page }) => {
+    await openExplorer(page)
+    await pickerInput(page).setInputFiles([join(FORMATS, 'relations.csv'), join(FORMATS, 'actors.csv')])
+    await expect(statusLine(page)).toHaveText(totalsPattern(csvTotals()))
+  })
+
+  test('by dropping: a CSV relations table with its actors table', async ({ page }) => {
+    await openExplorer(page)
+    await dropFiles(page, [{ path: join(FORMATS, 'actors.csv') }, { path: join(FORMATS, 'relations.csv') }])
+    await expect(statusLine(page)).toHaveText(totalsPattern(csvTotals()))
+  })
+
+  test('by the picker: a format v1 file; several files in a row', async ({ page }) => {
+    await openExplorer(page)
+    const v1 = join(ROOT, 'tests/fixtures/valid.json')
+    await pickerInput(page).setInputFiles(v1)
+    await expect(statusLine(page)).toHaveText(totalsPattern(totals(v1)))
+    await pickerInput(page).setInputFiles(join(FORMATS, 'alliances.gexf'))
+    await expect(statusLine(page)).toHaveText(totalsPattern(totals(join(FORMATS, 'alliances.gexf'))))
+  })
+
+  test('import notes say what was assumed, and can be dismissed', async ({ page }) => {
+    await openExplorer(page)
+    await pickerInput(page).setInputFiles(join(FORMATS, 'alliances.gexf'))
+    const notes = page.getByRole('status').filter({ hasText: /What was assumed/ })
+    await expect(notes).toBeVisible()
+    await notes.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notes).toHaveCount(0)
+  })
+})
+
+/** Everything a user would notice changing. */
+async function viewState(page: Page) {
+  return {
+    title: await page.locator('.dataset-title').textContent(),
+    status: await statusLine(page).textContent(),
+    url: page.url(),
+    military: await page.getByRole('checkbox', { name: /^Military/ }).isChecked(),
+    from: await fromYear(page).getAttribute('aria-valuenow'),
+    to: await toYear(page).getAttribute('aria-valuenow'),
+    details: await detailsHeading(page).textContent(),
+    pinned: (await nodes(page)).filter((n) => n.pinned).map((n) => n.id),
+  }
+}
+
+/** Drags some node 60 px over bare canvas so that it is pinned; returns its id. */
+async function pinSomeNode(page: Page): Promise<string> {
+  const box = await canvasBox(page)
+  for (const n of await nodes(page)) {
+    for (const [dx, dy] of [
+      [60, 0],
+      [-60, 0],
+      [0, 60],
+      [0, -60],
+    ] as const) {
+      const ex = n.x + dx
+      const ey = n.y + dy
+      if (ex < box.x + 20 || ex > box.x + box.width - 20 || ey < box.y + 20 || ey > box.y + box.height - 20)
+        continue
+      if (!(await canvasIsAt(page, n.x, n.y)) || !(await canvasIsAt(page, ex, ey))) continue
+      await page.mouse.move(n.x, n.y)
+      await page.mouse.down()
+      await page.mouse.move(n.x + dx / 2, n.y + dy / 2, { steps: 4 })
+      await page.mouse.move(ex, ey, { steps: 4 })
+      await page.mouse.up()
+      await expect.poll(async () => (await nodes(page)).find((m) => m.id === n.id)?.pinned).toBe(true)
+      return n.id
+    }
+  }
+  throw new Error('no node could be dragged over bare canvas')
+}
+
+test.describe('a bad file', () => {
+  const BAD = ['dangling-target.json', 'html-error-page.json', 'binary.json', 'billion-laughs.gexf']
+  for (const bad of BAD) {
+    test(`${bad} is reported and the view stays exactly as it was`, async ({ page }, testInfo) => {
+      await openExplorer(page)
+      await page.getByRole('checkbox', { name: /^Military/ }).uncheck()
+      await setYearsByKeyboard(page, 2000, 2021)
+      await actorButton(page, 'Azerbaijan').click()
+      await expect(detailsHeading(page)).toHaveText('Azerbaijan')
+      await waitForSettled(page)
+      await pinSomeNode(page)
+      const before = await viewState(page)
+      const zoom = await transform(page)
+
+      await pickerInput(page).setInputFiles(join(HOSTILE, bad))
+      const alert = page.getByRole('alert')
+      await expect(alert).toBeVisible()
+      await expect(alert).toContainText(`Could not open ${bad}`)
+      await expect(alert).toContainText('The network on screen has not changed.')
+      await saveShot(page, testInfo, `bad-${bad}`)
+      expect(await viewState(page)).toEqual(before)
+      expect(await transform(page)).toEqual(zoom)
+      await alert.getByRole('button', { name: 'Dismiss' }).click()
+      await expect(page.getByRole('alert')).toHaveCount(0)
+      expect(await viewState(page)).toEqual(before)
+    })
+  }
+
+  test('a file with 150 problems lists 100, says how many more, and copies the full report', async ({
+    page,
+  }, testInfo) => {
+    const actors = [{ id: 'a', label: 'A', kind: 'state' }]
+    const relations = Array.from({ length: 150 }, (_, i) => ({
+      id: `r${i}`,
+      source: 'a',
+      target: `nobody-${i}`,
+      type: 'military',
+      stance: 'hostile',
+      summary: 's',
+    }))
+    const file = testInfo.outputPath('many-problems.json')
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, title: 'Many', sources: [], actors, relations }))
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await openExplorer(page)
+    await pickerInput(page).setInputFiles(file)
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('150 problems')
+    await expect(alert.getByRole('listitem')).toHaveCount(100)
+    await expect(alert.getByRole('listitem').first()).toHaveText(
+      'relations[0].target: no actor has the id "nobody-0"',
+    )
+    await expect(alert).toContainText('and 50 more')
+    await alert.getByRole('button', { name: 'Copy full report' }).click()
+    await expect(page.getByText('The full report is on the clipboard.')).toBeVisible()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied.split('\n').filter((l) => l.startsWith('relations['))).toHaveLength(150)
+    expect(copied).toContain('relations[149].target: no actor has the id "nobody-149"')
+  })
+
+  test('a file over the size limit is refused before it is read', async ({ page }) => {
+    await openExplorer(page)
+    const before = await statusLine(page).textContent()
+    // A sparse 70 MB file: the picker hands over its size without the test writing 70 MB of data.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type=file]')!
+      const big = new File([new Uint8Array(70 * 1024 * 1024)], 'huge.json')
+      const dt = new DataTransfer()
+      dt.items.add(big)
+      input.files = dt.files
+      input.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('huge.json')
+    await expect(alert).toContainText(/limit/i)
+    await expect(statusLine(page)).toHaveText(before!)
+  })
+})
+
+test.describe('keeping your work', () => {
+  test('a reload restores the last opened dataset, its filters, zoom and pins', async ({ page }) => {
+    await openExplorer(page)
+    const gexf = join(FORMATS, 'alliances.gexf')
+    await pickerInput(page).setInputFiles(gexf)
+    await expect(statusLine(page)).toHaveText(totalsPattern(totals(gexf)))
+    await waitForSettled(page)
+    const pinned = await pinSomeNode(page)
+    await page.getByRole('button', { name: 'Zoom in' }).click()
+    await page.getByRole('checkbox', { name: /^Diplomatic/ }).uncheck()
+    const status = await statusLine(page).textContent()
+    const where = (await nodes(page)).find((n) => n.id === pinned)!
+    const zoom = await transform(page)
+    // The view is saved after a short pause.
+    await page.waitForTimeout(1000)
+
+    await page.reload()
+    await expect(statusLine(page)).toHaveText(status!)
+    await expect(page.getByRole('checkbox', { name: /^Diplomatic/ })).not.toBeChecked()
+    await expect.poll(async () => (await nodes(page)).find((n) => n.id === pinned)?.pinned).toBe(true)
+    const after = (await nodes(page)).find((n) => n.id === pinned)!
+    expect(Math.abs(after.x - where.x)).toBeLessThan(2)
+    expect(Math.abs(after.y - where.y)).toBeLessThan(2)
+    expect((await transform(page)).k).toBeCloseTo(zoom.k, 3)
+
+    // Back to the bundled dataset resets, and stays reset after another reload.
+    await page.getByRole('button', { name: 'Back to the bundled dataset' }).click()
+    await expect(page.locator('.dataset-title')).toHaveText(
+      'Iran–Azerbaijan and the regional balance of power',
+    )
+    await page.reload()
+    await expect(page.locator('.dataset-title')).toHaveText(
+      'Iran–Azerbaijan and the regional balance of power',
+    )
+    await expect(page.getByRole('button', { name: 'Back to the bundled dataset' })).toHaveCount(0)
+  })
+
+  test('the URL wins over what the browser kept', async ({ page }) => {
+    await openExplorer(page)
+    await pickerInput(page).setInputFiles(join(FORMATS, 'alliances.gexf'))
+    await expect(statusLine(page)).toHaveText(totalsPattern(totals(join(FORMATS, 'alliances.gexf'))))
+    await page.waitForTimeout(800)
+    const v1 = join(ROOT, 'tests/fixtures/valid.json')
+    await openExplorer(page, '/?graph=/fixtures/valid.json')
+    await expect(statusLine(page)).toHaveText(totalsPattern(totals(v1)))
+  })
+})
+
+test.describe('export', () => {
+  async function exportFile(page: Page, button: string) {
+    await page.locator('summary', { hasText: 'Export' }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ])
+    return download
+  }
+
+  test('PNG: named after the dataset and years, not blank, legend included', async ({ page }, testInfo) => {
+    await openExplorer(page)
+    await setYearsByKeyboard(page, 2016, 2021)
+    const d = await exportFile(page, 'Export PNG at 2×')
+    expect(d.suggestedFilename()).toMatch(/^iran-azerbaijan.*_2016-2021\.png$/)
+    const file = testInfo.outputPath('view.png')
+    await d.saveAs(file)
+    const data = readFileSync(file).toString('base64')
+    const box = await canvasBox(page)
+    const stats = await page.evaluate(async (b64) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${b64}`
+      await img.decode()
+      const c = document.createElement('canvas')
+      c.width = img.width
+      c.height = img.height
+      const ctx = c.getContext('2d')!
+      ctx.drawImage(img, 0, 0)
+      const px = ctx.getImageData(0, 0, c.width, c.height).data
+      const colours = new Set<number>()
+      let ink = 0
+      for (let i = 0; i < px.length; i += 4) {
+        colours.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!)
+        if (px[i]! + px[i + 1]! + px[i + 2]! < 600) ink++
+      }
+      return { width: img.width, height: img.height, colours: colours.size, ink }
+    }, data)
+    expect(stats.width).toBe(Math.round(box.width * 2))
+    expect(stats.height).toBeGreaterThan(Math.round(box.height * 2)) // the legend strip below
+    expect(stats.colours).toBeGreaterThan(20)
+    expect(stats.ink).toBeGreaterThan(5000)
+  })
+
+  test('SVG: parses, and carries the shown labels and the legend', async ({ page }, testInfo) => {
+    await openExplorer(page)
+    const d = await exportFile(page, 'Export SVG')
+    expect(d.suggestedFilename()).toMatch(/_all-years\.svg$/)
+    const file = testInfo.outputPath('view.svg')
+    await d.saveAs(file)
+    const text = readFileSync(file, 'utf8')
+    const parsed = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.nodeName,
+        texts: Array.from(doc.querySelectorAll('text'), (t) => t.textContent),
+        paths: doc.querySelectorAll('path').length,
+      }
+    }, text)
+    expect(parsed.error).toBeNull()
+    expect(parsed.root).toBe('svg')
+    expect(parsed.texts).toContain('Azerbaijan')
+    expect(parsed.texts).toContain('Military')
+    expect(parsed.texts).toContain('Hostile')
+    expect(parsed.paths).toBeGreaterThan(50)
+  })
+
+  test('JSON: the visible subgraph re-opens with the same counts and its evidence', async ({
+    page,
+  }, testInfo) => {
+    await openExplorer(page)
+    await page.getByRole('checkbox', { name: /^Economic/ }).uncheck()
+    await setYearsByKeyboard(page, 2020, 2023)
+    const counts = await visibleCounts(page)
+    const d = await exportFile(page, 'Export JSON')
+    expect(d.suggestedFilename()).toMatch(/^iran-azerbaijan.*_2020-2023\.json$/)
+    const file = testInfo.outputPath('visible.json')
+    await d.saveAs(file)
+    await pickerInput(page).setInputFiles(file)
+    await expect(statusLine(page)).toHaveText(counts)
+    await actorButton(page, 'Azerbaijan').click()
+    await expect(page.locator('blockquote').first()).toBeVisible()
+  })
+
+  test('CSV: the relations and actors tables re-open with the same counts', async ({ page }, testInfo) => {
+    await openExplorer(page)
+    await page.getByRole('checkbox', { name: /^Economic/ }).uncheck()
+    await setYearsByKeyboard(page, 2020, 2023)
+    const counts = await visibleCounts(page)
+    await page.locator('summary', { hasText: 'Export' }).click()
+    const downloads: import('@playwright/test').Download[] = []
+    page.on('download', (d) => void downloads.push(d))
+    await page.getByRole('button', { name: 'Export CSV', exact: true }).click()
+    await expect.poll(() => downloads.length).toBe(2)
+    const names = downloads.map((d) => d.suggestedFilename()).sort()
+    expect(names[0]).toMatch(/_2020-2023\.actors\.csv$/)
+    expect(names[1]).toMatch(/_2020-2023\.csv$/)
+    const files = await Promise.all(
+      downloads.map(async (d) => {
+        const f = testInfo.outputPath(d.suggestedFilename())
+        await d.saveAs(f)
+        return f
+      }),
+    )
+    await pickerInput(page).setInputFiles(files)
+    await expect(statusLine(page)).toHaveText(counts)
+    await actorButton(page, 'Azerbaijan').click()
+    await expect(page.locator('blockquote').first()).toBeVisible()
+  })
+})
+
+/** "Showing N of N actors and M of M relations" for what is shown now, as a file of its own. */
+async function visibleCounts(page: Page): Promise<string> {
+  const status = (await statusLine(page).textContent())!
+  const [, actors, relations] = /^Showing (\d+) of \d+ actors and (\d+) of/.exec(status)!
+  return `Showing ${actors} of ${actors} actors and ${relations} of ${relations} relations`
+}
