@@ -140,13 +140,13 @@ describe('openFile with a worker', () => {
   })
 
   it('ends the worker when aborted', async () => {
-    let worker: FakeWorker | undefined
+    const workers: FakeWorker[] = []
     vi.stubGlobal(
       'Worker',
       class extends FakeWorker {
         constructor(url: URL, options: WorkerOptions) {
           super(url, options)
-          worker = this
+          workers.push(this)
         }
         override postMessage() {}
       },
@@ -157,6 +157,6 @@ describe('openFile with a worker', () => {
     const r = await pending
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors[0]!.message).toBe('opening the file was cancelled')
-    expect(worker?.terminated).toBe(true)
+    expect(workers.map((w) => w.terminated)).toEqual([true])
   })
 })
