@@ -251,8 +251,8 @@ function buildFromTables(
         label: textValue(cell(actorsTable, cells, 'label')) ?? id,
         kind,
       }
-      const description = textValue(cell(actorsTable, cells, 'description'))
-      if (description !== undefined) value.description = description
+      const description = cell(actorsTable, cells, 'description')
+      if (description !== undefined && description !== '') value.description = description
       const aliases = textValue(cell(actorsTable, cells, 'aliases'))
       if (typeof aliases === 'string') {
         value.aliases = aliases
