@@ -124,7 +124,7 @@ describe('keeping the view', () => {
     vi.useFakeTimers()
     try {
       const engine = fakeEngine()
-      const { explorer, session } = setup(engine)
+      const { explorer } = setup(engine)
       engine.pinned.set('a', [10, 20])
       engine.t = { k: 2, x: 5, y: 6 }
       explorer.getState().toggleType('economic', false)
