@@ -4,7 +4,17 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { actorButton, detailsHeading, expect, openExplorer, saveShot, statusLine, test } from './fixtures'
+import { join } from 'node:path'
+import {
+  ROOT,
+  actorButton,
+  detailsHeading,
+  expect,
+  openExplorer,
+  saveShot,
+  statusLine,
+  test,
+} from './fixtures'
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
@@ -40,5 +50,27 @@ test.describe('accessibility (axe)', () => {
     await saveShot(page, testInfo, 'a11y-selected')
     expect(errors.page).toEqual([])
     expect(errors.unexpectedConsole()).toEqual([])
+  })
+
+  test('no serious or critical violations with the export menu open, a problem report and import notes', async ({
+    page,
+  }, testInfo) => {
+    await openExplorer(page)
+    await page.locator('summary', { hasText: 'Export' }).click()
+    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible()
+    expect(await seriousViolations(page), 'export menu').toEqual([])
+    await page.locator('summary', { hasText: 'Export' }).click()
+
+    await page
+      .getByLabel('Graph file')
+      .setInputFiles(join(ROOT, 'tests/fixtures/hostile/dangling-target.json'))
+    await expect(page.getByRole('alert')).toBeVisible()
+    expect(await seriousViolations(page), 'problem report').toEqual([])
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click()
+
+    await page.getByLabel('Graph file').setInputFiles(join(ROOT, 'tests/fixtures/formats/alliances.gexf'))
+    await expect(page.getByText('What was assumed')).toBeVisible()
+    expect(await seriousViolations(page), 'import notes').toEqual([])
+    await saveShot(page, testInfo, 'a11y-import-notes')
   })
 })
