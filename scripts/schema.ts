@@ -1,6 +1,6 @@
 /** Writes public/graph.schema.json from the zod schema the validator uses (`npm run schema`). */
 import { writeFileSync } from 'node:fs'
-import { graphJsonSchema } from '../src/model/schema'
+import { graphJsonSchema } from '../src/model/jsonSchema'
 
 writeFileSync(
   new URL('../public/graph.schema.json', import.meta.url),

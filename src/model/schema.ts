@@ -6,7 +6,7 @@
  * Cross-references (actor ids, relation type ids, source ids), uniqueness and year order are
  * checked in parse.ts, because they need the whole document.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const ACTOR_KINDS = ['state', 'organisation', 'armed-group', 'bloc', 'person', 'other'] as const
 export const STANCES = ['cooperative', 'hostile', 'neutral'] as const
@@ -126,11 +126,3 @@ export const DEFAULT_RELATION_TYPES = [
   { id: 'economic', label: 'Economic', color: '#0072B2' },
   { id: 'diplomatic', label: 'Diplomatic', color: '#009E73' },
 ] as const
-
-export function graphJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(graphFileSchema, { target: 'draft-2020-12', io: 'input' }) as Record<
-    string,
-    unknown
-  >
-  return { $id: 'graph.schema.json', ...schema }
-}
