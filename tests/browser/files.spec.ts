@@ -253,6 +253,46 @@ test.describe('a bad file', () => {
   })
 })
 
+test.describe('hostile content', () => {
+  for (const file of [
+    'img-onerror-in-every-field.json',
+    'script-in-every-field.json',
+    'javascript-url.json',
+  ]) {
+    test(`${file}: markup is shown as text, nothing runs, no unsafe link`, async ({ page }, testInfo) => {
+      const dialogs: string[] = []
+      page.on('dialog', (d) => {
+        dialogs.push(d.message())
+        void d.dismiss()
+      })
+      await openExplorer(page)
+      await pickerInput(page).setInputFiles(join(HOSTILE, file))
+      // Either a safe load or a precise report; in both cases nothing is executed.
+      const loaded = page.locator('.dataset-title').filter({ hasNotText: 'Iran–Azerbaijan' })
+      const report = page.getByRole('alert')
+      await expect(loaded.or(report).first()).toBeVisible()
+      if (await loaded.count()) {
+        const buttons = page.getByRole('navigation', { name: /^Actors/ }).getByRole('button')
+        for (let i = 0; i < (await buttons.count()); i++) {
+          await buttons.nth(i).click()
+          await expect(detailsHeading(page)).toBeVisible()
+        }
+      }
+      await saveShot(page, testInfo, `hostile-${file}`)
+      expect(dialogs).toEqual([])
+      expect(
+        await page.evaluate(() => document.querySelectorAll('main img, aside img, script:not([src])').length),
+      ).toBe(0)
+      const hrefs = await page
+        .locator('a[href]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+      for (const h of hrefs) expect(h).not.toMatch(/^\s*(javascript|data|vbscript):/i)
+      for (const a of await page.locator('a[target=_blank]').all())
+        expect(await a.getAttribute('rel')).toMatch(/noopener/)
+    })
+  }
+})
+
 test.describe('keeping your work', () => {
   test('a reload restores the last opened dataset, its filters, zoom and pins', async ({ page }) => {
     await openExplorer(page)
