@@ -12,6 +12,7 @@ import { convertCsv } from './csv'
 import { convertD3, looksLikeD3 } from './d3'
 import { convertGexf } from './gexf'
 import { convertGraphml } from './graphml'
+import { MAX_IMPORT_BYTES, tooLargeProblem } from './limits'
 import type { ConvertResult, ExtraFile, ImportFormat, ImportResult, ProgressCallback } from './types'
 
 export type {
@@ -23,23 +24,7 @@ export type {
   ProgressCallback,
 } from './types'
 
-/** Files larger than this are refused before they are read. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
-
-const MB = 1024 * 1024
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`
-  if (n < MB) return `${(n / 1024).toFixed(1)} KB`
-  return `${(n / MB).toFixed(1)} MB`
-}
-
-/** The problem for a file over the limit; names the file, its size and the limit. */
-export function tooLargeProblem(name: string, size: number, limit = MAX_IMPORT_BYTES): Problem {
-  return {
-    path: '(file)',
-    message: `"${name}" is ${formatBytes(size)}, more than the ${formatBytes(limit)} a graph file may have`,
-  }
-}
+export { MAX_IMPORT_BYTES, formatBytes, tooLargeProblem } from './limits'
 
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? ''
 
