@@ -210,3 +210,29 @@ describe('CSV', () => {
     expect(r.graph.sources.map((s) => s.title)).toEqual(['One', 'Two'])
   })
 })
+
+describe('more shapes', () => {
+  it('opens a d3 graph of nodes alone', () => {
+    const r = importText(JSON.stringify({ nodes: [{ id: 'a' }, { id: 'b' }] }), 'n.json')
+    expect(r.ok && [r.format, r.graph.actors.length, r.graph.relations.length]).toEqual(['d3', 2, 0])
+  })
+
+  it('takes node and edge labels from yEd GraphML graphics', () => {
+    const yed = `<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <node id="n0"><data key="d6"><y:ShapeNode><y:Geometry x="0" y="0"/><y:NodeLabel>Iran</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>
+      Azerbaijan
+    </y:NodeLabel></y:ShapeNode></data></node>
+    <edge id="e0" source="n0" target="n1"><data key="d10"><y:PolyLineEdge><y:EdgeLabel>border drills</y:EdgeLabel></y:PolyLineEdge></data></edge>
+  </graph>
+</graphml>`
+    const r = importText(yed, 'yed.graphml')
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    expect(r.graph.actors.map((a) => a.label)).toEqual(['Iran', 'Azerbaijan'])
+    expect(r.graph.relations[0]).toMatchObject({ summary: 'border drills', directed: true })
+  })
+})

@@ -59,8 +59,7 @@ export const looksLikeD3 = (doc: unknown): boolean =>
   own(doc, 'schemaVersion') === undefined &&
   own(doc, 'actors') === undefined &&
   own(doc, 'relations') === undefined &&
-  own(doc, 'nodes') !== undefined &&
-  (own(doc, 'links') !== undefined || own(doc, 'edges') !== undefined)
+  own(doc, 'nodes') !== undefined
 
 const sub = (base: string, rest: readonly PathPart[]) =>
   rest.reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : `${p}.${part}`), base)
@@ -91,8 +90,9 @@ export function convertD3(doc: unknown, fileName: string): ConvertResult {
     }
   }
   const nodes = own(doc, 'nodes')
-  const linksKey = own(doc, 'links') !== undefined ? 'links' : 'edges'
-  const links = own(doc, linksKey)
+  const linksKey = own(doc, 'links') === undefined && own(doc, 'edges') !== undefined ? 'edges' : 'links'
+  // A graph of nodes alone is a graph without links.
+  const links = own(doc, linksKey) ?? []
   if (!Array.isArray(nodes)) errors.push({ path: 'nodes', message: 'nodes must be a list' })
   if (!Array.isArray(links)) errors.push({ path: linksKey, message: `${linksKey} must be a list` })
   if (!Array.isArray(nodes) || !Array.isArray(links)) return { ok: false, errors, warnings: [], notes: [] }

@@ -39,7 +39,16 @@ export function convertGraphml(text: string, fileName: string): ConvertResult {
   const graphEl = descendants(xml.root, 'graph')[0]
   if (!graphEl) return fail('the GraphML file has no <graph> element')
   // Keys without a name or with a type the parser does not know would be lost or make it fail.
-  for (const key of descendants(xml.root, 'key')) {
+  let yedLabels = false
+  const keys = descendants(xml.root, 'key')
+  const named = new Set(keys.map((k) => attr(k, 'attr.name')?.toLowerCase()))
+  for (const key of keys) {
+    // yEd keeps node and edge labels in its graphics data; their text is the label.
+    const yfiles = attr(key, 'yfiles.type')
+    if ((yfiles === 'nodegraphics' || yfiles === 'edgegraphics') && !named.has('label')) {
+      key.setAttribute('attr.name', 'label')
+      yedLabels = true
+    }
     if (attr(key, 'attr.name') === undefined)
       key.setAttribute('attr.name', key.getAttribute('id') ?? 'unnamed')
     const type = attr(key, 'attr.type')
@@ -47,6 +56,19 @@ export function convertGraphml(text: string, fileName: string): ConvertResult {
   }
   const nodes = descendants(graphEl, 'node')
   const edges = descendants(graphEl, 'edge')
+  if (yedLabels) {
+    for (const e of [...nodes, ...edges]) {
+      for (const d of descendants(e, 'data')) {
+        // yEd's graphics markup: keep only the label text, not the layout around it.
+        const label = descendants(d, 'nodelabel')[0] ?? descendants(d, 'edgelabel')[0]
+        if (label) {
+          const text = (label.textContent ?? '').trim()
+          while (d.firstChild) d.removeChild(d.firstChild)
+          if (text !== '') d.appendChild(xml.doc.createTextNode(text))
+        }
+      }
+    }
+  }
   const checked = checkXmlGraph(nodes, edges)
   if (checked.errors.length > 0) return { ok: false, errors: checked.errors, warnings: [], notes: [] }
 
