@@ -236,3 +236,27 @@ describe('more shapes', () => {
     expect(r.graph.relations[0]).toMatchObject({ summary: 'border drills', directed: true })
   })
 })
+
+describe('progress', () => {
+  it.each(['alliances.d3.json', 'alliances.gexf', 'alliances.graphml', 'relations.csv'])(
+    '%s reports parsing, validating and done with fractions in order',
+    (name) => {
+      const seen: string[] = []
+      const r = importText(read(name), name, [], (p) => seen.push(`${p.stage} ${p.fraction}`))
+      expect(r.ok).toBe(true)
+      expect(seen[0]).toBe('parsing 0')
+      expect(seen).toContain('validating 0')
+      expect(seen.indexOf('validating 1')).toBeGreaterThan(seen.indexOf('validating 0'))
+      expect(seen.at(-1)).toBe('done 1')
+    },
+  )
+
+  it('relations.csv alone makes its actors from the ids', () => {
+    const r = importText(read('relations.csv'), 'relations.csv')
+    expect(r.ok && [r.graph.actors.length, r.graph.relations.length, r.graph.actors[0]!.kind]).toEqual([
+      8,
+      10,
+      'other',
+    ])
+  })
+})

@@ -29,7 +29,7 @@ describe('openFile on this thread', () => {
       10,
     ])
     const order = [...new Set(stages.map((s) => s.stage))]
-    expect(order).toEqual(['reading', 'parsing', 'done'])
+    expect(order).toEqual(['reading', 'parsing', 'validating', 'done'])
     for (const s of stages) expect(s.fraction).toBeGreaterThanOrEqual(0)
     for (const s of stages) expect(s.fraction).toBeLessThanOrEqual(1)
     const json = await openFile(file(fixture('alliances.d3.json'), 'alliances.d3.json'), {

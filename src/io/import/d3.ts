@@ -25,7 +25,7 @@ import {
   type Locator,
   type PathPart,
 } from './draft'
-import type { ConvertResult } from './types'
+import type { ConvertResult, ProgressCallback } from './types'
 
 const NODE_KEYS = ['id', 'name', 'key', 'label', 'title', 'kind', 'type', 'description', 'aliases', 'group']
 const LINK_KEYS = [
@@ -78,8 +78,8 @@ function endpoint(v: unknown): unknown {
   return v
 }
 
-export function convertD3(doc: unknown, fileName: string): ConvertResult {
-  const draft = new Draft()
+export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressCallback): ConvertResult {
+  const draft = new Draft(onProgress)
   const errors: Problem[] = []
   if (!isRecord(doc)) {
     return {

@@ -8,7 +8,7 @@ import { validateGraph } from '../../model/parse'
 import { ACTOR_KINDS, DEFAULT_RELATION_TYPES, STANCES } from '../../model/schema'
 import type { Problem } from '../../model/types'
 import { colourAllocator } from './colors'
-import type { ConvertResult } from './types'
+import type { ConvertResult, ProgressCallback } from './types'
 
 export type PathPart = string | number
 /** Maps the rest of a v1 path (e.g. `['evidence', 0, 'quote']`) to a place in the original file. */
@@ -156,6 +156,8 @@ export class Draft {
   private readonly usedIds = new Map<string, Set<string>>()
   unattributed = 0
 
+  constructor(private readonly progress?: ProgressCallback) {}
+
   /** A fresh id, not used before in `list`, built from `base`. */
   freshId(list: string, base: string): string {
     let used = this.usedIds.get(list)
@@ -233,7 +235,10 @@ export class Draft {
       actors: this.actors.map((a) => a.value),
       relations: this.relations.map((r) => r.value),
     }
+    this.progress?.({ stage: 'parsing', fraction: 1 })
+    this.progress?.({ stage: 'validating', fraction: 0 })
     const result = validateGraph(doc)
+    this.progress?.({ stage: 'validating', fraction: 1 })
     const lists: Record<string, readonly DraftRecord[]> = {
       actors: this.actors,
       relations: this.relations,

@@ -10,7 +10,7 @@ import Graph from 'graphology'
 import createGexfParser from 'graphology-gexf/common/parser.js'
 import { draftFromBags, type EdgeBag, type NodeBag } from './bags'
 import { Draft, plural, textValue, yearValue } from './draft'
-import type { ConvertResult } from './types'
+import type { ConvertResult, ProgressCallback } from './types'
 import {
   XmlDOMParser,
   XmlDocumentClass,
@@ -58,7 +58,7 @@ function edgeYears(edge: XmlElement): { start?: unknown; end?: unknown; spells: 
   return { start, end: open ? undefined : end, spells: spells.length }
 }
 
-export function convertGexf(text: string, fileName: string): ConvertResult {
+export function convertGexf(text: string, fileName: string, onProgress?: ProgressCallback): ConvertResult {
   const xml = parseXml(text)
   if (!xml.ok) return fail(xml.error.message)
   if (localName(xml.root) !== 'gexf') {
@@ -78,7 +78,8 @@ export function convertGexf(text: string, fileName: string): ConvertResult {
     return fail(`could not read the GEXF file: ${e instanceof Error ? e.message : String(e)}`)
   }
 
-  const draft = new Draft()
+  onProgress?.({ stage: 'parsing', fraction: 0.5 })
+  const draft = new Draft(onProgress)
   const meta = graph.getAttributes()
   const title = textValue(meta.title)
   draft.title = typeof title === 'string' ? title : titleFromFileName(fileName)

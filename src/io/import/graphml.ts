@@ -8,7 +8,7 @@ import Graph from 'graphology'
 import createGraphmlParser from 'graphology-graphml/common/parser.js'
 import { draftFromBags, type EdgeBag, type NodeBag } from './bags'
 import { Draft, textValue } from './draft'
-import type { ConvertResult } from './types'
+import type { ConvertResult, ProgressCallback } from './types'
 import {
   XmlDOMParser,
   XmlDocumentClass,
@@ -30,7 +30,7 @@ const fail = (message: string): ConvertResult => ({
   notes: [],
 })
 
-export function convertGraphml(text: string, fileName: string): ConvertResult {
+export function convertGraphml(text: string, fileName: string, onProgress?: ProgressCallback): ConvertResult {
   const xml = parseXml(text)
   if (!xml.ok) return fail(xml.error.message)
   if (localName(xml.root) !== 'graphml') {
@@ -79,7 +79,8 @@ export function convertGraphml(text: string, fileName: string): ConvertResult {
     return fail(`could not read the GraphML file: ${e instanceof Error ? e.message : String(e)}`)
   }
 
-  const draft = new Draft()
+  onProgress?.({ stage: 'parsing', fraction: 0.5 })
+  const draft = new Draft(onProgress)
   const meta = graph.getAttributes()
   const title = textValue(meta.title ?? meta.name)
   draft.title = typeof title === 'string' ? title : titleFromFileName(fileName)

@@ -71,9 +71,12 @@ const failed = (format: ImportFormat, name: string, message: string): ImportResu
 function importJson(text: string, name: string, onProgress?: ProgressCallback): ImportResult {
   const json = parseJsonText(text)
   if (!json.ok) return { ok: false, errors: [json.error], warnings: [], notes: [], format: 'v1', name }
+  onProgress?.({ stage: 'parsing', fraction: 0.5 })
+  if (looksLikeD3(json.value)) return withName(convertD3(json.value, name, onProgress), 'd3', name)
+  onProgress?.({ stage: 'parsing', fraction: 1 })
   onProgress?.({ stage: 'validating', fraction: 0 })
-  if (looksLikeD3(json.value)) return withName(convertD3(json.value, name), 'd3', name)
   const r = validateGraph(json.value)
+  onProgress?.({ stage: 'validating', fraction: 1 })
   return r.ok
     ? { ok: true, graph: r.graph, warnings: r.warnings, notes: [], format: 'v1', name }
     : { ok: false, errors: r.errors, warnings: r.warnings, notes: [], format: 'v1', name }
@@ -108,13 +111,13 @@ export function importText(
           format = result.format
           break
         case 'gexf':
-          result = withName(convertGexf(text, fileName), 'gexf', fileName)
+          result = withName(convertGexf(text, fileName, onProgress), 'gexf', fileName)
           break
         case 'graphml':
-          result = withName(convertGraphml(text, fileName), 'graphml', fileName)
+          result = withName(convertGraphml(text, fileName, onProgress), 'graphml', fileName)
           break
         case 'csv':
-          result = withName(convertCsv(text, fileName, extraFiles), 'csv', fileName)
+          result = withName(convertCsv(text, fileName, extraFiles, onProgress), 'csv', fileName)
           break
         default:
           result =
