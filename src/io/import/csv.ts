@@ -22,11 +22,11 @@ import {
   plural,
   stanceValue,
   textValue,
+  titleFromFileName,
   yearValue,
   type Locator,
 } from './draft'
 import type { ConvertResult, ExtraFile, ProgressCallback } from './types'
-import { titleFromFileName } from './xml'
 
 export const RELATION_COLUMNS = [
   'id',

@@ -21,6 +21,7 @@ import {
   plural,
   stanceValue,
   textValue,
+  titleFromFileName,
   yearValue,
   type Locator,
   type PathPart,
@@ -64,14 +65,6 @@ export const looksLikeD3 = (doc: unknown): boolean =>
 const sub = (base: string, rest: readonly PathPart[]) =>
   rest.reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : `${p}.${part}`), base)
 
-function baseName(fileName: string): string {
-  const name = fileName
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.[^.]*$/, '')
-    .replace(/\.d3$/i, '')
-  return name.trim() === '' ? 'Imported graph' : name
-}
-
 /** Endpoint as given: a string or number, or the id of a node object (after a d3 simulation ran). */
 function endpoint(v: unknown): unknown {
   if (isRecord(v)) return own(v, 'id') ?? own(v, 'index')
@@ -100,7 +93,7 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
   const graphMeta = isRecord(own(doc, 'graph')) ? (own(doc, 'graph') as Record<string, unknown>) : {}
   const title = textValue(own(doc, 'title') ?? own(graphMeta, 'title') ?? own(graphMeta, 'name'))
   if (title === undefined) {
-    draft.title = baseName(fileName)
+    draft.title = titleFromFileName(fileName)
     draft.notes.push(`The file has no title; the file name "${draft.title as string}" is used`)
   } else draft.title = title
   const description = textValue(own(doc, 'description') ?? own(graphMeta, 'description'))

@@ -123,6 +123,15 @@ export function labelFromId(id: string): string {
   return spaced === '' ? id : spaced.charAt(0).toUpperCase() + spaced.slice(1)
 }
 
+/** "My graph.gexf" → "My graph" */
+export function titleFromFileName(fileName: string): string {
+  const name = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/\.d3$/i, '')
+  return name.trim() === '' ? 'Imported graph' : name
+}
+
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** A short human list: "a, b, c" or "a, b, c and 4 more". */

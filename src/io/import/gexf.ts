@@ -9,7 +9,7 @@
 import Graph from 'graphology'
 import createGexfParser from 'graphology-gexf/common/parser.js'
 import { draftFromBags, type EdgeBag, type NodeBag } from './bags'
-import { Draft, plural, textValue, yearValue } from './draft'
+import { Draft, plural, textValue, titleFromFileName, yearValue } from './draft'
 import type { ConvertResult, ProgressCallback } from './types'
 import {
   XmlDOMParser,
@@ -20,7 +20,6 @@ import {
   descendants,
   localName,
   parseXml,
-  titleFromFileName,
   type XmlElement,
 } from './xml'
 

@@ -7,18 +7,9 @@
 import Graph from 'graphology'
 import createGraphmlParser from 'graphology-graphml/common/parser.js'
 import { draftFromBags, type EdgeBag, type NodeBag } from './bags'
-import { Draft, textValue } from './draft'
+import { Draft, textValue, titleFromFileName } from './draft'
 import type { ConvertResult, ProgressCallback } from './types'
-import {
-  XmlDOMParser,
-  XmlDocumentClass,
-  attr,
-  checkXmlGraph,
-  descendants,
-  localName,
-  parseXml,
-  titleFromFileName,
-} from './xml'
+import { XmlDOMParser, XmlDocumentClass, attr, checkXmlGraph, descendants, localName, parseXml } from './xml'
 
 const parseGraphml = createGraphmlParser(XmlDOMParser, XmlDocumentClass)
 const KNOWN_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string']
