@@ -260,3 +260,20 @@ describe('progress', () => {
     ])
   })
 })
+
+describe('GEXF spells', () => {
+  const gexf = (spells: string) =>
+    `<gexf version="1.3"><graph mode="dynamic" timeformat="date"><nodes><node id="a"/><node id="b"/></nodes><edges><edge id="e" source="a" target="b"><spells>${spells}</spells></edge></edges></graph></gexf>`
+  it('an open spell makes the relation ongoing', () => {
+    const r = importText(
+      gexf('<spell start="2001-01-01" end="2003-01-01"/><spell start="2010-05-05"/>'),
+      'g.gexf',
+    )
+    expect(r.ok && [r.graph.relations[0]!.start, r.graph.relations[0]!.end]).toEqual([2001, undefined])
+  })
+  it('a bad spell is reported even when another spell is fine', () => {
+    const r = importText(gexf('<spell start="sometime"/><spell start="2010"/>'), 'g.gexf')
+    if (r.ok) throw new Error('should fail')
+    expect(r.errors[0]!.path).toBe('edges[0].start')
+  })
+})

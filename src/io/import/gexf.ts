@@ -42,19 +42,26 @@ function edgeYears(edge: XmlElement): { start?: unknown; end?: unknown; spells: 
       spells: 0,
     }
   }
-  let start: unknown
-  let end: unknown
+  let start: number | undefined
+  let end: number | undefined
   let open = false
+  // A value that is not a year is kept, so the validator reports it rather than another spell hiding it.
+  let badStart: unknown
+  let badEnd: unknown
   for (const s of spells) {
     const a = yearValue(attr(s, 'start') ?? attr(s, 'startopen'))
     const b = yearValue(attr(s, 'end') ?? attr(s, 'endopen'))
-    if (typeof a === 'number' && (typeof start !== 'number' || a < start)) start = a
-    else if (a !== undefined && typeof a !== 'number') start = a
+    if (typeof a === 'number') start = start === undefined ? a : Math.min(start, a)
+    else if (a !== undefined) badStart ??= a
     if (b === undefined) open = true
-    else if (typeof b === 'number' && (typeof end !== 'number' || b > end)) end = b
-    else if (typeof b !== 'number') end = b
+    else if (typeof b === 'number') end = end === undefined ? b : Math.max(end, b)
+    else badEnd ??= b
   }
-  return { start, end: open ? undefined : end, spells: spells.length }
+  return {
+    start: badStart ?? start,
+    end: badEnd ?? (open ? undefined : end),
+    spells: spells.length,
+  }
 }
 
 export function convertGexf(text: string, fileName: string, onProgress?: ProgressCallback): ConvertResult {
