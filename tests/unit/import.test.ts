@@ -277,3 +277,11 @@ describe('GEXF spells', () => {
     expect(r.errors[0]!.path).toBe('edges[0].start')
   })
 })
+
+describe('markup that is not a graph', () => {
+  it.each([
+    ['<h1>404 Not Found</h1>', 'g.json', 'html'],
+    ['<title>Error</title>', 'g.csv', 'html'],
+    ['<?xml version="1.0"?><svg/>', 'g.json', 'unknown'],
+  ])('%s named %s is %s', (text, name, format) => expect(detectFormat(text, name)).toBe(format))
+})

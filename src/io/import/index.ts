@@ -41,8 +41,9 @@ export function detectFormat(text: string, fileName: string): ImportFormat | 'ht
     if (/<graphml[\s>]/i.test(head)) return 'graphml'
     if (ext === 'gexf') return 'gexf'
     if (ext === 'graphml') return 'graphml'
-    if (/<html[\s>]/i.test(head)) return 'html'
-    return ext === 'json' ? 'v1' : 'unknown'
+    // Error pages often come without a doctype: any common HTML element gives them away.
+    if (/<(?:html|head|body|title|h[1-6]|p|div|pre|center|script)[\s>]/i.test(head)) return 'html'
+    return 'unknown'
   }
   if (head.startsWith('{') || head.startsWith('[')) return 'v1'
   if (ext === 'json') return 'v1'
