@@ -285,3 +285,24 @@ describe('markup that is not a graph', () => {
     ['<?xml version="1.0"?><svg/>', 'g.json', 'unknown'],
   ])('%s named %s is %s', (text, name, format) => expect(detectFormat(text, name)).toBe(format))
 })
+
+describe('problem addresses', () => {
+  it('re-addresses items named inside messages', () => {
+    const r = importText('id,label\na,A\na,B\n', 'actors.csv', [
+      { name: 'r.csv', text: 'source,target\na,a\n' },
+    ])
+    if (r.ok) throw new Error('should fail')
+    expect(r.errors).toContainEqual({
+      path: 'actors.csv: row 3, column "id"',
+      message: 'duplicate id "a" (already used by actors.csv: row 2)',
+    })
+  })
+
+  it('reports only the d3 link index that is out of range', () => {
+    const r = importText(read('../hostile/d3-index-out-of-range.json'), 'd.json')
+    if (r.ok) throw new Error('should fail')
+    expect(r.errors).toEqual([
+      { path: 'links[1].target', message: '7 is neither a node id nor a node index (there are 3 nodes)' },
+    ])
+  })
+})

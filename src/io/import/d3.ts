@@ -166,10 +166,9 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
   const allIds = endpoints.every(
     (e) => (typeof e === 'string' || typeof e === 'number') && idSet.has(String(e)),
   )
-  const allIndices =
-    endpoints.length > 0 &&
-    endpoints.every((e) => typeof e === 'number' && Number.isInteger(e) && e >= 0 && e < nodes.length)
-  const byIndex = !allIds && allIndices
+  // Whole numbers that are not all node ids are positions in the nodes list, as in the d3 examples.
+  const byIndex =
+    !allIds && endpoints.length > 0 && endpoints.every((e) => typeof e === 'number' && Number.isInteger(e))
   const labels = new Map<string, string>()
   for (const a of draft.actors) {
     if (typeof a.value.id === 'string' && typeof a.value.label === 'string')
@@ -195,7 +194,14 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
         errors.push({ path: `${at}.${side}`, message: `${side} is required` })
         ends.push(undefined)
       } else if (byIndex) {
-        ends.push(ids[raw as number])
+        const index = raw as number
+        if (index < 0 || index >= nodes.length) {
+          errors.push({
+            path: `${at}.${side}`,
+            message: `${index} is neither a node id nor a node index (there are ${plural(nodes.length, 'node')})`,
+          })
+        }
+        ends.push(ids[index])
       } else if (typeof raw === 'number' && !idSet.has(String(raw))) {
         errors.push({
           path: `${at}.${side}`,

@@ -253,16 +253,23 @@ export class Draft {
       relations: this.relations,
       sources: this.sources,
     }
+    // Messages may name other items ("already used by actors[0]"): those are re-addressed too.
+    const relocateText = (message: string) =>
+      message.replace(/\b(actors|relations|sources)\[(\d+)\]/g, (whole, list: string, i: string) => {
+        const record = lists[list]?.[Number(i)]
+        return record ? record.at([]) : whole
+      })
     const relocate = (p: Problem): Problem => {
       const m = /^(actors|relations|sources|relationTypes)\[(\d+)\](.*)$/.exec(p.path)
-      if (!m) return { path: p.path === '(file)' ? '(file)' : fileLevel([p.path]), message: p.message }
+      const message = relocateText(p.message)
+      if (!m) return { path: p.path === '(file)' ? '(file)' : fileLevel([p.path]), message }
       const record = lists[m[1]!]?.[Number(m[2])]
-      if (!record) return p
+      if (!record) return { path: p.path, message }
       const rest: PathPart[] = []
       for (const part of m[3]!.matchAll(/\.([^.[]+)|\[(\d+)\]/g)) {
         rest.push(part[1] !== undefined ? part[1] : Number(part[2]))
       }
-      return { path: record.at(rest), message: p.message }
+      return { path: record.at(rest), message }
     }
     // Unknown-field warnings refer to the draft, not the file: the converters report their own.
     if (!result.ok) {
