@@ -170,7 +170,7 @@ describe('the worker module', () => {
     await import('../../src/io/importWorker')
     const handler = (self as unknown as { onmessage: (e: MessageEvent<WorkerRequest>) => void }).onmessage
     const job = { file: file(fixture('relations.csv'), 'relations.csv'), name: 'relations.csv', extras: [] }
-    handler({ data: { id: 7, job } } as MessageEvent<WorkerRequest>)
+    handler({ data: { id: 7, job } } as unknown as MessageEvent<WorkerRequest>)
     await vi.waitFor(() => expect(posted.some((m) => m.type === 'result')).toBe(true))
     post.mockRestore()
     expect(posted.every((m) => m.id === 7)).toBe(true)
