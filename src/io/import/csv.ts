@@ -407,6 +407,7 @@ function buildFromTables(
   if (extra.length > 0) draft.notes.push(`Relations table columns ignored: ${listOf(extra)}`)
   const result = draft.finish()
   if (errors.length === 0) return result
-  const more = result.ok ? [] : result.errors.filter((e) => !errors.some((x) => x.path === e.path))
+  const seen = new Set(errors.map((e) => e.path))
+  const more = result.ok ? [] : result.errors.filter((e) => !seen.has(e.path))
   return { ok: false, errors: [...errors, ...more], warnings: result.warnings, notes: draft.notes }
 }

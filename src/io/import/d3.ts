@@ -325,7 +325,8 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
   const result = draft.finish()
   if (errors.length === 0) return result
   // Structural problems found here come first; the validator's findings are added when they differ.
-  const more = result.ok ? [] : result.errors.filter((e) => !errors.some((x) => x.path === e.path))
+  const seen = new Set(errors.map((e) => e.path))
+  const more = result.ok ? [] : result.errors.filter((e) => !seen.has(e.path))
   return { ok: false, errors: [...errors, ...more], warnings: result.warnings, notes: draft.notes }
 }
 
