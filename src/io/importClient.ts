@@ -12,6 +12,7 @@ import type { WorkerRequest, WorkerResponse } from './importWorker'
 
 export { MAX_IMPORT_BYTES }
 export type { NamedBlob }
+export type { ImportFormat, ImportProgress, ImportResult, ImportStage } from './import/types'
 
 export interface OpenOptions {
   readonly onProgress?: ProgressCallback
