@@ -3,14 +3,16 @@
  *
  * Files over MAX_IMPORT_BYTES are refused before a byte is read. The work runs in a module Web
  * Worker; where Worker does not exist (jsdom) or the worker cannot start, it runs on this thread
- * instead, with the same result. The promise never rejects.
+ * instead, with the same result (the importers are then loaded on demand). The promise never rejects.
  */
-import { MAX_IMPORT_BYTES, type ImportResult, type ProgressCallback } from './import'
-import { checkSizes, runImport, type ImportJob, type NamedBlob } from './importCore'
+import { MAX_IMPORT_BYTES, checkSizes, type ImportJob } from './import/limits'
+import type { ImportResult, ProgressCallback } from './import/types'
+import type { NamedBlob } from './importCore'
 import type { WorkerRequest, WorkerResponse } from './importWorker'
 
 export { MAX_IMPORT_BYTES }
 export type { NamedBlob }
+export type { ImportFormat, ImportProgress, ImportResult, ImportStage } from './import/types'
 
 export interface OpenOptions {
   readonly onProgress?: ProgressCallback
@@ -91,5 +93,7 @@ export async function openFile(file: NamedBlob, options: OpenOptions = {}): Prom
     const r = await viaWorker(job, options.onProgress, options.signal)
     if (r !== 'no-worker') return r
   }
+  // Loaded only when needed, so the page's bundle does not carry the importers.
+  const { runImport } = await import('./importCore')
   return runImport(job, options.onProgress)
 }

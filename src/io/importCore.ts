@@ -3,18 +3,14 @@
  * in jsdom, very old browsers), on the page's thread: size check before reading, bytes read with
  * progress, strict UTF-8 decoding, then the importers. Never rejects: failures are results.
  */
-import { MAX_IMPORT_BYTES, importBytes, tooLargeProblem } from './import'
+import { importBytes } from './import'
 import type { ImportResult, ProgressCallback } from './import'
+import { checkSizes, type ImportJob } from './import/limits'
 
 /** A Blob with the name the user knows it by (a File is one). */
 export type NamedBlob = Blob & { readonly name: string }
 
-export interface ImportJob {
-  readonly file: Blob
-  readonly name: string
-  /** Companion files, e.g. the actors table of a CSV relations table. */
-  readonly extras: readonly { readonly file: Blob; readonly name: string }[]
-}
+export type { ImportJob }
 
 const failure = (name: string, path: string, message: string): ImportResult => ({
   ok: false,
@@ -24,19 +20,6 @@ const failure = (name: string, path: string, message: string): ImportResult => (
   format: 'unknown',
   name,
 })
-
-/** The refusal for a file over the limit, or null when every file is within it. */
-export function checkSizes(job: ImportJob, limit = MAX_IMPORT_BYTES): ImportResult | null {
-  if (job.file.size > limit)
-    return failure(job.name, '(file)', tooLargeProblem(job.name, job.file.size, limit).message)
-  for (const e of job.extras) {
-    if (e.file.size > limit) {
-      const p = tooLargeProblem(e.name, e.file.size, limit)
-      return failure(job.name, `${e.name}: (file)`, p.message)
-    }
-  }
-  return null
-}
 
 /** All bytes of a blob, reporting the fraction read so far. */
 export async function readBytes(blob: Blob, onFraction?: (f: number) => void): Promise<Uint8Array> {

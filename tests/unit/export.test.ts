@@ -149,6 +149,8 @@ describe('exportFileName', () => {
     ['Çatalhöyük: «ancient» ties', [-7000, -7000], 'svg', null, 'catalhoyuk-ancient-ties_7000bce.svg'],
     ['<script>', [2001, 2002], 'json', [1990, 2020], 'script_2001-2002.json'],
     ['???', null, 'json', null, 'graph_all-years.json'],
+    ['ایران و آذربایجان', [2020, 2020], 'csv', null, 'ایران-و-آذربایجان_2020.csv'],
+    ['../../etc/passwd', null, 'json', null, 'etc-passwd_all-years.json'],
   ] as const)('%s %j %s → %s', (title, window, ext, extent, expected) => {
     expect(exportFileName(title, window, ext, extent)).toBe(expected)
   })

@@ -210,3 +210,99 @@ describe('CSV', () => {
     expect(r.graph.sources.map((s) => s.title)).toEqual(['One', 'Two'])
   })
 })
+
+describe('more shapes', () => {
+  it('opens a d3 graph of nodes alone', () => {
+    const r = importText(JSON.stringify({ nodes: [{ id: 'a' }, { id: 'b' }] }), 'n.json')
+    expect(r.ok && [r.format, r.graph.actors.length, r.graph.relations.length]).toEqual(['d3', 2, 0])
+  })
+
+  it('takes node and edge labels from yEd GraphML graphics', () => {
+    const yed = `<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <node id="n0"><data key="d6"><y:ShapeNode><y:Geometry x="0" y="0"/><y:NodeLabel>Iran</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>
+      Azerbaijan
+    </y:NodeLabel></y:ShapeNode></data></node>
+    <edge id="e0" source="n0" target="n1"><data key="d10"><y:PolyLineEdge><y:EdgeLabel>border drills</y:EdgeLabel></y:PolyLineEdge></data></edge>
+  </graph>
+</graphml>`
+    const r = importText(yed, 'yed.graphml')
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    expect(r.graph.actors.map((a) => a.label)).toEqual(['Iran', 'Azerbaijan'])
+    expect(r.graph.relations[0]).toMatchObject({ summary: 'border drills', directed: true })
+  })
+})
+
+describe('progress', () => {
+  it.each(['alliances.d3.json', 'alliances.gexf', 'alliances.graphml', 'relations.csv'])(
+    '%s reports parsing, validating and done with fractions in order',
+    (name) => {
+      const seen: string[] = []
+      const r = importText(read(name), name, [], (p) => seen.push(`${p.stage} ${p.fraction}`))
+      expect(r.ok).toBe(true)
+      expect(seen[0]).toBe('parsing 0')
+      expect(seen).toContain('validating 0')
+      expect(seen.indexOf('validating 1')).toBeGreaterThan(seen.indexOf('validating 0'))
+      expect(seen.at(-1)).toBe('done 1')
+    },
+  )
+
+  it('relations.csv alone makes its actors from the ids', () => {
+    const r = importText(read('relations.csv'), 'relations.csv')
+    expect(r.ok && [r.graph.actors.length, r.graph.relations.length, r.graph.actors[0]!.kind]).toEqual([
+      8,
+      10,
+      'other',
+    ])
+  })
+})
+
+describe('GEXF spells', () => {
+  const gexf = (spells: string) =>
+    `<gexf version="1.3"><graph mode="dynamic" timeformat="date"><nodes><node id="a"/><node id="b"/></nodes><edges><edge id="e" source="a" target="b"><spells>${spells}</spells></edge></edges></graph></gexf>`
+  it('an open spell makes the relation ongoing', () => {
+    const r = importText(
+      gexf('<spell start="2001-01-01" end="2003-01-01"/><spell start="2010-05-05"/>'),
+      'g.gexf',
+    )
+    expect(r.ok && [r.graph.relations[0]!.start, r.graph.relations[0]!.end]).toEqual([2001, undefined])
+  })
+  it('a bad spell is reported even when another spell is fine', () => {
+    const r = importText(gexf('<spell start="sometime"/><spell start="2010"/>'), 'g.gexf')
+    if (r.ok) throw new Error('should fail')
+    expect(r.errors[0]!.path).toBe('edges[0].start')
+  })
+})
+
+describe('markup that is not a graph', () => {
+  it.each([
+    ['<h1>404 Not Found</h1>', 'g.json', 'html'],
+    ['<title>Error</title>', 'g.csv', 'html'],
+    ['<?xml version="1.0"?><svg/>', 'g.json', 'unknown'],
+  ])('%s named %s is %s', (text, name, format) => expect(detectFormat(text, name)).toBe(format))
+})
+
+describe('problem addresses', () => {
+  it('re-addresses items named inside messages', () => {
+    const r = importText('id,label\na,A\na,B\n', 'actors.csv', [
+      { name: 'r.csv', text: 'source,target\na,a\n' },
+    ])
+    if (r.ok) throw new Error('should fail')
+    expect(r.errors).toContainEqual({
+      path: 'actors.csv: row 3, column "id"',
+      message: 'duplicate id "a" (already used by actors.csv: row 2)',
+    })
+  })
+
+  it('reports only the d3 link index that is out of range', () => {
+    const r = importText(read('../hostile/d3-index-out-of-range.json'), 'd.json')
+    if (r.ok) throw new Error('should fail')
+    expect(r.errors).toEqual([
+      { path: 'links[1].target', message: '7 is neither a node id nor a node index (there are 3 nodes)' },
+    ])
+  })
+})

@@ -29,7 +29,7 @@ describe('openFile on this thread', () => {
       10,
     ])
     const order = [...new Set(stages.map((s) => s.stage))]
-    expect(order).toEqual(['reading', 'parsing', 'done'])
+    expect(order).toEqual(['reading', 'parsing', 'validating', 'done'])
     for (const s of stages) expect(s.fraction).toBeGreaterThanOrEqual(0)
     for (const s of stages) expect(s.fraction).toBeLessThanOrEqual(1)
     const json = await openFile(file(fixture('alliances.d3.json'), 'alliances.d3.json'), {
@@ -158,5 +158,27 @@ describe('openFile with a worker', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors[0]!.message).toBe('opening the file was cancelled')
     expect(workers.map((w) => w.terminated)).toEqual([true])
+  })
+})
+
+describe('the worker module', () => {
+  it('answers a request with progress messages and one result', async () => {
+    const posted: WorkerResponse[] = []
+    const post = vi.spyOn(window, 'postMessage').mockImplementation((m: unknown) => {
+      posted.push(m as WorkerResponse)
+    })
+    await import('../../src/io/importWorker')
+    const handler = (self as unknown as { onmessage: (e: MessageEvent<WorkerRequest>) => void }).onmessage
+    const job = { file: file(fixture('relations.csv'), 'relations.csv'), name: 'relations.csv', extras: [] }
+    handler({ data: { id: 7, job } } as unknown as MessageEvent<WorkerRequest>)
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'result')).toBe(true))
+    post.mockRestore()
+    expect(posted.every((m) => m.id === 7)).toBe(true)
+    expect(posted.filter((m) => m.type === 'result')).toHaveLength(1)
+    const last = posted.at(-1)!
+    expect(last.type === 'result' && last.result.ok && last.result.graph.relations.length).toBe(10)
+    expect(
+      posted.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && m.progress.stage),
+    ).toContain('reading')
   })
 })

@@ -2,14 +2,16 @@
 import { isFullWindow, type YearWindow } from '../../model/years'
 
 export function slug(title: string, max = 60): string {
-  const s = title
+  const dashed = title
     .normalize('NFKD')
+    // Latin, Greek and Cyrillic accents go ("é" → "e"); other scripts' marks recompose below.
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    // Letters, marks and digits of any script stay (file systems take them); the rest becomes '-'.
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/, '')
+  const s = Array.from(dashed).slice(0, max).join('').replace(/-+$/, '')
   return s === '' ? 'graph' : s
 }
 

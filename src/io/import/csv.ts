@@ -22,11 +22,11 @@ import {
   plural,
   stanceValue,
   textValue,
+  titleFromFileName,
   yearValue,
   type Locator,
 } from './draft'
-import type { ConvertResult, ExtraFile } from './types'
-import { titleFromFileName } from './xml'
+import type { ConvertResult, ExtraFile, ProgressCallback } from './types'
 
 export const RELATION_COLUMNS = [
   'id',
@@ -161,6 +161,7 @@ export function convertCsv(
   text: string,
   fileName: string,
   extraFiles: readonly ExtraFile[] = [],
+  onProgress?: ProgressCallback,
 ): ConvertResult {
   const files = [{ name: fileName, text }, ...extraFiles]
   const several = files.length > 1
@@ -211,7 +212,7 @@ export function convertCsv(
     }
   }
   if (errors.length > 0 || !rel) return { ok: false, errors, warnings: [], notes: [] }
-  return buildFromTables(rel, actorTables[0], prefixOf, titleFromFileName(rel.name))
+  return buildFromTables(rel, actorTables[0], prefixOf, titleFromFileName(rel.name), onProgress)
 }
 
 function buildFromTables(
@@ -219,8 +220,10 @@ function buildFromTables(
   actorsTable: Table | undefined,
   prefixOf: (t: Table) => string,
   title: string,
+  onProgress?: ProgressCallback,
 ): ConvertResult {
-  const draft = new Draft()
+  onProgress?.({ stage: 'parsing', fraction: 0.5 })
+  const draft = new Draft(onProgress)
   draft.title = title
   draft.notes.push(`A CSV file has no title; the file name "${title}" is used`)
   const errors: Problem[] = []
@@ -404,6 +407,7 @@ function buildFromTables(
   if (extra.length > 0) draft.notes.push(`Relations table columns ignored: ${listOf(extra)}`)
   const result = draft.finish()
   if (errors.length === 0) return result
-  const more = result.ok ? [] : result.errors.filter((e) => !errors.some((x) => x.path === e.path))
+  const seen = new Set(errors.map((e) => e.path))
+  const more = result.ok ? [] : result.errors.filter((e) => !seen.has(e.path))
   return { ok: false, errors: [...errors, ...more], warnings: result.warnings, notes: draft.notes }
 }

@@ -21,11 +21,12 @@ import {
   plural,
   stanceValue,
   textValue,
+  titleFromFileName,
   yearValue,
   type Locator,
   type PathPart,
 } from './draft'
-import type { ConvertResult } from './types'
+import type { ConvertResult, ProgressCallback } from './types'
 
 const NODE_KEYS = ['id', 'name', 'key', 'label', 'title', 'kind', 'type', 'description', 'aliases', 'group']
 const LINK_KEYS = [
@@ -59,19 +60,10 @@ export const looksLikeD3 = (doc: unknown): boolean =>
   own(doc, 'schemaVersion') === undefined &&
   own(doc, 'actors') === undefined &&
   own(doc, 'relations') === undefined &&
-  own(doc, 'nodes') !== undefined &&
-  (own(doc, 'links') !== undefined || own(doc, 'edges') !== undefined)
+  own(doc, 'nodes') !== undefined
 
 const sub = (base: string, rest: readonly PathPart[]) =>
   rest.reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : `${p}.${part}`), base)
-
-function baseName(fileName: string): string {
-  const name = fileName
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.[^.]*$/, '')
-    .replace(/\.d3$/i, '')
-  return name.trim() === '' ? 'Imported graph' : name
-}
 
 /** Endpoint as given: a string or number, or the id of a node object (after a d3 simulation ran). */
 function endpoint(v: unknown): unknown {
@@ -79,8 +71,8 @@ function endpoint(v: unknown): unknown {
   return v
 }
 
-export function convertD3(doc: unknown, fileName: string): ConvertResult {
-  const draft = new Draft()
+export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressCallback): ConvertResult {
+  const draft = new Draft(onProgress)
   const errors: Problem[] = []
   if (!isRecord(doc)) {
     return {
@@ -91,8 +83,9 @@ export function convertD3(doc: unknown, fileName: string): ConvertResult {
     }
   }
   const nodes = own(doc, 'nodes')
-  const linksKey = own(doc, 'links') !== undefined ? 'links' : 'edges'
-  const links = own(doc, linksKey)
+  const linksKey = own(doc, 'links') === undefined && own(doc, 'edges') !== undefined ? 'edges' : 'links'
+  // A graph of nodes alone is a graph without links.
+  const links = own(doc, linksKey) ?? []
   if (!Array.isArray(nodes)) errors.push({ path: 'nodes', message: 'nodes must be a list' })
   if (!Array.isArray(links)) errors.push({ path: linksKey, message: `${linksKey} must be a list` })
   if (!Array.isArray(nodes) || !Array.isArray(links)) return { ok: false, errors, warnings: [], notes: [] }
@@ -100,7 +93,7 @@ export function convertD3(doc: unknown, fileName: string): ConvertResult {
   const graphMeta = isRecord(own(doc, 'graph')) ? (own(doc, 'graph') as Record<string, unknown>) : {}
   const title = textValue(own(doc, 'title') ?? own(graphMeta, 'title') ?? own(graphMeta, 'name'))
   if (title === undefined) {
-    draft.title = baseName(fileName)
+    draft.title = titleFromFileName(fileName)
     draft.notes.push(`The file has no title; the file name "${draft.title as string}" is used`)
   } else draft.title = title
   const description = textValue(own(doc, 'description') ?? own(graphMeta, 'description'))
@@ -173,10 +166,9 @@ export function convertD3(doc: unknown, fileName: string): ConvertResult {
   const allIds = endpoints.every(
     (e) => (typeof e === 'string' || typeof e === 'number') && idSet.has(String(e)),
   )
-  const allIndices =
-    endpoints.length > 0 &&
-    endpoints.every((e) => typeof e === 'number' && Number.isInteger(e) && e >= 0 && e < nodes.length)
-  const byIndex = !allIds && allIndices
+  // Whole numbers that are not all node ids are positions in the nodes list, as in the d3 examples.
+  const byIndex =
+    !allIds && endpoints.length > 0 && endpoints.every((e) => typeof e === 'number' && Number.isInteger(e))
   const labels = new Map<string, string>()
   for (const a of draft.actors) {
     if (typeof a.value.id === 'string' && typeof a.value.label === 'string')
@@ -202,7 +194,14 @@ export function convertD3(doc: unknown, fileName: string): ConvertResult {
         errors.push({ path: `${at}.${side}`, message: `${side} is required` })
         ends.push(undefined)
       } else if (byIndex) {
-        ends.push(ids[raw as number])
+        const index = raw as number
+        if (index < 0 || index >= nodes.length) {
+          errors.push({
+            path: `${at}.${side}`,
+            message: `${index} is neither a node id nor a node index (there are ${plural(nodes.length, 'node')})`,
+          })
+        }
+        ends.push(ids[index])
       } else if (typeof raw === 'number' && !idSet.has(String(raw))) {
         errors.push({
           path: `${at}.${side}`,
@@ -326,7 +325,8 @@ export function convertD3(doc: unknown, fileName: string): ConvertResult {
   const result = draft.finish()
   if (errors.length === 0) return result
   // Structural problems found here come first; the validator's findings are added when they differ.
-  const more = result.ok ? [] : result.errors.filter((e) => !errors.some((x) => x.path === e.path))
+  const seen = new Set(errors.map((e) => e.path))
+  const more = result.ok ? [] : result.errors.filter((e) => !seen.has(e.path))
   return { ok: false, errors: [...errors, ...more], warnings: result.warnings, notes: draft.notes }
 }
 

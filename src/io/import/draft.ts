@@ -8,7 +8,7 @@ import { validateGraph } from '../../model/parse'
 import { ACTOR_KINDS, DEFAULT_RELATION_TYPES, STANCES } from '../../model/schema'
 import type { Problem } from '../../model/types'
 import { colourAllocator } from './colors'
-import type { ConvertResult } from './types'
+import type { ConvertResult, ProgressCallback } from './types'
 
 export type PathPart = string | number
 /** Maps the rest of a v1 path (e.g. `['evidence', 0, 'quote']`) to a place in the original file. */
@@ -123,6 +123,15 @@ export function labelFromId(id: string): string {
   return spaced === '' ? id : spaced.charAt(0).toUpperCase() + spaced.slice(1)
 }
 
+/** "My graph.gexf" → "My graph" */
+export function titleFromFileName(fileName: string): string {
+  const name = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/\.d3$/i, '')
+  return name.trim() === '' ? 'Imported graph' : name
+}
+
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** A short human list: "a, b, c" or "a, b, c and 4 more". */
@@ -155,6 +164,8 @@ export class Draft {
   private readonly sourceKeys = new Map<string, string>()
   private readonly usedIds = new Map<string, Set<string>>()
   unattributed = 0
+
+  constructor(private readonly progress?: ProgressCallback) {}
 
   /** A fresh id, not used before in `list`, built from `base`. */
   freshId(list: string, base: string): string {
@@ -233,22 +244,32 @@ export class Draft {
       actors: this.actors.map((a) => a.value),
       relations: this.relations.map((r) => r.value),
     }
+    this.progress?.({ stage: 'parsing', fraction: 1 })
+    this.progress?.({ stage: 'validating', fraction: 0 })
     const result = validateGraph(doc)
+    this.progress?.({ stage: 'validating', fraction: 1 })
     const lists: Record<string, readonly DraftRecord[]> = {
       actors: this.actors,
       relations: this.relations,
       sources: this.sources,
     }
+    // Messages may name other items ("already used by actors[0]"): those are re-addressed too.
+    const relocateText = (message: string) =>
+      message.replace(/\b(actors|relations|sources)\[(\d+)\]/g, (whole, list: string, i: string) => {
+        const record = lists[list]?.[Number(i)]
+        return record ? record.at([]) : whole
+      })
     const relocate = (p: Problem): Problem => {
       const m = /^(actors|relations|sources|relationTypes)\[(\d+)\](.*)$/.exec(p.path)
-      if (!m) return { path: p.path === '(file)' ? '(file)' : fileLevel([p.path]), message: p.message }
+      const message = relocateText(p.message)
+      if (!m) return { path: p.path === '(file)' ? '(file)' : fileLevel([p.path]), message }
       const record = lists[m[1]!]?.[Number(m[2])]
-      if (!record) return p
+      if (!record) return { path: p.path, message }
       const rest: PathPart[] = []
       for (const part of m[3]!.matchAll(/\.([^.[]+)|\[(\d+)\]/g)) {
         rest.push(part[1] !== undefined ? part[1] : Number(part[2]))
       }
-      return { path: record.at(rest), message: p.message }
+      return { path: record.at(rest), message }
     }
     // Unknown-field warnings refer to the draft, not the file: the converters report their own.
     if (!result.ok) {

@@ -9,8 +9,8 @@
 import Graph from 'graphology'
 import createGexfParser from 'graphology-gexf/common/parser.js'
 import { draftFromBags, type EdgeBag, type NodeBag } from './bags'
-import { Draft, plural, textValue, yearValue } from './draft'
-import type { ConvertResult } from './types'
+import { Draft, plural, textValue, titleFromFileName, yearValue } from './draft'
+import type { ConvertResult, ProgressCallback } from './types'
 import {
   XmlDOMParser,
   XmlDocumentClass,
@@ -20,7 +20,6 @@ import {
   descendants,
   localName,
   parseXml,
-  titleFromFileName,
   type XmlElement,
 } from './xml'
 
@@ -43,22 +42,29 @@ function edgeYears(edge: XmlElement): { start?: unknown; end?: unknown; spells: 
       spells: 0,
     }
   }
-  let start: unknown
-  let end: unknown
+  let start: number | undefined
+  let end: number | undefined
   let open = false
+  // A value that is not a year is kept, so the validator reports it rather than another spell hiding it.
+  let badStart: unknown
+  let badEnd: unknown
   for (const s of spells) {
     const a = yearValue(attr(s, 'start') ?? attr(s, 'startopen'))
     const b = yearValue(attr(s, 'end') ?? attr(s, 'endopen'))
-    if (typeof a === 'number' && (typeof start !== 'number' || a < start)) start = a
-    else if (a !== undefined && typeof a !== 'number') start = a
+    if (typeof a === 'number') start = start === undefined ? a : Math.min(start, a)
+    else if (a !== undefined) badStart ??= a
     if (b === undefined) open = true
-    else if (typeof b === 'number' && (typeof end !== 'number' || b > end)) end = b
-    else if (typeof b !== 'number') end = b
+    else if (typeof b === 'number') end = end === undefined ? b : Math.max(end, b)
+    else badEnd ??= b
   }
-  return { start, end: open ? undefined : end, spells: spells.length }
+  return {
+    start: badStart ?? start,
+    end: badEnd ?? (open ? undefined : end),
+    spells: spells.length,
+  }
 }
 
-export function convertGexf(text: string, fileName: string): ConvertResult {
+export function convertGexf(text: string, fileName: string, onProgress?: ProgressCallback): ConvertResult {
   const xml = parseXml(text)
   if (!xml.ok) return fail(xml.error.message)
   if (localName(xml.root) !== 'gexf') {
@@ -78,7 +84,8 @@ export function convertGexf(text: string, fileName: string): ConvertResult {
     return fail(`could not read the GEXF file: ${e instanceof Error ? e.message : String(e)}`)
   }
 
-  const draft = new Draft()
+  onProgress?.({ stage: 'parsing', fraction: 0.5 })
+  const draft = new Draft(onProgress)
   const meta = graph.getAttributes()
   const title = textValue(meta.title)
   draft.title = typeof title === 'string' ? title : titleFromFileName(fileName)

@@ -7,18 +7,9 @@
 import Graph from 'graphology'
 import createGraphmlParser from 'graphology-graphml/common/parser.js'
 import { draftFromBags, type EdgeBag, type NodeBag } from './bags'
-import { Draft, textValue } from './draft'
-import type { ConvertResult } from './types'
-import {
-  XmlDOMParser,
-  XmlDocumentClass,
-  attr,
-  checkXmlGraph,
-  descendants,
-  localName,
-  parseXml,
-  titleFromFileName,
-} from './xml'
+import { Draft, textValue, titleFromFileName } from './draft'
+import type { ConvertResult, ProgressCallback } from './types'
+import { XmlDOMParser, XmlDocumentClass, attr, checkXmlGraph, descendants, localName, parseXml } from './xml'
 
 const parseGraphml = createGraphmlParser(XmlDOMParser, XmlDocumentClass)
 const KNOWN_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string']
@@ -30,7 +21,7 @@ const fail = (message: string): ConvertResult => ({
   notes: [],
 })
 
-export function convertGraphml(text: string, fileName: string): ConvertResult {
+export function convertGraphml(text: string, fileName: string, onProgress?: ProgressCallback): ConvertResult {
   const xml = parseXml(text)
   if (!xml.ok) return fail(xml.error.message)
   if (localName(xml.root) !== 'graphml') {
@@ -39,7 +30,16 @@ export function convertGraphml(text: string, fileName: string): ConvertResult {
   const graphEl = descendants(xml.root, 'graph')[0]
   if (!graphEl) return fail('the GraphML file has no <graph> element')
   // Keys without a name or with a type the parser does not know would be lost or make it fail.
-  for (const key of descendants(xml.root, 'key')) {
+  let yedLabels = false
+  const keys = descendants(xml.root, 'key')
+  const named = new Set(keys.map((k) => attr(k, 'attr.name')?.toLowerCase()))
+  for (const key of keys) {
+    // yEd keeps node and edge labels in its graphics data; their text is the label.
+    const yfiles = attr(key, 'yfiles.type')
+    if ((yfiles === 'nodegraphics' || yfiles === 'edgegraphics') && !named.has('label')) {
+      key.setAttribute('attr.name', 'label')
+      yedLabels = true
+    }
     if (attr(key, 'attr.name') === undefined)
       key.setAttribute('attr.name', key.getAttribute('id') ?? 'unnamed')
     const type = attr(key, 'attr.type')
@@ -47,6 +47,19 @@ export function convertGraphml(text: string, fileName: string): ConvertResult {
   }
   const nodes = descendants(graphEl, 'node')
   const edges = descendants(graphEl, 'edge')
+  if (yedLabels) {
+    for (const e of [...nodes, ...edges]) {
+      for (const d of descendants(e, 'data')) {
+        // yEd's graphics markup: keep only the label text, not the layout around it.
+        const label = descendants(d, 'nodelabel')[0] ?? descendants(d, 'edgelabel')[0]
+        if (label) {
+          const text = (label.textContent ?? '').trim()
+          while (d.firstChild) d.removeChild(d.firstChild)
+          if (text !== '') d.appendChild(xml.doc.createTextNode(text))
+        }
+      }
+    }
+  }
   const checked = checkXmlGraph(nodes, edges)
   if (checked.errors.length > 0) return { ok: false, errors: checked.errors, warnings: [], notes: [] }
 
@@ -57,7 +70,8 @@ export function convertGraphml(text: string, fileName: string): ConvertResult {
     return fail(`could not read the GraphML file: ${e instanceof Error ? e.message : String(e)}`)
   }
 
-  const draft = new Draft()
+  onProgress?.({ stage: 'parsing', fraction: 0.5 })
+  const draft = new Draft(onProgress)
   const meta = graph.getAttributes()
   const title = textValue(meta.title ?? meta.name)
   draft.title = typeof title === 'string' ? title : titleFromFileName(fileName)

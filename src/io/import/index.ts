@@ -12,6 +12,7 @@ import { convertCsv } from './csv'
 import { convertD3, looksLikeD3 } from './d3'
 import { convertGexf } from './gexf'
 import { convertGraphml } from './graphml'
+import { MAX_IMPORT_BYTES, tooLargeProblem } from './limits'
 import type { ConvertResult, ExtraFile, ImportFormat, ImportResult, ProgressCallback } from './types'
 
 export type {
@@ -23,23 +24,7 @@ export type {
   ProgressCallback,
 } from './types'
 
-/** Files larger than this are refused before they are read. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
-
-const MB = 1024 * 1024
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`
-  if (n < MB) return `${(n / 1024).toFixed(1)} KB`
-  return `${(n / MB).toFixed(1)} MB`
-}
-
-/** The problem for a file over the limit; names the file, its size and the limit. */
-export function tooLargeProblem(name: string, size: number, limit = MAX_IMPORT_BYTES): Problem {
-  return {
-    path: '(file)',
-    message: `"${name}" is ${formatBytes(size)}, more than the ${formatBytes(limit)} a graph file may have`,
-  }
-}
+export { MAX_IMPORT_BYTES, formatBytes, tooLargeProblem } from './limits'
 
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? ''
 
@@ -56,8 +41,9 @@ export function detectFormat(text: string, fileName: string): ImportFormat | 'ht
     if (/<graphml[\s>]/i.test(head)) return 'graphml'
     if (ext === 'gexf') return 'gexf'
     if (ext === 'graphml') return 'graphml'
-    if (/<html[\s>]/i.test(head)) return 'html'
-    return ext === 'json' ? 'v1' : 'unknown'
+    // Error pages often come without a doctype: any common HTML element gives them away.
+    if (/<(?:html|head|body|title|h[1-6]|p|div|pre|center|script)[\s>]/i.test(head)) return 'html'
+    return 'unknown'
   }
   if (head.startsWith('{') || head.startsWith('[')) return 'v1'
   if (ext === 'json') return 'v1'
@@ -86,9 +72,12 @@ const failed = (format: ImportFormat, name: string, message: string): ImportResu
 function importJson(text: string, name: string, onProgress?: ProgressCallback): ImportResult {
   const json = parseJsonText(text)
   if (!json.ok) return { ok: false, errors: [json.error], warnings: [], notes: [], format: 'v1', name }
+  onProgress?.({ stage: 'parsing', fraction: 0.5 })
+  if (looksLikeD3(json.value)) return withName(convertD3(json.value, name, onProgress), 'd3', name)
+  onProgress?.({ stage: 'parsing', fraction: 1 })
   onProgress?.({ stage: 'validating', fraction: 0 })
-  if (looksLikeD3(json.value)) return withName(convertD3(json.value, name), 'd3', name)
   const r = validateGraph(json.value)
+  onProgress?.({ stage: 'validating', fraction: 1 })
   return r.ok
     ? { ok: true, graph: r.graph, warnings: r.warnings, notes: [], format: 'v1', name }
     : { ok: false, errors: r.errors, warnings: r.warnings, notes: [], format: 'v1', name }
@@ -123,13 +112,13 @@ export function importText(
           format = result.format
           break
         case 'gexf':
-          result = withName(convertGexf(text, fileName), 'gexf', fileName)
+          result = withName(convertGexf(text, fileName, onProgress), 'gexf', fileName)
           break
         case 'graphml':
-          result = withName(convertGraphml(text, fileName), 'graphml', fileName)
+          result = withName(convertGraphml(text, fileName, onProgress), 'graphml', fileName)
           break
         case 'csv':
-          result = withName(convertCsv(text, fileName, extraFiles), 'csv', fileName)
+          result = withName(convertCsv(text, fileName, extraFiles, onProgress), 'csv', fileName)
           break
         default:
           result =

@@ -156,12 +156,3 @@ export function checkXmlGraph(
   }
   return { errors, edgeKeys, givenEdgeIds }
 }
-
-/** "My graph.gexf" → "My graph" */
-export function titleFromFileName(fileName: string): string {
-  const name = fileName
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.[^.]*$/, '')
-    .replace(/\.d3$/i, '')
-  return name.trim() === '' ? 'Imported graph' : name
-}
