@@ -58,7 +58,10 @@ export async function loadGraphFromUrl(
     )
   }
   const text = await response.text()
-  const result = parseGraphText(text)
+  // Format v1 is read here; any other format (d3 JSON, GEXF, GraphML, CSV) goes through the
+  // importers, loaded only when such a file is asked for.
+  const isV1 = /\.json$/i.test(name) && /"schemaVersion"\s*:/.test(text.slice(0, 4096))
+  const result = isV1 ? parseGraphText(text) : (await import('./import')).importText(text, name)
   if (!result.ok) {
     throw new GraphLoadError(
       name,

@@ -124,6 +124,13 @@ test.describe('opening a file', () => {
     await expect(statusLine(page)).toHaveText(totalsPattern(totals(join(FORMATS, 'alliances.gexf'))))
   })
 
+  for (const file of ['alliances.gexf', 'alliances.d3.json']) {
+    test(`by ?graph=: ${file}`, async ({ page }) => {
+      await openExplorer(page, `/?graph=/fixtures/formats/${file}`)
+      await expect(statusLine(page)).toHaveText(totalsPattern(totals(join(FORMATS, file))))
+    })
+  }
+
   test('import notes say what was assumed, and can be dismissed', async ({ page }) => {
     await openExplorer(page)
     await pickerInput(page).setInputFiles(join(FORMATS, 'alliances.gexf'))
