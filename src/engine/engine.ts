@@ -9,7 +9,7 @@ import { createViewCache, type View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import { createPanZoom, type PanZoom } from '../interaction/panZoom'
 import { createNodeDrag } from '../interaction/nodeDrag'
-import { createForceLayout } from '../sim/forceLayout'
+import { createLayout } from '../sim/createLayout'
 import type { Layout, LayoutStatus } from '../sim/layout'
 import { computeLanes, nodeRadius } from '../render/geometry'
 import { createHitTester } from '../render/hitTest'
@@ -71,6 +71,10 @@ export function createEngine(
   let destroyed = false
   let dragOffset: [number, number] = [0, 0]
   let dragging = -1
+  /** Fit the view once the layout has its first positions (a worker answers asynchronously). */
+  let pendingFit = false
+  /** Milliseconds of layout before the first paint. */
+  const WARM_UP_MS = 250
 
   const hit = createHitTester(() => ({ view: view!, positions: layout!.positions, radius, lanes }))
 
@@ -86,11 +90,17 @@ export function createEngine(
   function onFrame() {
     frame = 0
     if (index === null || layout === null || view === null) return
-    const paused = store.getState().layoutPaused
-    const moved = !paused && layout.step(8)
+    // A stopped layout does not move; step() still swaps in what a worker sent before it stopped.
+    const moved = layout.step(8)
     if (moved) {
       hit.invalidate()
       dirty = true
+    }
+    // Nothing to show before the layout's first positions (a worker is still warming up).
+    if (!layout.ready()) return
+    if (pendingFit && width > 0) {
+      pendingFit = false
+      engine.fitView()
     }
     if (dirty) {
       dirty = false
@@ -285,7 +295,7 @@ export function createEngine(
     width = rect.width
     height = rect.height
     renderer.resize(width, height, window.devicePixelRatio || 1)
-    if (first && width > 0) engine.fitView()
+    if (first && width > 0 && layout?.ready() === true) engine.fitView()
     invalidate()
   }
 
@@ -314,18 +324,17 @@ export function createEngine(
       view = null
       hovered = -1
       layout?.destroy()
-      layout = createForceLayout(next.actorCount)
+      layout = createLayout(next.actorCount)
+      layout.onUpdate(scheduleFrame)
+      if (store.getState().layoutPaused) layout.stop()
       labels = next.graph.actors.map((a) => a.label)
       shapeOf = Uint8Array.from(next.graph.actors, (a) => SHAPES.indexOf(KIND_SHAPE[a.kind]))
       typeColors = next.graph.relationTypes.map((t) => t.color)
       applyView()
       // Warm-up before the first paint: small graphs appear settled, large ones get a head start.
-      const t0 = performance.now()
-      while (performance.now() - t0 < 250 && layout.step(20)) {
-        /* keep stepping */
-      }
+      layout.warmUp(WARM_UP_MS)
       hit.invalidate()
-      if (width > 0) engine.fitView()
+      pendingFit = true
       invalidate()
     },
     fitView() {
@@ -350,12 +359,9 @@ export function createEngine(
       layout.reset()
       layout.start()
       store.getState().setLayoutPaused(false)
-      const t0 = performance.now()
-      while (performance.now() - t0 < 250 && layout.step(20)) {
-        /* warm up again */
-      }
+      layout.warmUp(WARM_UP_MS)
       hit.invalidate()
-      engine.fitView()
+      pendingFit = true
       opts.onPinsChanged?.()
       invalidate()
     },

@@ -124,6 +124,16 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       publish()
       return true
     },
+    warmUp(ms) {
+      const t0 = performance.now()
+      while (performance.now() - t0 < ms && layout.step(20)) {
+        /* keep stepping */
+      }
+    },
+    ready: () => true,
+    onUpdate() {
+      /* positions only change in step() */
+    },
     start() {
       running = true
     },
