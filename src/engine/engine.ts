@@ -40,6 +40,11 @@ export interface Engine {
   destroy(): void
 }
 
+/** A view change this recent (ms) counts as a gesture in progress; the sharp redraw waits for rest. */
+const REST_MS = 140
+/** Scenes with more shown actors + relations than this draw in fast quality while moving. */
+const FAST_ABOVE = 1500
+
 /** Shared view computation: the panels call it too and get the same object back. */
 export const getView = createViewCache()
 
@@ -67,7 +72,15 @@ export function createEngine(
   let width = 0
   let height = 0
   let frame = 0
+  /** The scene changed (positions, filter, emphasis, palette): a real redraw is due. */
   let dirty = true
+  /** Only the transform changed: the last frame's bitmap may do. */
+  let viewDirty = false
+  /** When the transform last changed (ms, performance.now). */
+  let lastViewChange = -Infinity
+  /** The frame on screen was drawn in fast quality (or from the bitmap): redraw sharp at rest. */
+  let roughOnScreen = false
+  let restTimer: ReturnType<typeof setTimeout> | undefined
   let destroyed = false
   let dragOffset: [number, number] = [0, 0]
   let dragging = -1
@@ -102,14 +115,36 @@ export function createEngine(
       pendingFit = false
       engine.fitView()
     }
-    if (dirty) {
+    const now = performance.now()
+    const gesture = now - lastViewChange < REST_MS || dragging >= 0
+    // Large scenes draw in fast quality while anything moves; small ones are always drawn sharp.
+    const big = view.shownRelations.length + view.shownActors.length > FAST_ABOVE
+    const fast = big && (gesture || moved || layout.status().running)
+    if (dirty || viewDirty) {
+      const onlyView = !dirty
       dirty = false
-      renderer.draw(scene())
+      viewDirty = false
+      if (onlyView && gesture && renderer.drawCached(transform)) roughOnScreen = true
+      else {
+        renderer.draw(scene(fast ? 'fast' : 'full'))
+        roughOnScreen = fast
+        // Keep the frame for panning over it, unless the layout will replace it next frame anyway.
+        if (!moved && dragging < 0) renderer.snapshot(transform)
+        else renderer.dropSnapshot()
+      }
+      if (roughOnScreen) {
+        clearTimeout(restTimer)
+        restTimer = setTimeout(() => {
+          if (!roughOnScreen) return
+          dirty = true
+          scheduleFrame()
+        }, REST_MS)
+      }
     }
     if (moved || dragging >= 0) scheduleFrame()
   }
 
-  function scene(): Scene {
+  function scene(quality: 'full' | 'fast' = 'full'): Scene {
     return {
       view: view!,
       positions: layout!.positions,
@@ -124,6 +159,7 @@ export function createEngine(
       emphasis,
       transform,
       palette,
+      quality,
     }
   }
 
@@ -229,7 +265,9 @@ export function createEngine(
   })
   const panZoom: PanZoom = createPanZoom(panZoomTarget, (t) => {
     transform = t
-    invalidate()
+    lastViewChange = performance.now()
+    viewDirty = true
+    scheduleFrame()
   })
 
   const local = (e: MouseEvent): [number, number] => {
@@ -259,7 +297,8 @@ export function createEngine(
   }
   let pendingHover: [number, number] | null = null
   const onPointerMove = (e: PointerEvent) => {
-    if (dragging >= 0 || e.pointerType === 'touch') return
+    // No hover while a button is down (a pan or a drag): emphasis changes would force redraws.
+    if (dragging >= 0 || e.pointerType === 'touch' || e.buttons !== 0) return
     const first = pendingHover === null
     pendingHover = local(e)
     if (!first) return
@@ -405,6 +444,7 @@ export function createEngine(
     destroy() {
       destroyed = true
       cancelAnimationFrame(frame)
+      clearTimeout(restTimer)
       unsubscribe()
       resizeObserver.disconnect()
       drag.destroy()
