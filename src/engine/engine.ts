@@ -41,7 +41,7 @@ export interface Engine {
 }
 
 /** A view change this recent (ms) counts as a gesture in progress; the sharp redraw waits for rest. */
-const REST_MS = 140
+const REST_MS = 250
 /** Scenes with more shown actors + relations than this draw in fast quality while moving. */
 const FAST_ABOVE = 1500
 
@@ -81,6 +81,8 @@ export function createEngine(
   /** The frame on screen was drawn in fast quality (or from the bitmap): redraw sharp at rest. */
   let roughOnScreen = false
   let restTimer: ReturnType<typeof setTimeout> | undefined
+  /** The rest timer fired: the next frame may be drawn sharp. */
+  let sharpDue = false
   let destroyed = false
   let dragOffset: [number, number] = [0, 0]
   let dragging = -1
@@ -119,7 +121,9 @@ export function createEngine(
     const gesture = now - lastViewChange < REST_MS || dragging >= 0
     // Large scenes draw in fast quality while anything moves; small ones are always drawn sharp.
     const big = view.shownRelations.length + view.shownActors.length > FAST_ABOVE
-    const fast = big && (gesture || moved || layout.status().running)
+    // Big scenes: every change is drawn fast first; the sharp frame follows when all is at rest.
+    const fast = big && (!sharpDue || gesture || moved || layout.status().running)
+    sharpDue = false
     if (dirty || viewDirty) {
       const onlyView = !dirty
       dirty = false
@@ -136,6 +140,7 @@ export function createEngine(
         clearTimeout(restTimer)
         restTimer = setTimeout(() => {
           if (!roughOnScreen) return
+          sharpDue = true
           dirty = true
           scheduleFrame()
         }, REST_MS)

@@ -78,6 +78,11 @@ const MAX_LABEL_ATTEMPTS = 4000
 const MAX_LABEL_ATTEMPTS_FAST = 400
 /** Edges drawn per frame at most in fast quality (a deterministic sample of those on screen). */
 const FAST_EDGE_BUDGET = 3000
+/**
+ * Edges drawn per frame at most at rest. An overview of 80,000 edges is a hairball whatever is
+ * drawn; zoomed in, fewer are on screen and all of them are drawn.
+ */
+const SHARP_EDGE_BUDGET = 12000
 /** Fast quality draws at most one tiny node per cell of this many CSS px. */
 const FAST_NODE_CELL = 3
 /** Above this many edges on screen, normal edges are 1 px (hairlines, the rasteriser's fast path). */
@@ -172,7 +177,7 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
     }
     // Fast quality thins the edges to a budget: every stride-th by relation number (the same ones
     // every frame, so nothing flickers); emphasised edges always stay.
-    const stride = fast ? Math.ceil(onScreen / FAST_EDGE_BUDGET) : 1
+    const stride = Math.ceil(onScreen / (fast ? FAST_EDGE_BUDGET : SHARP_EDGE_BUDGET))
     for (let i = 0; i < shown.length; i++) {
       const k = edgeKey[i]!
       if (k < 0) continue
