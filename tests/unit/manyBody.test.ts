@@ -13,7 +13,7 @@ function points(n: number, seed: number, coincident = 0): N[] {
 }
 
 function velocities(nodes: N[], apply: (nodes: N[]) => void): number[] {
-  const copy = nodes.map((d) => ({ x: d.x, y: d.y }))
+  const copy: N[] = nodes.map((d) => ({ x: d.x, y: d.y }))
   forceSimulation(copy).stop() // d3 initialises vx, vy
   apply(copy)
   return copy.flatMap((d) => [d.vx!, d.vy!])
