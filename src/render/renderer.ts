@@ -85,8 +85,24 @@ const FAST_EDGE_BUDGET = 3000
 const SHARP_EDGE_BUDGET = 12000
 /** Fast quality draws at most one tiny node per cell of this many CSS px. */
 const FAST_NODE_CELL = 3
+/** Nodes smaller than this on screen (radius, CSS px) are drawn as pixel discs, shape aside… */
+const TINY_NODE_PX = 3
+/** …when there are more than this many of them: the layer's fixed cost must pay off. */
+const PIXEL_NODES_ABOVE = 1500
 /** Above this many edges on screen, normal edges are 1 px (hairlines, the rasteriser's fast path). */
 const THIN_ABOVE = 400
+
+/** "#rgb" / "#rrggbb" as one pixel of an ImageData viewed as Uint32 (little-endian: ABGR), opaque. */
+export function packColor(hex: string): number {
+  let h = hex.replace('#', '')
+  if (h.length === 3) h = h.replace(/./g, (c) => c + c)
+  const v = Number.parseInt(h.slice(0, 6), 16)
+  if (Number.isNaN(v)) return 0xff000000
+  const r = (v >> 16) & 255
+  const g = (v >> 8) & 255
+  const b = v & 255
+  return (0xff000000 | (b << 16) | (g << 8) | r) >>> 0
+}
 
 export function createRenderer(canvas: HTMLCanvasElement): Renderer {
   const maybe = canvas.getContext('2d', { alpha: false })
@@ -104,6 +120,7 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
   let occupancy = new Uint8Array(0)
   let edgeKey = new Int32Array(0)
   let nodeItems = new Uint32Array(0)
+  let tinyItems = new Uint32Array(0)
   let nodeCells = new Uint8Array(0)
   let nodeOrder = new Uint32Array(0)
   let shapeCount = new Uint32Array(0)
@@ -283,6 +300,64 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
     ctx.globalAlpha = 1
   }
 
+  /** A transparent pixel layer the size of the canvas, written directly, then composited once. */
+  interface Pixels {
+    readonly data: Uint32Array
+    readonly w: number
+    readonly h: number
+    x0: number
+    y0: number
+    x1: number
+    y1: number
+  }
+  let pixelCanvas: HTMLCanvasElement | null = null
+  let pixelImage: ImageData | null = null
+  const beginPixels = (): Pixels | null => {
+    const w = canvas.width
+    const h = canvas.height
+    if (pixelCanvas === null) pixelCanvas = document.createElement('canvas')
+    if (pixelImage === null || pixelImage.width !== w || pixelImage.height !== h) {
+      pixelCanvas.width = w
+      pixelCanvas.height = h
+      pixelImage = new ImageData(w, h)
+    }
+    return { data: new Uint32Array(pixelImage.data.buffer), w, h, x0: w, y0: h, x1: -1, y1: -1 }
+  }
+  /** Writes a disc of radius r (device px) centred on (cx, cy) in a packed colour. */
+  const disc = (p: Pixels, cx: number, cy: number, r: number, color: number) => {
+    const { data, w, h } = p
+    const yTop = Math.max(0, Math.round(cy - r))
+    const yBottom = Math.min(h - 1, Math.round(cy + r) - 1)
+    const left = Math.max(0, Math.round(cx - r))
+    const right = Math.min(w - 1, Math.round(cx + r) - 1)
+    if (yBottom < yTop || right < left) return
+    const r2 = r * r
+    for (let y = yTop; y <= yBottom; y++) {
+      const dy = y + 0.5 - cy
+      const half = Math.sqrt(Math.max(0, r2 - dy * dy))
+      const xl = Math.max(left, Math.round(cx - half))
+      const xr = Math.min(right, Math.round(cx + half) - 1)
+      for (let i = y * w + xl, end = y * w + xr; i <= end; i++) data[i] = color
+    }
+    if (left < p.x0) p.x0 = left
+    if (right > p.x1) p.x1 = right
+    if (yTop < p.y0) p.y0 = yTop
+    if (yBottom > p.y1) p.y1 = yBottom
+  }
+  /** Composites the touched rectangle over the frame (at the current alpha), then clears it. */
+  const endPixels = (p: Pixels) => {
+    if (p.x1 < 0 || pixelCanvas === null || pixelImage === null) return
+    const { data, w } = p
+    const pw = p.x1 - p.x0 + 1
+    const ph = p.y1 - p.y0 + 1
+    pixelCanvas.getContext('2d')!.putImageData(pixelImage, 0, 0, p.x0, p.y0, pw, ph)
+    ctx.save()
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.drawImage(pixelCanvas, p.x0, p.y0, pw, ph, p.x0, p.y0, pw, ph)
+    ctx.restore()
+    for (let y = p.y0; y <= p.y1; y++) data.fill(0, y * w + p.x0, y * w + p.x1 + 1)
+  }
+
   function drawNodes(scene: Scene) {
     const { view, positions, emphasis, transform: t, palette } = scene
     const shapes = scene.shapes
@@ -300,6 +375,8 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
       if (nodeItems.length < shown.length) nodeItems = new Uint32Array(shown.length)
       shapeCount.fill(0)
       let visibleCount = 0
+      let tinyCount = 0
+      if (tinyItems.length < shown.length) tinyItems = new Uint32Array(shown.length)
       const cols = Math.ceil(width / FAST_NODE_CELL) + 1
       if (fast) {
         const cells = cols * (Math.ceil(height / FAST_NODE_CELL) + 1)
@@ -313,15 +390,38 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
         const y = positions[2 * a + 1]! * t.k + t.y
         const r = Math.max(2, scene.radius[a]! * t.k)
         if (Number.isNaN(x + y) || x < -r || y < -r || x > width + r || y > height + r) continue
-        if (fast && r < 3) {
-          // A tiny node on a spot another tiny node already covers adds nothing visible.
-          const cell =
-            Math.floor(Math.max(0, y) / FAST_NODE_CELL) * cols + Math.floor(Math.max(0, x) / FAST_NODE_CELL)
-          if (nodeCells[cell] === 1) continue
-          nodeCells[cell] = 1
+        if (r < TINY_NODE_PX) {
+          if (fast) {
+            // A tiny node on a spot another tiny node already covers adds nothing visible.
+            const cell =
+              Math.floor(Math.max(0, y) / FAST_NODE_CELL) * cols + Math.floor(Math.max(0, x) / FAST_NODE_CELL)
+            if (nodeCells[cell] === 1) continue
+            nodeCells[cell] = 1
+          }
+          tinyItems[tinyCount++] = a
+          continue
         }
         shapeCount[scene.shapeOf[a]! + 1]!++
         nodeItems[visibleCount++] = a
+      }
+      // Many tiny nodes are written as pixel discs into one layer: a path of thousands of subpaths
+      // costs far more to fill. A few go with the rest, as shapes.
+      const layer = tinyCount > PIXEL_NODES_ABOVE ? beginPixels() : null
+      if (layer !== null) {
+        const color = packColor(palette.nodeFill)
+        for (let i = 0; i < tinyCount; i++) {
+          const a = tinyItems[i]!
+          const x = positions[2 * a]! * t.k + t.x
+          const y = positions[2 * a + 1]! * t.k + t.y
+          disc(layer, x * dpr, y * dpr, Math.max(2, scene.radius[a]! * t.k) * dpr, color)
+        }
+        endPixels(layer)
+      } else {
+        for (let i = 0; i < tinyCount; i++) {
+          const a = tinyItems[i]!
+          shapeCount[scene.shapeOf[a]! + 1]!++
+          nodeItems[visibleCount++] = a
+        }
       }
       for (let s = 0; s < shapes.length; s++) shapeCount[s + 1]! += shapeCount[s]!
       shapeFill.set(shapeCount)
@@ -346,9 +446,7 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
             const x = positions[2 * a]! * t.k + t.x
             const y = positions[2 * a + 1]! * t.k + t.y
             const r = Math.max(2, scene.radius[a]! * t.k) + grow
-            // Tiny nodes while moving: squares, far cheaper to fill than curves.
-            if (fast && r < 3 && !ring) ctx.rect(x - r, y - r, 2 * r, 2 * r)
-            else traceShape(ctx, shape, x, y, Math.max(0.5, r))
+            traceShape(ctx, shape, x, y, Math.max(0.5, r))
           }
           ctx.fillStyle =
             layer === 0
