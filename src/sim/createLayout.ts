@@ -1,13 +1,11 @@
 /**
- * Picks the layout: in a Web Worker when the platform has workers (browsers), else on the main
- * thread (jsdom unit tests, exotic embeds). Both behave alike; see workerLayout.ts.
+ * The engine's layout: in a Web Worker where the platform has workers (browsers); elsewhere (jsdom
+ * unit tests, a worker that fails) the same simulation on the main thread, loaded on demand. Both
+ * behave alike; see workerLayout.ts.
  */
-import { createForceLayout } from './forceLayout'
 import type { Layout } from './layout'
 import { createWorkerLayout } from './workerLayout'
 
 export function createLayout(actorCount: number, seed = 1): Layout {
-  return typeof Worker === 'function'
-    ? createWorkerLayout(actorCount, seed)
-    : createForceLayout(actorCount, seed)
+  return createWorkerLayout(actorCount, seed)
 }

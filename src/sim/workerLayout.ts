@@ -4,10 +4,10 @@
  * once per frame, and the pins, which it owns (a pinned actor is drawn where the pointer put it,
  * whatever the worker last reported). Buffers travel as transferables, ping-pong.
  *
- * When the worker cannot be started or fails, the layout carries on on the main thread with
- * forceLayout.ts, replaying what the worker was told.
+ * When the worker cannot be started (no Worker: jsdom) or fails, the layout carries on on the main
+ * thread with forceLayout.ts, loaded on demand (so d3-force stays out of the first-load bundle), and
+ * replays what the worker was told. Until it has loaded, ready() says so and nothing moves.
  */
-import { createForceLayout } from './forceLayout'
 import type { Layout, LayoutStatus } from './layout'
 import { HEATING, type Command, type Report, type SimLinks } from './protocol'
 
@@ -20,10 +20,17 @@ export interface WorkerLike {
 }
 
 export function spawnLayoutWorker(): WorkerLike {
+  if (typeof Worker !== 'function') throw new NoWorkers()
   return new Worker(new URL('./layout.worker.ts', import.meta.url), {
     type: 'module',
     name: 'layout',
   }) as unknown as WorkerLike
+}
+
+class NoWorkers extends Error {
+  constructor() {
+    super('Web Workers are not available here')
+  }
 }
 
 export function createWorkerLayout(
@@ -50,9 +57,12 @@ export function createWorkerLayout(
   let listener: (() => void) | null = null
   let worker: WorkerLike | null = null
   let fallback: Layout | null = null
+  let fallingBack = false
+  let warmUpMs = 0
   // What the worker was told, replayed into the fallback if the worker fails.
   let activeArgs: [Uint32Array, SimLinks, Float32Array] | null = null
   let dragging = false
+  let destroyed = false
 
   const send = (cmd: Command, transfer: Transferable[] = []) => {
     if (worker === null) return
@@ -87,12 +97,20 @@ export function createWorkerLayout(
   }
 
   const toFallback = (why: unknown) => {
-    if (fallback !== null) return
-    console.warn('Layout worker unavailable; laying out on the main thread.', why)
+    if (fallingBack) return
+    fallingBack = true
+    if (!(why instanceof NoWorkers)) console.warn('Layout worker failed; laying out on the main thread.', why)
     worker?.terminate()
     worker = null
-    const f = createForceLayout(actorCount, seed)
+    void import('./forceLayout').then(({ createForceLayout }) => {
+      if (destroyed) return
+      fallback = replay(createForceLayout(actorCount, seed))
+      listener?.()
+    })
+  }
+  const replay = (f: Layout): Layout => {
     if (activeArgs !== null) f.setActive(...activeArgs)
+    if (!hasPositions) f.warmUp(warmUpMs)
     for (let a = 0; a < actorCount; a++) {
       const x = current[2 * a]!
       const y = current[2 * a + 1]!
@@ -102,8 +120,7 @@ export function createWorkerLayout(
     for (const [a, [x, y]] of pins) f.pin(a, x, y)
     f.setDragging(dragging)
     if (!running) f.stop()
-    fallback = f
-    listener?.()
+    return f
   }
 
   try {
@@ -140,6 +157,7 @@ export function createWorkerLayout(
       return true
     },
     warmUp(ms) {
+      warmUpMs = ms
       if (fallback !== null) return fallback.warmUp(ms)
       send({ type: 'warmUp', ms })
       readyFrom = sent
@@ -187,6 +205,7 @@ export function createWorkerLayout(
       pinned.fill(0)
       pins.clear()
       if (fallback !== null) return fallback.reset()
+      hasPositions = false
       current.fill(NaN)
       if (pending !== null) giveBack(pending)
       pending = null
@@ -196,6 +215,8 @@ export function createWorkerLayout(
     },
     status(): LayoutStatus {
       if (fallback !== null) return fallback.status()
+      // The main-thread layout is loading: it will run (or not) as told.
+      if (fallingBack) return { running, alpha: last?.alpha ?? 1, ticks: last?.ticks ?? 0 }
       const acked = last?.ack ?? 0
       const heating = acked < heatUntil
       return {
@@ -205,6 +226,7 @@ export function createWorkerLayout(
       }
     },
     destroy() {
+      destroyed = true
       fallback?.destroy()
       worker?.terminate()
       worker = null
