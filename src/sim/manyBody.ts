@@ -25,6 +25,12 @@ export function forceManyBodyFast<N extends SimulationNodeDatum>(
   let px = new Float64Array(0)
   let py = new Float64Array(0)
   let next = new Int32Array(0) // chain of points sharing a leaf
+  // Points in Morton (Z-order) order, so that cells are laid out, and visited, near each other.
+  let order = new Uint32Array(0)
+  let orderTmp = new Uint32Array(0)
+  let key = new Uint32Array(0)
+  let keyTmp = new Uint32Array(0)
+  const radixCount = new Uint32Array(257)
   // Cells: four children each (EMPTY, a cell index ≥ 0, or a leaf −(point + 2)), mass and
   // summed positions, and the cell's side length.
   let child = new Int32Array(0)
@@ -64,6 +70,41 @@ export function forceManyBodyFast<N extends SimulationNodeDatum>(
     return c
   }
 
+  /** Spreads the low 16 bits of v to the even bits. */
+  const spread = (v: number): number => {
+    v &= 0xffff
+    v = (v | (v << 8)) & 0x00ff00ff
+    v = (v | (v << 4)) & 0x0f0f0f0f
+    v = (v | (v << 2)) & 0x33333333
+    v = (v | (v << 1)) & 0x55555555
+    return v
+  }
+  /** Fills `order` with the points sorted by Morton code (LSD radix sort, 4 × 8 bits). */
+  function sortByMorton(n: number, x0: number, y0: number, size: number): void {
+    const scale = 65535 / size
+    for (let i = 0; i < n; i++) {
+      order[i] = i
+      key[i] = (spread((px[i]! - x0) * scale) | (spread((py[i]! - y0) * scale) << 1)) >>> 0
+    }
+    let src = order
+    let dst = orderTmp
+    let ks = key
+    let kd = keyTmp
+    for (let shift = 0; shift < 32; shift += 8) {
+      radixCount.fill(0)
+      for (let i = 0; i < n; i++) radixCount[((ks[i]! >>> shift) & 255) + 1]!++
+      for (let b = 0; b < 256; b++) radixCount[b + 1]! += radixCount[b]!
+      for (let i = 0; i < n; i++) {
+        const p = radixCount[(ks[i]! >>> shift) & 255]!++
+        dst[p] = src[i]!
+        kd[p] = ks[i]!
+      }
+      ;[src, dst] = [dst, src]
+      ;[ks, kd] = [kd, ks]
+    }
+    // Four passes: the result is back in `order`.
+  }
+
   function build(n: number): void {
     let x0 = Infinity
     let y0 = Infinity
@@ -78,10 +119,12 @@ export function forceManyBodyFast<N extends SimulationNodeDatum>(
       if (y > y1) y1 = y
     }
     const size = Math.max(x1 - x0, y1 - y0, 1) * 1.0001
+    sortByMorton(n, x0, y0, size)
     cells = 0
     newCell(size)
     next.fill(-1, 0, n)
-    for (let i = 0; i < n; i++) {
+    for (let o = 0; o < n; o++) {
+      const i = order[o]!
       const x = px[i]!
       const y = py[i]!
       let cell = 0
@@ -147,7 +190,9 @@ export function forceManyBodyFast<N extends SimulationNodeDatum>(
     }
     build(n)
     const k = strength * alpha
-    for (let i = 0; i < n; i++) {
+    // In Morton order: consecutive points walk the same cells, which stay in cache.
+    for (let o = 0; o < n; o++) {
+      const i = order[o]!
       const x = px[i]!
       const y = py[i]!
       let fx = 0
@@ -201,6 +246,10 @@ export function forceManyBodyFast<N extends SimulationNodeDatum>(
       px = new Float64Array(ns.length)
       py = new Float64Array(ns.length)
       next = new Int32Array(ns.length)
+      order = new Uint32Array(ns.length)
+      orderTmp = new Uint32Array(ns.length)
+      key = new Uint32Array(ns.length)
+      keyTmp = new Uint32Array(ns.length)
     }
     grow(2 * ns.length + 1)
   }
