@@ -13,7 +13,13 @@ import { createLayout } from '../sim/createLayout'
 import type { Layout, LayoutStatus } from '../sim/layout'
 import { computeLanes, nodeRadius } from '../render/geometry'
 import { createHitTester } from '../render/hitTest'
-import { createRenderer, type Emphasis, type Scene, type Transform } from '../render/renderer'
+import {
+  createRenderer,
+  type Emphasis,
+  type Scene,
+  type SlicedDraw,
+  type Transform,
+} from '../render/renderer'
 import { KIND_SHAPE, LIGHT, type Palette, type Shape } from '../render/style'
 import type { ExplorerStore, Selection } from '../state/store'
 
@@ -44,6 +50,8 @@ export interface Engine {
 const REST_MS = 250
 /** Scenes with more shown actors + relations than this draw in fast quality while moving. */
 const FAST_ABOVE = 1500
+/** Work per frame (ms) on a sharp frame drawn in slices. */
+const SLICE_MS = 10
 
 /** Shared view computation: the panels call it too and get the same object back. */
 export const getView = createViewCache()
@@ -83,6 +91,8 @@ export function createEngine(
   let restTimer: ReturnType<typeof setTimeout> | undefined
   /** The rest timer fired: the next frame may be drawn sharp. */
   let sharpDue = false
+  /** A sharp frame being drawn in slices, or null. */
+  let sliced: SlicedDraw | null = null
   let destroyed = false
   let dragOffset: [number, number] = [0, 0]
   let dragging = -1
@@ -124,12 +134,30 @@ export function createEngine(
     // Big scenes: every change is drawn fast first; the sharp frame follows when all is at rest.
     const fast = big && (!sharpDue || gesture || moved || layout.status().running)
     sharpDue = false
+    if (sliced !== null) {
+      if (dirty || viewDirty || moved)
+        sliced = null // something changed: abandon the sharp frame
+      else {
+        if (sliced.step(SLICE_MS)) {
+          sliced = null
+          roughOnScreen = false
+          renderer.snapshot(transform)
+        } else scheduleFrame()
+        return
+      }
+    }
     if (dirty || viewDirty) {
       const onlyView = !dirty
       dirty = false
       viewDirty = false
       if (onlyView && gesture && renderer.drawCached(transform)) roughOnScreen = true
-      else {
+      else if (big && !fast) {
+        // The sharp frame of a big scene: drawn in slices over several frames, the rough one
+        // staying on screen meanwhile, so no frame blocks for long.
+        sliced = renderer.beginSliced(scene('full'))
+        scheduleFrame()
+        return
+      } else {
         renderer.draw(scene(fast ? 'fast' : 'full'))
         roughOnScreen = fast
         // Keep the frame for panning over it, unless the layout will replace it next frame anyway.

@@ -52,11 +52,21 @@ export interface Scene {
   readonly quality?: 'full' | 'fast'
 }
 
+export interface SlicedDraw {
+  step(budgetMs: number): boolean
+}
+
 export interface Renderer {
   resize(width: number, height: number, dpr: number): void
   draw(scene: Scene): void
   /** Keeps the current frame as a bitmap, drawn at transform `t`. */
   snapshot(t: Transform): void
+  /**
+   * Starts drawing the scene into a back buffer a slice at a time, so that no slice blocks for
+   * long; `step` works for about `budgetMs` and returns true once the frame is complete and on
+   * screen. Drawing anything else abandons it.
+   */
+  beginSliced(scene: Scene): SlicedDraw
   /**
    * Draws the kept bitmap moved and scaled to transform `t`; false (nothing drawn) when there is
    * none or `t` is too far from the one it was drawn at to look right.
@@ -83,6 +93,8 @@ const FAST_EDGE_BUDGET = 3000
  * drawn; zoomed in, fewer are on screen and all of them are drawn.
  */
 const SHARP_EDGE_BUDGET = 12000
+/** Edges per slice of a sliced (progressive) draw. */
+const SLICE_EDGES = 1500
 /** Fast quality draws at most one tiny node per cell of this many CSS px. */
 const FAST_NODE_CELL = 3
 /** Nodes smaller than this on screen (radius, CSS px) are drawn as pixel discs, shape aside… */
@@ -107,7 +119,8 @@ export function packColor(hex: string): number {
 export function createRenderer(canvas: HTMLCanvasElement): Renderer {
   const maybe = canvas.getContext('2d', { alpha: false })
   if (maybe === null) throw new Error('Renderer: this browser cannot draw on a 2D canvas.')
-  const ctx: CanvasRenderingContext2D = maybe
+  /** The context drawn on: the canvas's, or a back buffer's during a sliced draw. */
+  let ctx: CanvasRenderingContext2D = maybe
   let width = 1
   let height = 1
   let dpr = 1
@@ -128,6 +141,7 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
   let cache: HTMLCanvasElement | null = null
   let cacheT: Transform | null = null
   let background = '#ffffff'
+  let back: HTMLCanvasElement | null = null
 
   const measure = (scene: Scene, a: number): number => {
     if (labelWidthFor !== scene.labels) {
@@ -143,6 +157,13 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
   }
 
   function drawEdges(scene: Scene) {
+    for (const _ of edgeSlices(scene, Infinity)) {
+      /* all at once */
+    }
+  }
+
+  /** Draws the edges, pausing (yield) after every `chunk` edges so a caller can spread the work. */
+  function* edgeSlices(scene: Scene, chunk: number): Generator<void, void, void> {
     const { view, positions, lanes, emphasis, transform: t } = scene
     const { src, tgt, type, stance, directed } = view.index
     const stances = STANCES.length
@@ -208,6 +229,7 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
       if (k >= 0) bucketItems[fill[k]!++] = shown[i]!
     }
     const arrows: number[] = []
+    let sinceYield = 0
     const visibleEdges = bucketCount[keys]!
     const many = onScreen > 3000
     for (let e = 0; e < 3; e++) {
@@ -241,6 +263,12 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
             ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
           }
           if (directed[r] === 1 && e !== 0 && !many && !fast) arrows.push(r)
+          if (++sinceYield >= chunk) {
+            ctx.stroke()
+            yield
+            sinceYield = 0
+            ctx.beginPath()
+          }
         }
         ctx.stroke()
       }
@@ -585,6 +613,17 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
     ctx.globalAlpha = 1
   }
 
+  function drawAll(scene: Scene) {
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    ctx.globalAlpha = 1
+    background = scene.palette.background
+    ctx.fillStyle = scene.palette.background
+    ctx.fillRect(0, 0, width, height)
+    drawEdges(scene)
+    drawNodes(scene)
+    drawLabels(scene)
+  }
+
   return {
     resize(w, h, ratio) {
       width = Math.max(1, w)
@@ -596,15 +635,49 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
       if (canvas.width !== pw) canvas.width = pw
       if (canvas.height !== ph) canvas.height = ph
     },
-    draw(scene) {
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-      ctx.globalAlpha = 1
-      background = scene.palette.background
-      ctx.fillStyle = scene.palette.background
-      ctx.fillRect(0, 0, width, height)
-      drawEdges(scene)
-      drawNodes(scene)
-      drawLabels(scene)
+    draw: drawAll,
+    beginSliced(scene) {
+      if (back === null) back = document.createElement('canvas')
+      if (back.width !== canvas.width) back.width = canvas.width
+      if (back.height !== canvas.height) back.height = canvas.height
+      const backCtx = back.getContext('2d', { alpha: false, willReadFrequently: true })
+      if (backCtx === null) {
+        // No back buffer: draw at once.
+        return { step: () => (drawAll(scene), true) }
+      }
+      const job = (function* () {
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+        ctx.globalAlpha = 1
+        ctx.fillStyle = scene.palette.background
+        ctx.fillRect(0, 0, width, height)
+        yield* edgeSlices(scene, SLICE_EDGES)
+        yield
+        drawNodes(scene)
+        yield
+        drawLabels(scene)
+      })()
+      const visible = ctx
+      return {
+        step(budgetMs) {
+          const t0 = performance.now()
+          ctx = backCtx
+          try {
+            for (;;) {
+              const r = job.next()
+              backCtx.getImageData(0, 0, 1, 1) // rasterise this slice now, not all at the end
+              if (r.done === true) break
+              if (performance.now() - t0 >= budgetMs) return false
+            }
+          } finally {
+            ctx = visible
+          }
+          ctx.setTransform(1, 0, 0, 1, 0, 0)
+          ctx.globalAlpha = 1
+          ctx.drawImage(back!, 0, 0)
+          background = scene.palette.background
+          return true
+        },
+      }
     },
     snapshot(t) {
       if (cache === null) cache = document.createElement('canvas')
