@@ -1,4 +1,8 @@
+import { useMemo, useState } from 'react'
 import { useExplorer, useExplorerContext, useView } from './context'
+
+/** Buttons rendered at first and per "Show more": a filter change never rebuilds thousands of them. */
+export const ACTORS_PAGE = 300
 
 /** Every shown actor as a button, sorted by name: the keyboard and screen-reader way into the graph. */
 export function ActorsList({ onChoose }: { onChoose?: () => void }) {
@@ -6,14 +10,19 @@ export function ActorsList({ onChoose }: { onChoose?: () => void }) {
   const view = useView()
   const selection = useExplorer((s) => s.selection)
   const select = useExplorer((s) => s.select)
-  const shown = Array.from(index.byLabel).filter((a) => view.actorShown[a] === 1)
+  const [limit, setLimit] = useState(ACTORS_PAGE)
+  const shown = useMemo(
+    () => Array.from(index.byLabel).filter((a) => view.actorShown[a] === 1),
+    [index, view],
+  )
+  const rest = shown.length - limit
   return (
     <nav className="actors" aria-labelledby="actors-heading">
       <h2 id="actors-heading">
         Actors <span className="count">{shown.length}</span>
       </h2>
       <ul>
-        {shown.map((a) => {
+        {shown.slice(0, limit).map((a) => {
           const actor = index.graph.actors[a]!
           const selected = selection?.kind === 'actor' && selection.id === actor.id
           return (
@@ -32,6 +41,11 @@ export function ActorsList({ onChoose }: { onChoose?: () => void }) {
           )
         })}
       </ul>
+      {rest > 0 ? (
+        <button type="button" className="more" onClick={() => setLimit((l) => l + ACTORS_PAGE)}>
+          Show {Math.min(rest, ACTORS_PAGE)} more of {rest}
+        </button>
+      ) : null}
     </nav>
   )
 }

@@ -9,11 +9,17 @@ import { createViewCache, type View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import { createPanZoom, type PanZoom } from '../interaction/panZoom'
 import { createNodeDrag } from '../interaction/nodeDrag'
-import { createForceLayout } from '../sim/forceLayout'
+import { createLayout } from '../sim/createLayout'
 import type { Layout, LayoutStatus } from '../sim/layout'
 import { computeLanes, fitTransform, labelHalfWidth, nodeRadius } from '../render/geometry'
 import { createHitTester } from '../render/hitTest'
-import { createRenderer, type Emphasis, type Scene, type Transform } from '../render/renderer'
+import {
+  createRenderer,
+  type Emphasis,
+  type Scene,
+  type SlicedDraw,
+  type Transform,
+} from '../render/renderer'
 import { KIND_SHAPE, LIGHT, type Palette, type Shape } from '../render/style'
 import type { ExplorerStore, Selection } from '../state/store'
 
@@ -47,6 +53,13 @@ export interface Engine {
   destroy(): void
 }
 
+/** A view change this recent (ms) counts as a gesture in progress; the sharp redraw waits for rest. */
+const REST_MS = 250
+/** Scenes with more shown actors + relations than this draw in fast quality while moving. */
+const FAST_ABOVE = 1500
+/** Work per frame (ms) on a sharp frame drawn in slices. */
+const SLICE_MS = 10
+
 /** Shared view computation: the panels call it too and get the same object back. */
 export const getView = createViewCache()
 
@@ -75,11 +88,27 @@ export function createEngine(
   let width = 0
   let height = 0
   let frame = 0
+  /** The scene changed (positions, filter, emphasis, palette): a real redraw is due. */
   let dirty = true
+  /** Only the transform changed: the last frame's bitmap may do. */
+  let viewDirty = false
+  /** When the transform last changed (ms, performance.now). */
+  let lastViewChange = -Infinity
+  /** The frame on screen was drawn in fast quality (or from the bitmap): redraw sharp at rest. */
+  let roughOnScreen = false
+  let restTimer: ReturnType<typeof setTimeout> | undefined
+  /** The rest timer fired: the next frame may be drawn sharp. */
+  let sharpDue = false
+  /** A sharp frame being drawn in slices, or null. */
+  let sliced: SlicedDraw | null = null
   let destroyed = false
   let dragOffset: [number, number] = [0, 0]
   let dragging = -1
   let transformRestored = false
+  /** Fit the view once the layout has its first positions (a worker answers asynchronously). */
+  let pendingFit = false
+  /** Milliseconds of layout before the first paint. */
+  const WARM_UP_MS = 250
 
   const hit = createHitTester(() => ({ view: view!, positions: layout!.positions, radius, lanes }))
 
@@ -95,20 +124,69 @@ export function createEngine(
   function onFrame() {
     frame = 0
     if (index === null || layout === null || view === null) return
-    const paused = store.getState().layoutPaused
-    const moved = !paused && layout.step(8)
+    // A stopped layout does not move; step() still swaps in what a worker sent before it stopped.
+    const moved = layout.step(8)
     if (moved) {
       hit.invalidate()
       dirty = true
     }
-    if (dirty) {
+    // Nothing to show before the layout's first positions (a worker is still warming up).
+    if (!layout.ready()) return
+    if (pendingFit && width > 0) {
+      pendingFit = false
+      engine.fitView()
+    }
+    const now = performance.now()
+    const gesture = now - lastViewChange < REST_MS || dragging >= 0
+    // Large scenes draw in fast quality while anything moves; small ones are always drawn sharp.
+    const big = view.shownRelations.length + view.shownActors.length > FAST_ABOVE
+    // Big scenes: every change is drawn fast first; the sharp frame follows when all is at rest.
+    const fast = big && (!sharpDue || gesture || moved || layout.status().running)
+    sharpDue = false
+    if (sliced !== null) {
+      if (dirty || viewDirty || moved)
+        sliced = null // something changed: abandon the sharp frame
+      else {
+        if (sliced.step(SLICE_MS)) {
+          sliced = null
+          roughOnScreen = false
+          renderer.snapshot(transform)
+        } else scheduleFrame()
+        return
+      }
+    }
+    if (dirty || viewDirty) {
+      const onlyView = !dirty
       dirty = false
-      renderer.draw(scene())
+      viewDirty = false
+      if (onlyView && gesture && renderer.drawCached(transform)) roughOnScreen = true
+      else if (big && !fast) {
+        // The sharp frame of a big scene: drawn in slices over several frames, the rough one
+        // staying on screen meanwhile, so no frame blocks for long.
+        sliced = renderer.beginSliced(scene('full'))
+        scheduleFrame()
+        return
+      } else {
+        renderer.draw(scene(fast ? 'fast' : 'full'))
+        roughOnScreen = fast
+        // Keep the frame for panning over it, unless the layout will replace it next frame anyway.
+        if (!moved && dragging < 0) renderer.snapshot(transform)
+        else renderer.dropSnapshot()
+      }
+      if (roughOnScreen) {
+        clearTimeout(restTimer)
+        restTimer = setTimeout(() => {
+          if (!roughOnScreen) return
+          sharpDue = true
+          dirty = true
+          scheduleFrame()
+        }, REST_MS)
+      }
     }
     if (moved || dragging >= 0) scheduleFrame()
   }
 
-  function scene(): Scene {
+  function scene(quality: 'full' | 'fast' = 'full'): Scene {
     return {
       view: view!,
       positions: layout!.positions,
@@ -123,6 +201,7 @@ export function createEngine(
       emphasis,
       transform,
       palette,
+      quality,
     }
   }
 
@@ -168,16 +247,13 @@ export function createEngine(
     lanes = computeLanes(view)
     radius = new Float32Array(index.actorCount)
     for (let a = 0; a < index.actorCount; a++) radius[a] = nodeRadius(view.degree[a]!)
-    const deg = view.degree
-    labelOrder = Uint32Array.from(view.shownActors).sort((a, b) => deg[b]! - deg[a]! || a - b)
-    const links = {
-      src: new Uint32Array(view.shownRelations.length),
-      tgt: new Uint32Array(view.shownRelations.length),
+    labelOrder = byDegree(view.shownActors, view.degree)
+    const shown = view.shownRelations
+    const links = { src: new Uint32Array(shown.length), tgt: new Uint32Array(shown.length) }
+    for (let i = 0; i < shown.length; i++) {
+      links.src[i] = index.src[shown[i]!]!
+      links.tgt[i] = index.tgt[shown[i]!]!
     }
-    view.shownRelations.forEach((r, i) => {
-      links.src[i] = index!.src[r]!
-      links.tgt[i] = index!.tgt[r]!
-    })
     layout.setActive(view.shownActors, links, radius)
     hit.invalidate()
     if (hovered >= 0 && view.actorShown[hovered] !== 1) hovered = -1
@@ -229,7 +305,9 @@ export function createEngine(
   const panZoom: PanZoom = createPanZoom(panZoomTarget, (t) => {
     transform = t
     opts.onTransformChanged?.(t)
-    invalidate()
+    lastViewChange = performance.now()
+    viewDirty = true
+    scheduleFrame()
   })
 
   const local = (e: MouseEvent): [number, number] => {
@@ -259,7 +337,8 @@ export function createEngine(
   }
   let pendingHover: [number, number] | null = null
   const onPointerMove = (e: PointerEvent) => {
-    if (dragging >= 0 || e.pointerType === 'touch') return
+    // No hover while a button is down (a pan or a drag): emphasis changes would force redraws.
+    if (dragging >= 0 || e.pointerType === 'touch' || e.buttons !== 0) return
     const first = pendingHover === null
     pendingHover = local(e)
     if (!first) return
@@ -296,7 +375,7 @@ export function createEngine(
     height = rect.height
     renderer.resize(width, height, window.devicePixelRatio || 1)
     // A kept zoom (restored after a reload) wins over fitting the first frame.
-    if (first && width > 0 && !transformRestored) engine.fitView()
+    if (first && width > 0 && layout?.ready() === true && !transformRestored) engine.fitView()
     invalidate()
   }
 
@@ -306,19 +385,18 @@ export function createEngine(
       view = null
       hovered = -1
       layout?.destroy()
-      layout = createForceLayout(next.actorCount)
+      layout = createLayout(next.actorCount)
+      layout.onUpdate(scheduleFrame)
+      if (store.getState().layoutPaused) layout.stop()
       labels = next.graph.actors.map((a) => a.label)
       labelWidth = Float32Array.from(labels, (l) => labelHalfWidth(l))
       shapeOf = Uint8Array.from(next.graph.actors, (a) => SHAPES.indexOf(KIND_SHAPE[a.kind]))
       typeColors = next.graph.relationTypes.map((t) => t.color)
       applyView()
       // Warm-up before the first paint: small graphs appear settled, large ones get a head start.
-      const t0 = performance.now()
-      while (performance.now() - t0 < 250 && layout.step(20)) {
-        /* keep stepping */
-      }
+      layout.warmUp(WARM_UP_MS)
       hit.invalidate()
-      if (width > 0) engine.fitView()
+      pendingFit = true
       invalidate()
     },
     fitView() {
@@ -334,12 +412,9 @@ export function createEngine(
       layout.reset()
       layout.start()
       store.getState().setLayoutPaused(false)
-      const t0 = performance.now()
-      while (performance.now() - t0 < 250 && layout.step(20)) {
-        /* warm up again */
-      }
+      layout.warmUp(WARM_UP_MS)
       hit.invalidate()
-      engine.fitView()
+      pendingFit = true
       opts.onPinsChanged?.()
       invalidate()
     },
@@ -406,6 +481,7 @@ export function createEngine(
     setTransform(t) {
       if (![t.k, t.x, t.y].every(Number.isFinite) || t.k <= 0) return
       transformRestored = true
+      pendingFit = false
       panZoom.setTransform(t)
     },
     snapshot() {
@@ -420,6 +496,7 @@ export function createEngine(
     destroy() {
       destroyed = true
       cancelAnimationFrame(frame)
+      clearTimeout(restTimer)
       unsubscribe()
       resizeObserver.disconnect()
       drag.destroy()
@@ -433,6 +510,18 @@ export function createEngine(
     },
   }
   return engine
+}
+
+/** Actors by degree, highest first, ties by index (a counting sort: linear, no comparator calls). */
+export function byDegree(actors: Uint32Array, degree: Uint32Array): Uint32Array {
+  let max = 0
+  for (const a of actors) if (degree[a]! > max) max = degree[a]!
+  const start = new Uint32Array(max + 2)
+  for (const a of actors) start[max - degree[a]! + 1]!++
+  for (let d = 0; d <= max; d++) start[d + 1]! += start[d]!
+  const out = new Uint32Array(actors.length)
+  for (const a of actors) out[start[max - degree[a]!]!++] = a
+  return out
 }
 
 function emptyEmphasis(

@@ -15,34 +15,53 @@ export const LANE_SPACING = 9
  * never land on the same curve.
  */
 export function computeLanes(view: View): Float32Array {
-  const { index, shownRelations } = view
-  const { src, tgt, type, stance } = index
-  const lanes = new Float32Array(index.relationCount)
-  const groups = new Map<number, number[]>()
+  const { index, relationShown } = view
+  const { src, tgt, type, stance, adjStart, adjRel } = index
   const n = index.actorCount
-  for (const r of shownRelations) {
-    const a = Math.min(src[r]!, tgt[r]!)
-    const b = Math.max(src[r]!, tgt[r]!)
-    const key = a * n + b
-    const g = groups.get(key)
-    if (g === undefined) groups.set(key, [r])
-    else g.push(r)
-  }
-  for (const g of groups.values()) {
-    if (g.length === 1) continue
-    g.sort((x, y) => type[x]! - type[y]! || stance[x]! - stance[y]! || x - y)
-    if (g.length <= MAX_LANES) {
-      g.forEach((r, i) => (lanes[r] = i - (g.length - 1) / 2))
-    } else {
-      const bundles: number[] = []
-      for (const r of g) {
-        const k = type[r]! * 4 + stance[r]!
-        if (!bundles.includes(k)) bundles.push(k)
+  const lanes = new Float32Array(index.relationCount)
+  // Pairs are grouped through the adjacency lists: for each actor a, its shown relations to actors
+  // b > a, counted per b, then chained per b (no map keyed by pair: linear in the relations).
+  const count = new Uint32Array(n)
+  const head = new Int32Array(n).fill(-1)
+  const chain = new Int32Array(index.relationCount)
+  const touched: number[] = []
+  const g: number[] = []
+  for (let a = 0; a < n; a++) {
+    touched.length = 0
+    for (let j = adjStart[a]!; j < adjStart[a + 1]!; j++) {
+      const r = adjRel[j]!
+      if (relationShown[r] !== 1) continue
+      const b = src[r] === a ? tgt[r]! : src[r]!
+      if (b <= a) continue
+      if (count[b]!++ === 0) touched.push(b)
+      chain[r] = head[b]!
+      head[b] = r
+    }
+    for (const b of touched) {
+      if (count[b]! > 1) {
+        g.length = 0
+        for (let r = head[b]!; r >= 0; r = chain[r]!) g.push(r)
+        assignLanes(g, type, stance, lanes)
       }
-      for (const r of g) lanes[r] = bundles.indexOf(type[r]! * 4 + stance[r]!) - (bundles.length - 1) / 2
+      count[b] = 0
+      head[b] = -1
     }
   }
   return lanes
+}
+
+function assignLanes(g: number[], type: Uint16Array, stance: Uint8Array, lanes: Float32Array): void {
+  g.sort((x, y) => type[x]! - type[y]! || stance[x]! - stance[y]! || x - y)
+  if (g.length <= MAX_LANES) {
+    g.forEach((r, i) => (lanes[r] = i - (g.length - 1) / 2))
+  } else {
+    const bundles: number[] = []
+    for (const r of g) {
+      const k = type[r]! * 4 + stance[r]!
+      if (!bundles.includes(k)) bundles.push(k)
+    }
+    for (const r of g) lanes[r] = bundles.indexOf(type[r]! * 4 + stance[r]!) - (bundles.length - 1) / 2
+  }
 }
 
 /**

@@ -63,7 +63,10 @@ export const DARK: Palette = {
   dimAlpha: 0.18,
 }
 
-/** Traces a shape's outline centred on (x, y) with "radius" r into the current path. */
+/**
+ * Traces a shape's outline centred on (x, y) with "radius" r into the current path, for filling:
+ * polygons are left open (fill() closes every subpath; an explicit closePath per node is costly).
+ */
 export function traceShape(
   ctx: CanvasRenderingContext2D,
   shape: Shape,
@@ -87,7 +90,6 @@ export function traceShape(
       ctx.moveTo(x, y - s)
       ctx.lineTo(x + s * 0.866, y + s * 0.5)
       ctx.lineTo(x - s * 0.866, y + s * 0.5)
-      ctx.closePath()
       return
     }
     case 'diamond': {
@@ -96,7 +98,6 @@ export function traceShape(
       ctx.lineTo(x + s, y)
       ctx.lineTo(x, y + s)
       ctx.lineTo(x - s, y)
-      ctx.closePath()
       return
     }
     case 'hexagon': {
@@ -107,7 +108,6 @@ export function traceShape(
         if (i === 0) ctx.moveTo(px, py)
         else ctx.lineTo(px, py)
       }
-      ctx.closePath()
       return
     }
   }

@@ -149,7 +149,22 @@ export function createSvgContext(
       )
     },
     clearRect() {},
-    drawImage() {},
+    /** Bitmaps the renderer composites (the layer of tiny nodes in very large scenes) become <image>s. */
+    drawImage(src: CanvasImageSource, ...a: number[]) {
+      if (typeof document === 'undefined' || !(src instanceof HTMLCanvasElement)) return
+      const [sx0, sy0, sw, sh, dx, dy, dw, dh] =
+        a.length >= 8
+          ? a
+          : [0, 0, src.width, src.height, a[0] ?? 0, a[1] ?? 0, a[2] ?? src.width, a[3] ?? src.height]
+      if (!(sw! > 0 && sh! > 0)) return
+      const crop = document.createElement('canvas')
+      crop.width = sw!
+      crop.height = sh!
+      crop.getContext('2d')?.drawImage(src, sx0!, sy0!, sw!, sh!, 0, 0, sw!, sh!)
+      out.push(
+        `<image x="${X(dx!)}" y="${Y(dy!)}" width="${num(dw! * sx)}" height="${num(dh! * sy)}"${alpha()} href="${crop.toDataURL('image/png')}"/>`,
+      )
+    },
   }
   // Style properties are plain fields on `api`; read them through `state` when writing.
   const ctx = new Proxy(api, {

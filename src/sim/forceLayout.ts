@@ -14,6 +14,7 @@ import {
   type SimulationNodeDatum,
 } from 'd3-force'
 import type { Layout, LayoutStatus } from './layout'
+import { forceManyBodyFast } from './manyBody'
 
 interface SimNode extends SimulationNodeDatum {
   readonly actor: number
@@ -32,6 +33,14 @@ export const FORCE_PARAMETERS = {
   gentleReheat: 0.25,
   dragAlphaTarget: 0.3,
   alphaMin: 0.002,
+  /**
+   * Above this many active actors the layout trades exactness for speed: many-body on flat arrays
+   * (manyBody.ts) with Barnes–Hut theta 1 and no distanceMax (d3's distanceMax makes it slower,
+   * not faster: far cells that fail the theta test are still descended into), and no collision
+   * force (a quadtree per tick for little visible gain at that density). Links: one iteration.
+   */
+  largeAbove: 1500,
+  largeTheta: 1,
 } as const
 
 /** A seeded linear congruential generator (parameters from Numerical Recipes), as d3-force uses. */
@@ -58,10 +67,6 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
     .force('charge', forceManyBody<SimNode>().strength(P.charge).distanceMax(P.chargeDistanceMax))
     .force('x', forceX<SimNode>(0).strength(P.gravity))
     .force('y', forceY<SimNode>(0).strength(P.gravity))
-    .force(
-      'collide',
-      forceCollide<SimNode>((d) => d.r + P.collidePadding),
-    )
     .stop()
 
   const publish = () => {
@@ -104,12 +109,16 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
         }
       }
       if (!first) for (const d of active) placeNewcomer(d, neighbours)
+      const large = active.length > P.largeAbove
+      sim.force(
+        'charge',
+        large
+          ? forceManyBodyFast<SimNode>(P.charge, P.largeTheta)
+          : forceManyBody<SimNode>().strength(P.charge).distanceMax(P.chargeDistanceMax),
+      )
       sim.nodes(active) // d3 assigns phyllotaxis positions only to nodes without one
       link.links(simLinks)
-      sim.force(
-        'collide',
-        forceCollide<SimNode>((d) => d.r + P.collidePadding),
-      )
+      sim.force('collide', large ? null : forceCollide<SimNode>((d) => d.r + P.collidePadding))
       if (!first) sim.alpha(Math.max(sim.alpha(), P.gentleReheat))
       publish()
     },
@@ -123,6 +132,16 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       } while (performance.now() - t0 < budgetMs * 0.5 && sim.alpha() >= sim.alphaMin())
       publish()
       return true
+    },
+    warmUp(ms) {
+      const t0 = performance.now()
+      while (performance.now() - t0 < ms && layout.step(20)) {
+        /* keep stepping */
+      }
+    },
+    ready: () => true,
+    onUpdate() {
+      /* positions only change in step() */
     },
     start() {
       running = true

@@ -23,8 +23,21 @@ export interface Layout {
     links: { readonly src: Uint32Array; readonly tgt: Uint32Array },
     radius: Float32Array,
   ): void
-  /** Advances the simulation for at most `budgetMs` (at least one tick when running). */
+  /**
+   * Advances the simulation for at most `budgetMs` (at least one tick when running), or, for a
+   * layout that runs elsewhere (a Web Worker), swaps in the latest positions it has sent.
+   * True when the positions changed.
+   */
   step(budgetMs: number): boolean
+  /**
+   * Lays out for up to `ms` before the first paint (on the main thread: now, synchronously; in a
+   * worker: there, before its first report).
+   */
+  warmUp(ms: number): void
+  /** False until positions exist for the active actors (a worker has not answered yet). */
+  ready(): boolean
+  /** Called when new positions arrived outside a frame, so the engine schedules one. */
+  onUpdate(listener: (() => void) | null): void
   start(): void
   stop(): void
   reheat(alpha?: number): void

@@ -74,9 +74,22 @@ const graph = tinyGraph(
   ['a', 'b', 'c', 'd', 'e'],
 )
 
+/** Sets the graph and waits for the layout's first positions and the first fitted frame. */
+async function load() {
+  engine.setGraph(buildIndex(graph))
+  await vi.waitFor(
+    () => {
+      const ns = engine.nodes()
+      expect(ns.length).toBeGreaterThan(0)
+      for (const n of ns) expect(n.x > RECT.left && n.x < RECT.left + RECT.width).toBe(true)
+    },
+    { timeout: 5000, interval: 20 },
+  )
+}
+
 describe('automation hook', () => {
-  it('nodes() lists the shown actors in viewport CSS pixels', () => {
-    engine.setGraph(buildIndex(graph))
+  it('nodes() lists the shown actors in viewport CSS pixels', async () => {
+    await load()
     const nodes = engine.nodes()
     expect(nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'c', 'd'])
     expect(nodes.find((n) => n.id === 'a')).toMatchObject({ label: 'A', pinned: false })
@@ -91,8 +104,8 @@ describe('automation hook', () => {
     expect(t.k).toBeGreaterThan(0)
   })
 
-  it('nodes() follows the filter', () => {
-    engine.setGraph(buildIndex(graph))
+  it('nodes() follows the filter', async () => {
+    await load()
     store.getState().toggleType('military', false)
     expect(
       engine
@@ -109,8 +122,8 @@ describe('automation hook', () => {
     ).toEqual(['c', 'd'])
   })
 
-  it('zooming changes transform() and the node coordinates consistently', () => {
-    engine.setGraph(buildIndex(graph))
+  it('zooming changes transform() and the node coordinates consistently', async () => {
+    await load()
     const before = engine.transform()
     const a0 = engine.nodes().find((n) => n.id === 'a')!
     engine.zoomBy(2)
@@ -124,8 +137,8 @@ describe('automation hook', () => {
     expect(a1.y - cy).toBeCloseTo(2 * (a0.y - cy), 3)
   })
 
-  it('reading the hook changes nothing', () => {
-    engine.setGraph(buildIndex(graph))
+  it('reading the hook changes nothing', async () => {
+    await load()
     const state = store.getState()
     const snapshot = JSON.stringify({ filter: state.filter, selection: state.selection })
     const first = { nodes: engine.nodes(), transform: engine.transform(), layout: engine.layout() }
@@ -142,8 +155,8 @@ describe('automation hook', () => {
     )
   })
 
-  it('layout() reports ticks and is not running while paused', () => {
-    engine.setGraph(buildIndex(graph))
+  it('layout() reports ticks and is not running while paused', async () => {
+    await load()
     const status = engine.layout()
     expect(status.ticks).toBeGreaterThan(0)
     expect(status.alpha).toBeGreaterThanOrEqual(0)
@@ -152,7 +165,7 @@ describe('automation hook', () => {
   })
 
   it('a dragged node is pinned where it is dropped; unpin releases it', async () => {
-    engine.setGraph(buildIndex(graph))
+    await load()
     const a = engine.nodes().find((n) => n.id === 'a')!
     const mouse = (type: string, x: number, y: number, target: EventTarget) => {
       const ev = new MouseEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, button: 0 })
@@ -176,8 +189,8 @@ describe('automation hook', () => {
     await new Promise((r) => setTimeout(r, 0))
   })
 
-  it('a click selects the actor under the pointer; a click on the background clears', () => {
-    engine.setGraph(buildIndex(graph))
+  it('a click selects the actor under the pointer; a click on the background clears', async () => {
+    await load()
     const c = engine.nodes().find((n) => n.id === 'c')!
     canvas.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: c.x, clientY: c.y }))
     expect(store.getState().selection).toEqual({ kind: 'actor', id: 'c' })
