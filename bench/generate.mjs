@@ -39,8 +39,36 @@ function rng(seed) {
 }
 
 const SYLLABLES = [
-  'ka', 'ro', 'va', 'lin', 'dor', 'mes', 'ta', 'ri', 'zan', 'bel', 'or', 'ki', 'sul', 'an', 'tor', 'le',
-  'mar', 'no', 'is', 'gal', 've', 'run', 'sa', 'tem', 'ul', 'dra', 'po', 'nes', 'cor', 'ia',
+  'ka',
+  'ro',
+  'va',
+  'lin',
+  'dor',
+  'mes',
+  'ta',
+  'ri',
+  'zan',
+  'bel',
+  'or',
+  'ki',
+  'sul',
+  'an',
+  'tor',
+  'le',
+  'mar',
+  'no',
+  'is',
+  'gal',
+  've',
+  'run',
+  'sa',
+  'tem',
+  'ul',
+  'dra',
+  'po',
+  'nes',
+  'cor',
+  'ia',
 ]
 const SUFFIX = ['ia', 'stan', 'land', 'ora', 'ar', 'ene', 'ova', 'is']
 const KINDS = [

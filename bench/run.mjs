@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -40,12 +40,21 @@ for (const t of targets) if (!ALL_TARGETS.includes(t)) throw new Error(`unknown 
 
 const VIEWPORT = { width: 1280, height: 800 }
 const GESTURE_MS = QUICK ? 2000 : 5000
-const DEFAULT_RUNS = { '1k': 3, '5k': 3, '20k': 1 }
+const DEFAULT_RUNS = { '1k': 3, '5k': 2, '20k': 1 }
+const DRAG_MS = QUICK ? 2000 : 3000
 const runsFor = (size) => (QUICK ? 1 : Number(process.env.BENCH_RUNS ?? DEFAULT_RUNS[size]))
 /** Layout settle is waited for at most this long after navigation. */
-const SETTLE_CAP_MS = QUICK ? { '1k': 8000, '5k': 8000, '20k': 8000 } : { '1k': 15000, '5k': 20000, '20k': 20000 }
+const SETTLE_CAP_MS = QUICK
+  ? { '1k': 8000, '5k': 8000, '20k': 8000 }
+  : { '1k': 12000, '5k': 15000, '20k': 15000 }
+/** Repeat runs watch the layout this long after the first frame (ticks/s only; settling is timed in run 1). */
+const REPEAT_LAYOUT_MS = 4000
+/** Ticks per second are always watched at least this long after the first frame. */
+const MIN_LAYOUT_WINDOW_MS = 4000
+/** Rough session lengths, to not start a run the time budget cannot hold. */
+const SESSION_ESTIMATE_MS = { '1k': 45000, '5k': 55000, '20k': 80000 }
 const FIRST_FRAME_TIMEOUT_MS = { '1k': 30000, '5k': 45000, '20k': 90000 }
-const SESSION_TIMEOUT_MS = 240000
+const SESSION_TIMEOUT_MS = { '1k': 120000, '5k': 150000, '20k': 180000 }
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? (QUICK ? 300 : 840)) * 1000
 const BUNDLED_RUNS = QUICK ? 1 : 3
 const started = Date.now()
@@ -231,45 +240,41 @@ async function backgroundPoint(page, target) {
     }
   }
   candidates.sort((a, b) => b.d - a.d)
-  for (const c of candidates.slice(0, 20)) {
-    const ok = await ev(
-      page,
-      ([x, y, sel]) => {
+  const top = candidates.slice(0, 20)
+  const ok = await ev(
+    page,
+    ([list, sel]) =>
+      list.map(({ x, y }) => {
         const el = document.elementFromPoint(x, y)
         const host = document.querySelector(sel)
         return el !== null && host !== null && (el === host || host.contains(el))
-      },
-      [c.x, c.y, SURFACE(target)],
-    )
-    if (ok) return c
-  }
-  return candidates[0]
+      }),
+    [top, SURFACE(target)],
+  )
+  return top.find((_, i) => ok[i]) ?? candidates[0]
 }
 
 async function hubOnScreen(page, target, hubs) {
   const rect = await surfaceRect(page, target)
   const margin = 100
-  for (const i of hubs) {
-    const p = await ev(
-      page,
-      (k) => {
-        const t0 = performance.now()
-        const r = window.__bench.nodeScreen(k)
-        window.__benchRec.marks.push([t0, performance.now()])
-        return r
-      },
-      i,
-    )
-    if (p === null) continue
-    if (
-      p.x > rect.x + margin &&
-      p.x < rect.x + rect.width - margin &&
-      p.y > rect.y + margin &&
-      p.y < rect.y + rect.height - margin
-    )
-      return { i, ...p }
-  }
-  return null
+  return ev(
+    page,
+    ([list, r, m]) => {
+      const t0 = performance.now()
+      let found = null
+      for (const i of list) {
+        const p = window.__bench.nodeScreen(i)
+        if (p === null) continue
+        if (p.x > r.x + m && p.x < r.x + r.width - m && p.y > r.y + m && p.y < r.y + r.height - m) {
+          found = { i, ...p }
+          break
+        }
+      }
+      window.__benchRec.marks.push([t0, performance.now()])
+      return found
+    },
+    [hubs, rect, margin],
+  )
 }
 
 /** Records frames, main-thread busy time and long tasks while `gesture` runs. */
@@ -331,7 +336,11 @@ async function latency(page, method, arg) {
   )
 }
 
-async function session(base, executablePath, target, size, graphInfo) {
+/**
+ * Runs one session with a time limit. On timeout the browser is closed, which makes the pending
+ * page calls fail; the figures measured until then are kept, with the phase that ran out of time.
+ */
+async function session(base, executablePath, target, size, graphInfo, timeSettle = true) {
   const dir = freshProfileDir()
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
@@ -339,8 +348,26 @@ async function session(base, executablePath, target, size, graphInfo) {
     args: launchArgs(),
     viewport: VIEWPORT,
   })
-  const errors = []
-  const out = { target, size, errors }
+  const out = { target, size, errors: [], phase: 'load' }
+  const limit = SESSION_TIMEOUT_MS[size ?? '1k']
+  let timer
+  const timedOut = new Promise((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), limit)
+  })
+  const work = measure(context, out, base, target, size, graphInfo, timeSettle)
+  const first = await Promise.race([work.then(() => 'done'), timedOut])
+  clearTimeout(timer)
+  if (first === 'timeout') out.error = `session time limit (${limit / 1000} s) reached during ${out.phase}`
+  const error = out.error
+  await withTimeout(context.close(), 20000, 'close').catch(() => {})
+  await work.catch(() => {})
+  if (first === 'timeout') out.error = error
+  rmSync(dir, { recursive: true, force: true })
+  return out
+}
+
+async function measure(context, out, base, target, size, graphInfo, timeSettle) {
+  const errors = out.errors
   try {
     const page = context.pages()[0] ?? (await context.newPage())
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
@@ -354,7 +381,9 @@ async function session(base, executablePath, target, size, graphInfo) {
 
     await withTimeout(page.goto(urlFor(base, target, size), { waitUntil: 'commit' }), 30000, 'navigation')
     await withTimeout(
-      page.waitForFunction(() => window.__bench !== undefined, null, { timeout: FIRST_FRAME_TIMEOUT_MS[size ?? '1k'] }),
+      page.waitForFunction(() => window.__bench !== undefined, null, {
+        timeout: FIRST_FRAME_TIMEOUT_MS[size ?? '1k'],
+      }),
       FIRST_FRAME_TIMEOUT_MS[size ?? '1k'] + 5000,
       'hook',
     )
@@ -367,30 +396,41 @@ async function session(base, executablePath, target, size, graphInfo) {
     out.info = await ev(page, () => window.__bench.info())
     if (size === null) return out
 
+    out.phase = 'layout'
     // Layout: ticks over time from the first frame until it settles or the cap.
-    const cap = SETTLE_CAP_MS[size]
+    const cap = Math.max(
+      timeSettle ? SETTLE_CAP_MS[size] : out.firstFrameMs + REPEAT_LAYOUT_MS,
+      out.firstFrameMs + MIN_LAYOUT_WINDOW_MS,
+    )
     const samples = []
     for (;;) {
-      const s = await ev(page, () => ({ t: performance.now(), ticks: window.__bench.ticks(), running: window.__bench.running() }))
+      const s = await ev(page, () => ({
+        t: performance.now(),
+        ticks: window.__bench.ticks(),
+        running: window.__bench.running(),
+      }))
       samples.push(s)
       if (!s.running || s.t >= cap) break
       await sleep(250)
     }
     const last = samples[samples.length - 1]
     const runningSamples = samples.filter((s) => s.running)
-    const end = last.running ? last : last
+    const end = last
     const first = samples[0]
     out.ticksPerSec = end.t > first.t ? ((end.ticks - first.ticks) * 1000) / (end.t - first.t) : null
     out.ticksTotal = end.ticks
     out.settleMs = last.running ? null : last.t
     out.settleCapMs = cap
+    out.settleTimed = timeSettle || !last.running
     out.layoutSampled = runningSamples.length
 
+    out.phase = 'heap'
     // Heap after load (garbage collected first). Main isolate only: workers are not counted.
     await cdp.send('HeapProfiler.enable')
     await cdp.send('HeapProfiler.collectGarbage')
     out.heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20
 
+    out.phase = 'pan/zoom'
     // Pan and zoom with the layout stopped, then while it runs.
     await ev(page, () => window.__bench.stopLayout())
     await sleep(300)
@@ -401,28 +441,30 @@ async function session(base, executablePath, target, size, graphInfo) {
     p = await backgroundPoint(page, target)
     out.panRunning = await measureWindow(page, cdp, () => panZoomGesture(page, p, GESTURE_MS), true)
 
+    out.phase = 'drag'
     // Node drag (layout on: every target reheats while dragging).
     await ev(page, () => window.__bench.startLayout())
     const hub = await hubOnScreen(page, target, graphInfo.hubs)
     if (hub === null) {
       out.drag = { error: 'no hub node on screen' }
     } else {
-      out.drag = await measureWindow(page, cdp, () => dragGesture(page, hub, GESTURE_MS), true)
+      out.drag = await measureWindow(page, cdp, () => dragGesture(page, hub, DRAG_MS), true)
       const after = await ev(page, (k) => window.__bench.nodeScreen(k), hub.i)
       out.drag.moved = after !== null && Math.hypot(after.x - hub.x, after.y - hub.y) > 5
     }
 
+    out.phase = 'filters'
     // Filter latencies, layout stopped: type toggle off/on, "from" year one step at a time.
     await ev(page, () => window.__bench.stopLayout())
     await sleep(500)
     const toggles = []
-    for (let k = 0; k < (QUICK ? 2 : 4); k++) {
+    for (let k = 0; k < (QUICK || size === '20k' ? 2 : 4); k++) {
       toggles.push(await latency(page, 'toggleType', 'military'))
       await sleep(200)
     }
     const years = []
     const y0 = graphInfo.minYear
-    for (const y of QUICK ? [y0 + 1, y0] : [y0 + 1, y0 + 2, y0 + 3, y0 + 2, y0 + 1, y0]) {
+    for (const y of QUICK || size === '20k' ? [y0 + 1, y0] : [y0 + 1, y0 + 2, y0 + 3, y0 + 2, y0 + 1, y0]) {
       years.push(await latency(page, 'setYearFrom', y))
       await sleep(200)
     }
@@ -431,6 +473,7 @@ async function session(base, executablePath, target, size, graphInfo) {
     out.yearMs = median(years)
     out.yearAll = years
 
+    out.phase = 'long tasks'
     // Longest main-thread block after the first frame (harness-marked spans excluded).
     const { longTasks, marks } = await ev(page, () => ({
       longTasks: window.__benchRec.longTasks,
@@ -443,13 +486,11 @@ async function session(base, executablePath, target, size, graphInfo) {
       longest = Math.max(longest, d)
     }
     out.longestTaskMs = longest
+    out.phase = 'done'
     return out
   } catch (e) {
-    out.error = e instanceof Error ? e.message.split('\n')[0] : String(e)
+    out.error ??= e instanceof Error ? e.message.split('\n')[0] : String(e)
     return out
-  } finally {
-    await withTimeout(context.close(), 20000, 'close').catch(() => {})
-    rmSync(dir, { recursive: true, force: true })
   }
 }
 
@@ -481,12 +522,13 @@ const pick = (obj, path) => path.split('.').reduce((o, k) => (o == null ? undefi
 
 function aggregate(sessions) {
   const out = { runs: sessions.length, errors: sessions.filter((s) => s.error).map((s) => s.error) }
-  const ok = sessions.filter((s) => !s.error)
+  const ok = sessions
   for (const [key] of ROWS) {
     if (key === 'settleMs') {
-      const capped = ok.filter((s) => s.settleMs === null).length
-      out.settleMs = median(ok.map((s) => (s.settleMs === null ? s.settleCapMs : s.settleMs)))
-      out.settleCapped = capped > ok.length / 2
+      const timed = ok.filter((s) => s.settleTimed)
+      const capped = timed.filter((s) => s.settleMs === null).length
+      out.settleMs = median(timed.map((s) => (s.settleMs === null ? s.settleCapMs : s.settleMs)))
+      out.settleCapped = capped > timed.length / 2
       continue
     }
     out[key] = median(ok.map((s) => pick(s, key)))
@@ -502,7 +544,10 @@ function fmt(v, digits, capped) {
 function table(size, agg) {
   const cols = targets
   const head = ['figure', ...cols.flatMap((t) => (t === 'us' ? ['us'] : [t, 'us/' + t]))]
-  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`]
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+  ]
   for (const [key, label, , digits] of ROWS) {
     const us = agg.us?.[key]
     const cells = [label]
@@ -555,25 +600,38 @@ async function main() {
       chromium: null,
       webgl: null,
     },
-    settings: { gestureMs: GESTURE_MS, settleCapMs: SETTLE_CAP_MS, viewport: VIEWPORT },
+    settings: {
+      gestureMs: GESTURE_MS,
+      dragMs: DRAG_MS,
+      settleCapMs: SETTLE_CAP_MS,
+      repeatLayoutMs: REPEAT_LAYOUT_MS,
+      viewport: VIEWPORT,
+    },
+    loadAverage: { start: loadavg() },
     bundle,
     bundled: null,
     sizes: {},
     sessions: [],
   }
-  const hardStop = setTimeout(() => {
-    console.error('bench: hard time limit reached, exiting')
-    process.exit(2)
-  }, BUDGET_MS + 6 * 60000)
+  const hardStop = setTimeout(
+    () => {
+      console.error('bench: hard time limit reached, exiting')
+      process.exit(2)
+    },
+    BUDGET_MS + 6 * 60000,
+  )
   try {
     // The bundled dataset: first frame only.
     const bundled = []
     for (let r = 0; r < BUNDLED_RUNS; r++) {
-      const s = await withTimeout(session(base, executablePath, 'us', null, null), SESSION_TIMEOUT_MS, 'session')
+      const s = await session(base, executablePath, 'us', null, null)
       bundled.push(s)
       results.machine.chromium ??= s.userAgent?.match(/Chrome\/[\d.]+/)?.[0] ?? null
     }
-    results.bundled = { firstFrameMs: median(bundled.map((s) => s.firstFrameMs)), errors: bundled.flatMap((s) => s.errors) }
+    results.bundled = {
+      firstFrameMs: median(bundled.map((s) => s.firstFrameMs)),
+      errors: bundled.flatMap((s) => s.errors),
+    }
     log(`bundled dataset first frame: ${results.bundled.firstFrameMs?.toFixed(0)} ms`)
 
     const maxRuns = Math.max(...sizes.map(runsFor))
@@ -582,16 +640,14 @@ async function main() {
       for (const size of sizes) {
         if (r >= runsFor(size)) continue
         for (const target of targets) {
-          if (Date.now() - started > BUDGET_MS) {
+          if (Date.now() - started + SESSION_ESTIMATE_MS[size] > BUDGET_MS) {
             skipped++
             continue
           }
           log(`run ${r + 1}: ${size} ${target}`)
-          const s = await withTimeout(
-            session(base, executablePath, target, size, graphInfo[size]),
-            SESSION_TIMEOUT_MS,
-            `${target} ${size}`,
-          ).catch((e) => ({ target, size, error: e.message, errors: [] }))
+          const s = await session(base, executablePath, target, size, graphInfo[size], r === 0).catch(
+            (e) => ({ target, size, error: e.message, errors: [] }),
+          )
           if (target === 'sigma' && s.info?.webgl) results.machine.webgl = s.info.webgl
           results.sessions.push(s)
           const brief = s.error
@@ -603,10 +659,12 @@ async function main() {
     }
     if (skipped > 0) log(`time budget reached: ${skipped} runs skipped`)
     results.skippedRuns = skipped
+    results.loadAverage.end = loadavg()
 
     for (const size of sizes) {
       const agg = {}
-      for (const t of targets) agg[t] = aggregate(results.sessions.filter((s) => s.size === size && s.target === t))
+      for (const t of targets)
+        agg[t] = aggregate(results.sessions.filter((s) => s.size === size && s.target === t))
       results.sizes[size] = agg
     }
   } finally {
@@ -616,9 +674,20 @@ async function main() {
 
   // Report
   const lines = []
-  lines.push(`Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.chromium ?? 'Chromium'} headless, WebGL: ${results.machine.webgl ?? 'n/a'}`)
-  lines.push(`First-load JS of the app: ${(bundle.gzip / 1024).toFixed(1)} KiB gzipped (${(bundle.bytes / 1024).toFixed(1)} KiB raw, ${bundle.files.length} files)`)
-  lines.push(`Bundled dataset first frame: ${fmt(results.bundled.firstFrameMs, 0)} ms (median of ${BUNDLED_RUNS})`)
+  lines.push(
+    `Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.chromium ?? 'Chromium'} headless, WebGL: ${results.machine.webgl ?? 'n/a'}`,
+  )
+  lines.push(
+    `First-load JS of the app: ${(bundle.gzip / 1024).toFixed(1)} KiB gzipped (${(bundle.bytes / 1024).toFixed(1)} KiB raw, ${bundle.files.length} files)`,
+  )
+  lines.push(
+    `Bundled dataset first frame: ${fmt(results.bundled.firstFrameMs, 0)} ms (median of ${BUNDLED_RUNS})`,
+  )
+  const la = (l) => l.map((x) => x.toFixed(1)).join(' ')
+  lines.push(
+    `Load average (1/5/15 min) at start: ${la(results.loadAverage.start)}; at end: ${la(results.loadAverage.end ?? [])}`,
+  )
+  if (results.skippedRuns) lines.push(`Time budget reached: ${results.skippedRuns} run(s) skipped`)
   for (const size of sizes) {
     const spec = SIZES[size]
     const runs = targets.map((t) => `${t} ${results.sizes[size][t].runs}`).join(', ')

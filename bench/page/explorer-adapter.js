@@ -43,7 +43,8 @@
     if (h === undefined) throw new Error('window.__explorer is not there')
     return h
   }
-  const button = (text) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)
+  const button = (text) =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)
   const typeCheckbox = (id) => {
     for (const label of document.querySelectorAll('label.check')) {
       const name = label.querySelector('.check-label')?.textContent?.trim().toLowerCase()
@@ -56,7 +57,12 @@
     if (el === null) throw new Error('no "From year" slider')
     return el
   }
-  const nodeMap = () => new Map(hook().nodes().map((n) => [n.id, n]))
+  const nodeMap = () =>
+    new Map(
+      hook()
+        .nodes()
+        .map((n) => [n.id, n]),
+    )
 
   window.__bench = {
     firstFrame,

@@ -47,7 +47,7 @@ async function main() {
   const host = document.getElementById('graph')!
   const canvas = document.createElement('canvas')
   host.append(canvas)
-  const ctx = canvas.getContext('2d')!
+  const ctx = canvas.getContext('2d', { alpha: false })!
   let frame = 0
   let dirty = true
   const dpr = window.devicePixelRatio || 1
@@ -89,7 +89,11 @@ async function main() {
   function apply(reheat: boolean) {
     shown = filter.compute()
     shownNodes = Array.from(shown.actors, (a) => nodes[a]!)
-    links = Array.from(shown.relations, (r) => ({ source: nodes[ix.src[r]!]!, target: nodes[ix.tgt[r]!]!, rel: r }))
+    links = Array.from(shown.relations, (r) => ({
+      source: nodes[ix.src[r]!]!,
+      target: nodes[ix.tgt[r]!]!,
+      rel: r,
+    }))
     sim.nodes(shownNodes)
     link.links(links)
     if (reheat) sim.alpha(Math.max(sim.alpha(), 0.25))
@@ -186,14 +190,15 @@ async function main() {
   const labelOrder = Array.from(ix.graph.actors.keys()).sort((a, b) => ix.degree[b]! - ix.degree[a]!)
 
   function draw() {
-    const k = transform.k
+    // Screen-space coordinates (the zoom applied here, not through the context's transform):
+    // unit line widths and dash lengths keep the software rasteriser on its fast path.
+    const { k, x: tx, y: ty } = transform
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-    ctx.clearRect(0, 0, width, height)
-    ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * transform.x, dpr * transform.y)
-    // Visible world box, with a margin for node radii.
-    const [x0, y0] = transform.invert([-20, -20])
-    const [x1, y1] = transform.invert([width + 20, height + 20])
-    ctx.lineWidth = 1.2 / k
+    ctx.fillStyle = '#fff'
+    ctx.fillRect(0, 0, width, height)
+    const m = 20
+    ctx.lineWidth = 1
+    ctx.globalAlpha = 0.7
     const types = ix.typeIds.length
     for (let t = 0; t < types; t++) {
       ctx.strokeStyle = TYPE_COLORS[ix.typeIds[t]!] ?? '#888'
@@ -205,37 +210,42 @@ async function main() {
           if (ix.type[r] !== t || ix.stance[r] !== s) continue
           const a = l.source as Node
           const b = l.target as Node
-          const ax = a.x!
-          const ay = a.y!
-          const bx = b.x!
-          const by = b.y!
-          if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1))
+          const ax = a.x! * k + tx
+          const ay = a.y! * k + ty
+          const bx = b.x! * k + tx
+          const by = b.y! * k + ty
+          if (
+            (ax < -m && bx < -m) ||
+            (ax > width + m && bx > width + m) ||
+            (ay < -m && by < -m) ||
+            (ay > height + m && by > height + m)
+          )
             continue
           ctx.moveTo(ax, ay)
           ctx.lineTo(bx, by)
           any = true
         }
         if (!any) continue
-        ctx.setLineDash(STANCE_DASH[STANCES[s]!].map((d) => d / k))
+        ctx.setLineDash(STANCE_DASH[STANCES[s]!])
         ctx.stroke()
       }
     }
     ctx.setLineDash([])
+    ctx.globalAlpha = 1
     ctx.beginPath()
     for (const d of shownNodes) {
-      const x = d.x!
-      const y = d.y!
-      if (x + d.r < x0 || x - d.r > x1 || y + d.r < y0 || y - d.r > y1) continue
-      ctx.moveTo(x + d.r, y)
-      ctx.arc(x, y, d.r, 0, 2 * Math.PI)
+      const x = d.x! * k + tx
+      const y = d.y! * k + ty
+      const r = Math.max(1, d.r * k)
+      if (x + r < 0 || x - r > width || y + r < 0 || y - r > height) continue
+      ctx.moveTo(x + r, y)
+      ctx.arc(x, y, r, 0, 2 * Math.PI)
     }
     ctx.fillStyle = '#fafafa'
     ctx.fill()
     ctx.strokeStyle = '#333'
-    ctx.lineWidth = 1 / k
     ctx.stroke()
-    // Labels: the 30 highest-degree shown actors in view, in screen space.
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    // Labels: the 30 highest-degree shown actors in view.
     ctx.fillStyle = '#222'
     ctx.font = '12px sans-serif'
     ctx.textAlign = 'center'
@@ -244,7 +254,8 @@ async function main() {
       if (labelled >= 30) break
       if (shown.actorShown[a] !== 1) continue
       const d = nodes[a]!
-      const [sx, sy] = transform.apply([d.x!, d.y!])
+      const sx = d.x! * k + tx
+      const sy = d.y! * k + ty
       if (sx < 0 || sx > width || sy < 0 || sy > height) continue
       ctx.fillText(ix.graph.actors[a]!.label, sx, sy + d.r * k + 12)
       labelled++

@@ -12,7 +12,9 @@ import { fail, Filter, indexGraph, loadGraph, TYPE_COLORS, type BenchHook } from
 
 /** The WebGL renderer string, e.g. "… SwiftShader …" when rendering in software. */
 function webglRenderer(): string {
-  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl')
+  const gl =
+    document.createElement('canvas').getContext('webgl2') ??
+    document.createElement('canvas').getContext('webgl')
   if (gl === null) return 'no WebGL'
   const ext = gl.getExtension('WEBGL_debug_renderer_info')
   return String(ext === null ? gl.getParameter(gl.RENDERER) : gl.getParameter(ext.UNMASKED_RENDERER_WEBGL))
@@ -131,7 +133,11 @@ async function main() {
       filter.from = year
       return change()
     },
-    info: () => ({ renderer: 'WebGL (sigma)', webgl: gl, softwareRendering: /SwiftShader|llvmpipe|software/i.test(gl) }),
+    info: () => ({
+      renderer: 'WebGL (sigma)',
+      webgl: gl,
+      softwareRendering: /SwiftShader|llvmpipe|software/i.test(gl),
+    }),
   }
   window.__bench = hook
 }
