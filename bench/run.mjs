@@ -26,7 +26,6 @@ const BENCH = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(BENCH, '..')
 const QUICK = process.env.BENCH_QUICK === '1'
 const ALL_TARGETS = ['us', 'force-graph', 'd3-canvas', 'd3-svg', 'sigma']
-const PEERS = ALL_TARGETS.slice(1)
 const sizes = (process.env.BENCH_SIZES ?? (QUICK ? '1k' : Object.keys(SIZES).join(',')))
   .split(',')
   .map((s) => s.trim())

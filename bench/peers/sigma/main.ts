@@ -75,18 +75,27 @@ async function main() {
   }
   renderer.on('afterRender', onFirst)
 
-  const layout = new FA2Layout(graph, { settings: inferSettings(graph) })
-  layout.start()
-
-  // Node drag, as in sigma's example.
+  // Node drag, as in sigma's example; the output reducer keeps the dragged node where the pointer
+  // is while ForceAtlas2 runs (the supervisor writes reduced positions back to the worker).
   let dragged: string | null = null
+  let dragPos = { x: 0, y: 0 }
+  const layout = new FA2Layout(graph, {
+    settings: inferSettings(graph),
+    outputReducer: (key, attr) => (key === dragged ? { ...attr, x: dragPos.x, y: dragPos.y } : attr),
+  })
+  layout.start()
   renderer.on('downNode', (e) => {
     dragged = e.node
+    dragPos = {
+      x: graph.getNodeAttribute(e.node, 'x') as number,
+      y: graph.getNodeAttribute(e.node, 'y') as number,
+    }
     if (!renderer.getCustomBBox()) renderer.setCustomBBox(renderer.getBBox())
   })
   renderer.on('moveBody', (e) => {
     if (dragged === null) return
     const p = renderer.viewportToGraph(e.event)
+    dragPos = p
     graph.setNodeAttribute(dragged, 'x', p.x)
     graph.setNodeAttribute(dragged, 'y', p.y)
     e.preventSigmaDefault()
