@@ -393,6 +393,7 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
     )
     out.userAgent = await ev(page, () => navigator.userAgent)
     out.info = await ev(page, () => window.__bench.info())
+    out.surface = await surfaceRect(page, target)
     if (size === null) return out
 
     out.phase = 'layout'
