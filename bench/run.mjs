@@ -675,19 +675,19 @@ async function main() {
   // Report
   const lines = []
   lines.push(
-    `Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.chromium ?? 'Chromium'} headless, WebGL: ${results.machine.webgl ?? 'n/a'}`,
+    `- Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.chromium ?? 'Chromium'} headless, WebGL: ${results.machine.webgl ?? 'n/a'}`,
   )
   lines.push(
-    `First-load JS of the app: ${(bundle.gzip / 1024).toFixed(1)} KiB gzipped (${(bundle.bytes / 1024).toFixed(1)} KiB raw, ${bundle.files.length} files)`,
+    `- First-load JS of the app: ${(bundle.gzip / 1024).toFixed(1)} KiB gzipped (${(bundle.bytes / 1024).toFixed(1)} KiB raw, ${bundle.files.length} files)`,
   )
   lines.push(
-    `Bundled dataset first frame: ${fmt(results.bundled.firstFrameMs, 0)} ms (median of ${BUNDLED_RUNS})`,
+    `- Bundled dataset first frame: ${fmt(results.bundled.firstFrameMs, 0)} ms (median of ${BUNDLED_RUNS})`,
   )
   const la = (l) => l.map((x) => x.toFixed(1)).join(' ')
   lines.push(
-    `Load average (1/5/15 min) at start: ${la(results.loadAverage.start)}; at end: ${la(results.loadAverage.end ?? [])}`,
+    `- Load average (1/5/15 min) at start: ${la(results.loadAverage.start)}; at end: ${la(results.loadAverage.end ?? [])}`,
   )
-  if (results.skippedRuns) lines.push(`Time budget reached: ${results.skippedRuns} run(s) skipped`)
+  if (results.skippedRuns) lines.push(`- Time budget reached: ${results.skippedRuns} run(s) skipped`)
   for (const size of sizes) {
     const spec = SIZES[size]
     const runs = targets.map((t) => `${t} ${results.sizes[size][t].runs}`).join(', ')
