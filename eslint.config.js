@@ -12,6 +12,7 @@ export default tseslint.config(
       'playwright-report',
       'bench/results',
       'bench/graphs',
+      'bench/peers-dist',
       '.scratch',
     ],
   },

@@ -1,0 +1,102 @@
+/*
+ * The benchmark hook for Alliance Explorer itself, injected before the app's scripts. It gives the
+ * app the same `window.__bench` shape as the peer pages, by reading `window.__explorer` and by
+ * operating the app's real controls: the type checkbox is clicked, the "From year" slider gets
+ * arrow-key keydown events, "Pause layout"/"Resume layout" are clicked. It never calls app code.
+ *
+ * First frame: the first stroke() on the graph canvas (the renderer strokes the edges of the
+ * first graph frame), then the end of that frame's main-thread work.
+ *
+ * Actor i is the actor with id `a${i}` (the id scheme of bench/generate.mjs).
+ */
+;(() => {
+  const afterFrame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => resolve()
+        ch.port2.postMessage(0)
+      }),
+    )
+  const endOfTask = () =>
+    new Promise((resolve) => {
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => resolve()
+      ch.port2.postMessage(0)
+    })
+
+  let resolveFirst
+  const firstFrame = new Promise((r) => (resolveFirst = r))
+  let seen = false
+  const stroke = CanvasRenderingContext2D.prototype.stroke
+  CanvasRenderingContext2D.prototype.stroke = function (...args) {
+    if (!seen && this.canvas?.classList?.contains('graph-canvas')) {
+      seen = true
+      // Drawing happens inside the app's animation frame: the next task runs after that frame.
+      endOfTask().then(() => resolveFirst(performance.now()))
+    }
+    return stroke.apply(this, args)
+  }
+
+  const hook = () => {
+    const h = window.__explorer
+    if (h === undefined) throw new Error('window.__explorer is not there')
+    return h
+  }
+  const button = (text) =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)
+  const typeCheckbox = (id) => {
+    for (const label of document.querySelectorAll('label.check')) {
+      const name = label.querySelector('.check-label')?.textContent?.trim().toLowerCase()
+      if (name === id.toLowerCase()) return label.querySelector('input[type=checkbox]')
+    }
+    throw new Error(`no checkbox for relation type ${id}`)
+  }
+  const fromSlider = () => {
+    const el = document.querySelector('[role=slider][aria-label="From year"]')
+    if (el === null) throw new Error('no "From year" slider')
+    return el
+  }
+  const nodeMap = () =>
+    new Map(
+      hook()
+        .nodes()
+        .map((n) => [n.id, n]),
+    )
+
+  window.__bench = {
+    firstFrame,
+    ticks: () => hook().layout().ticks,
+    running: () => hook().layout().running,
+    stopLayout() {
+      button('Pause layout')?.click()
+    },
+    startLayout() {
+      button('Resume layout')?.click()
+    },
+    nodeScreen(i) {
+      const n = nodeMap().get(`a${i}`)
+      return n === undefined ? null : { x: n.x, y: n.y }
+    },
+    /** All shown nodes' positions at once (the generic path would call nodes() once per actor). */
+    allScreens() {
+      return hook()
+        .nodes()
+        .map((n) => [n.x, n.y])
+    },
+    toggleType(id) {
+      typeCheckbox(id).click()
+      return afterFrame()
+    },
+    setYearFrom(year) {
+      const el = fromSlider()
+      const now = Number(el.getAttribute('aria-valuenow'))
+      const key = year > now ? 'ArrowRight' : 'ArrowLeft'
+      for (let k = 0; k < Math.abs(year - now); k++) {
+        el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+      }
+      return afterFrame()
+    },
+    info: () => ({ renderer: 'canvas 2d (Alliance Explorer)' }),
+  }
+})()
