@@ -1,9 +1,9 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DEFAULT_FILTER } from '../../src/model/filter'
 import { createExplorerStore } from '../../src/state/store'
 import { decodeUrl, encodeUrl } from '../../src/state/url'
-import { bindUrl } from '../../src/state/urlSync'
+import { FILTER_URL_DELAY_MS, bindUrl } from '../../src/state/urlSync'
 
 describe('URL state', () => {
   it('writes nothing for the default view', () => {
@@ -61,9 +61,23 @@ describe('URL state', () => {
     store.getState().select({ kind: 'actor', id: 'iran' })
     expect(window.location.search).toBe('?sel=actor:iran')
     expect(window.history.length).toBe(before + 1)
-    store.getState().toggleType('military', false)
+    vi.useFakeTimers()
+    try {
+      store.getState().toggleType('military', false)
+      // Filters reach the address a moment after the last change, replacing the entry.
+      expect(window.location.search).toBe('?sel=actor:iran')
+      vi.advanceTimersByTime(FILTER_URL_DELAY_MS)
+    } finally {
+      vi.useRealTimers()
+    }
     expect(window.location.search).toBe('?hide=military&sel=actor:iran')
     expect(window.history.length).toBe(before + 1)
+    // A selection right after a filter change carries that change with it.
+    store.getState().toggleStance('neutral', false)
+    store.getState().select({ kind: 'actor', id: 'russia' })
+    expect(window.location.search).toBe('?hide=military&hideStance=neutral&sel=actor:russia')
+    window.history.replaceState(null, '', '?hide=military&sel=actor:iran')
+    store.getState().toggleStance('neutral', true)
     store.getState().select({ kind: 'actor', id: 'turkey' })
     // what Back does: the browser restores the URL, then fires popstate
     window.history.replaceState(null, '', '?hide=military&sel=actor:iran')
