@@ -4,6 +4,18 @@
  * window; undated relations always; actors shown when they have a shown relation), and the
  * `window.__bench` hook the harness drives.
  */
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type ForceLink,
+  type Simulation,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force'
 
 export type Stance = 'cooperative' | 'hostile' | 'neutral'
 
@@ -167,4 +179,40 @@ export class Filter {
 export function fail(e: unknown): void {
   console.error(e)
   document.body.textContent = `Failed: ${e instanceof Error ? e.message : String(e)}`
+}
+
+export interface SimNode extends SimulationNodeDatum {
+  i: number
+  r: number
+}
+export interface SimLink extends SimulationLinkDatum<SimNode> {
+  rel: number
+}
+
+/**
+ * The d3 peers' simulation: the app's forces and parameters (link 70, charge −240 up to 600,
+ * gravity 0.06, collide r + 3), one node per actor sized as the app sizes them. Not started.
+ */
+export function createPeerSimulation(ix: Indexed): {
+  nodes: SimNode[]
+  link: ForceLink<SimNode, SimLink>
+  sim: Simulation<SimNode, SimLink>
+} {
+  const nodes: SimNode[] = Array.from(ix.graph.actors, (_, i) => ({
+    i,
+    r: 5 + 2.4 * Math.sqrt(ix.degree[i]!),
+  }))
+  const link = forceLink<SimNode, SimLink>([]).distance(70)
+  const sim = forceSimulation<SimNode, SimLink>([])
+    .alphaMin(0.002)
+    .force('link', link)
+    .force('charge', forceManyBody<SimNode>().strength(-240).distanceMax(600))
+    .force('x', forceX<SimNode>(0).strength(0.06))
+    .force('y', forceY<SimNode>(0).strength(0.06))
+    .force(
+      'collide',
+      forceCollide<SimNode>((d) => d.r + 3),
+    )
+    .stop()
+  return { nodes, link, sim }
 }

@@ -8,16 +8,6 @@
  * - d3-zoom for wheel/drag pan-zoom, d3-drag for nodes (subject found with a quadtree).
  */
 import { drag } from 'd3-drag'
-import {
-  forceCollide,
-  forceLink,
-  forceManyBody,
-  forceSimulation,
-  forceX,
-  forceY,
-  type SimulationLinkDatum,
-  type SimulationNodeDatum,
-} from 'd3-force'
 import { quadtree, type Quadtree } from 'd3-quadtree'
 import { pointer, select } from 'd3-selection'
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom'
@@ -30,16 +20,14 @@ import {
   STANCE_DASH,
   STANCES,
   TYPE_COLORS,
+  createPeerSimulation,
   type BenchHook,
+  type SimLink,
+  type SimNode,
 } from '../common'
 
-interface Node extends SimulationNodeDatum {
-  i: number
-  r: number
-}
-interface Link extends SimulationLinkDatum<Node> {
-  rel: number
-}
+type Node = SimNode
+type Link = SimLink
 
 async function main() {
   const ix = indexGraph(await loadGraph())
@@ -63,23 +51,10 @@ async function main() {
     requestDraw()
   }
 
-  const nodes: Node[] = Array.from(ix.graph.actors, (_, i) => ({ i, r: 5 + 2.4 * Math.sqrt(ix.degree[i]!) }))
+  const { nodes, link, sim } = createPeerSimulation(ix)
   let shown = filter.compute()
   let links: Link[] = []
   let shownNodes: Node[] = []
-
-  const link = forceLink<Node, Link>([]).distance(70)
-  const sim = forceSimulation<Node, Link>([])
-    .alphaMin(0.002)
-    .force('link', link)
-    .force('charge', forceManyBody<Node>().strength(-240).distanceMax(600))
-    .force('x', forceX<Node>(0).strength(0.06))
-    .force('y', forceY<Node>(0).strength(0.06))
-    .force(
-      'collide',
-      forceCollide<Node>((d) => d.r + 3),
-    )
-    .stop()
 
   let ticks = 0
   let layoutOn = true

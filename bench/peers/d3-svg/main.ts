@@ -4,16 +4,6 @@
  * a <g>, d3-drag on the circles. The same forces as the app; stance as stroke-dasharray.
  */
 import { drag } from 'd3-drag'
-import {
-  forceCollide,
-  forceLink,
-  forceManyBody,
-  forceSimulation,
-  forceX,
-  forceY,
-  type SimulationLinkDatum,
-  type SimulationNodeDatum,
-} from 'd3-force'
 import { select } from 'd3-selection'
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom'
 import {
@@ -25,16 +15,14 @@ import {
   STANCE_DASH,
   STANCES,
   TYPE_COLORS,
+  createPeerSimulation,
   type BenchHook,
+  type SimLink,
+  type SimNode,
 } from '../common'
 
-interface Node extends SimulationNodeDatum {
-  i: number
-  r: number
-}
-interface Link extends SimulationLinkDatum<Node> {
-  rel: number
-}
+type Node = SimNode
+type Link = SimLink
 
 async function main() {
   const ix = indexGraph(await loadGraph())
@@ -47,27 +35,16 @@ async function main() {
   const linkLayer = g.append('g').attr('stroke-width', 1.2)
   const nodeLayer = g.append('g').attr('fill', '#fafafa').attr('stroke', '#333')
 
-  const nodes: Node[] = Array.from(ix.graph.actors, (_, i) => ({ i, r: 5 + 2.4 * Math.sqrt(ix.degree[i]!) }))
+  const { nodes, link, sim } = createPeerSimulation(ix)
   let shown = filter.compute()
   let ticks = 0
   let layoutOn = true
 
-  const link = forceLink<Node, Link>([]).distance(70)
-  const sim = forceSimulation<Node, Link>([])
-    .alphaMin(0.002)
-    .force('link', link)
-    .force('charge', forceManyBody<Node>().strength(-240).distanceMax(600))
-    .force('x', forceX<Node>(0).strength(0.06))
-    .force('y', forceY<Node>(0).strength(0.06))
-    .force(
-      'collide',
-      forceCollide<Node>((d) => d.r + 3),
-    )
-    .on('tick', () => {
-      ticks++
-      ticked()
-      if (autoFit) fit()
-    })
+  sim.on('tick', () => {
+    ticks++
+    ticked()
+    if (autoFit) fit()
+  })
 
   let lineSel = linkLayer.selectAll<SVGLineElement, Link>('line')
   let circleSel = nodeLayer.selectAll<SVGCircleElement, Node>('circle')
@@ -158,6 +135,8 @@ async function main() {
 
   apply(false)
   fit()
+  // The shared simulation comes stopped; this peer runs it on d3's own timer, as the gallery does.
+  sim.restart()
 
   const firstFrame = (async () => {
     await afterFrame()
