@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
+import { problemLine } from '../io/loadGraph'
 import type { Problem } from '../model/types'
 import type { Session } from '../state/session'
 
@@ -13,11 +14,10 @@ const STAGE: Record<string, string> = {
 }
 
 export function reportText(name: string, errors: readonly Problem[], warnings: readonly Problem[]): string {
-  const line = (p: Problem) => (p.path === '(file)' ? p.message : `${p.path}: ${p.message}`)
   return [
     `Could not open ${name}: ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
-    ...errors.map(line),
-    ...(warnings.length > 0 ? ['', `Warnings (${warnings.length}):`, ...warnings.map(line)] : []),
+    ...errors.map(problemLine),
+    ...(warnings.length > 0 ? ['', `Warnings (${warnings.length}):`, ...warnings.map(problemLine)] : []),
   ].join('\n')
 }
 

@@ -29,10 +29,13 @@ export function fileName(url: string): string {
   }
 }
 
+/** One problem as a line of text: `path: message`, or the message alone for the whole file. */
+export function problemLine(p: Problem): string {
+  return p.path === '(file)' ? p.message : `${p.path}: ${p.message}`
+}
+
 export function describeProblems(problems: readonly Problem[], max = 3): string {
-  const shown = problems
-    .slice(0, max)
-    .map((p) => (p.path === '(file)' ? p.message : `${p.path}: ${p.message}`))
+  const shown = problems.slice(0, max).map(problemLine)
   const more = problems.length > max ? ` (and ${problems.length - max} more)` : ''
   return shown.join('; ') + more
 }
