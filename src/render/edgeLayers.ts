@@ -63,6 +63,7 @@ export function createEdgeLayers(): EdgeLayers {
   const main = new Map<number, Layer>()
   const fadeLayers: Layer[] = []
   let redrawn = 0
+  let canMake: boolean | null = null
   /** What the layers were drawn for, beyond their relations: geometry, size, styles. */
   let geometry = ''
   let positions = new Float32Array(0)
@@ -159,7 +160,9 @@ export function createEdgeLayers(): EdgeLayers {
       return n
     },
     fits(devicePixels) {
-      return devicePixels * 4 * LAYERS_PER_FRAME <= LAYER_BYTES_MAX
+      // Where no canvas can be made (no 2D context off screen), edges are drawn straight.
+      if (canMake === null) canMake = make(1, 1) !== null
+      return canMake && devicePixels * 4 * LAYERS_PER_FRAME <= LAYER_BYTES_MAX
     },
     *update(f, scene, b, cls, fading, chunk) {
       redrawn = 0
