@@ -3,10 +3,10 @@
  * draws nothing), a fixed canvas rectangle, and the main-thread layout (jsdom has no Worker).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createEngine, type Engine } from '../../src/engine/engine'
-import { buildIndex } from '../../src/model/graphIndex'
-import { createExplorerStore, type ExplorerStore } from '../../src/state/store'
-import { tinyGraph } from './helpers'
+import { createEngine, type Engine } from '../../../src/engine/engine'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { createExplorerStore, type ExplorerStore } from '../../../src/state/store'
+import { tinyGraph } from '../helpers'
 
 const RECT = { left: 100, top: 50, width: 800, height: 600 }
 
