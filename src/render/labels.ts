@@ -8,7 +8,7 @@
  * when zooming in makes room). So labels never overlap each other and never hide an actor.
  */
 import { screenRadius, type Frame, type Scene } from './scene'
-import type { Shape } from './style'
+import { SHAPE_GEOMETRY, type Shape } from '../model/encoding'
 
 export const LABEL_FONT_PX = 12
 export const LABEL_FONT = `${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`
@@ -190,18 +190,17 @@ export function createLabelPlacer(): LabelPlacer {
   }
 }
 
-/**
- * How far each shape reaches from its centre, in radii (style.ts traceShape): a square's corner
- * (0.88 √2), a triangle's apex, a diamond's points; circles, rings and hexagons stay within r.
- */
-const SHAPE_EXTENT: Readonly<Record<Shape, number>> = {
-  circle: 1,
-  ring: 1,
-  hexagon: 1,
-  square: 1.25,
-  triangle: 1.2,
-  diamond: 1.15,
-}
+/** How far each shape reaches from its centre, in radii: a square's corner, a polygon's farthest point. */
+const SHAPE_EXTENT = Object.fromEntries(
+  Object.entries(SHAPE_GEOMETRY).map(([shape, g]) => {
+    if (g.kind === 'circle') return [shape, 1]
+    if (g.kind === 'square') return [shape, g.half * Math.SQRT2]
+    let far = 0
+    for (let i = 0; i < g.points.length; i += 2)
+      far = Math.max(far, Math.hypot(g.points[i]!, g.points[i + 1]!))
+    return [shape, far]
+  }),
+) as Readonly<Record<Shape, number>>
 
 /** A label drawn in a frame: the actor and its box (CSS px of the canvas). */
 export interface PlacedLabel extends LabelBox {
