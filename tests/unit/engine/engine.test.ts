@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 /**
  * The engine and its automation hook in jsdom: a recording stand-in for the 2D context (jsdom
  * draws nothing), a fixed canvas rectangle, and the main-thread layout (jsdom has no Worker).
@@ -206,7 +207,11 @@ describe('automation hook', () => {
     await load()
     const uninstall = installHook({ engine, store })
     const hook = window.__explorer!
-    expect(Object.keys(hook).sort()).toEqual(['layout', 'nodes', 'transform'])
+    // Every call on the hook is documented in the README's table, and every documented call exists.
+    const readme = readFileSync('README.md', 'utf8')
+    const documented = [...readme.matchAll(/^\| `(\w+)\(/gm)].map((m) => m[1]).sort()
+    expect(Object.keys(hook).sort()).toEqual(documented)
+    expect(documented).toEqual(expect.arrayContaining(['layout', 'nodes', 'transform']))
     expect(Object.isFrozen(hook)).toBe(true)
     expect(hook.nodes()).toEqual(engine.nodes())
     expect(hook.transform()).toEqual(engine.transform())
