@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test'
 import {
   ROOT,
   actorButton,
+  actorLabel,
   canvasBox,
   canvasIsAt,
   detailsHeading,
@@ -17,14 +18,20 @@ import {
   fromYear,
   nodes,
   openExplorer,
+  readDataset,
   saveShot,
   setYearsByKeyboard,
+  shownActorIds,
+  shownRelations,
   statusLine,
   test,
   toYear,
   transform,
   waitForSettled,
+  type FilterSpec,
 } from './fixtures'
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const FORMATS = join(ROOT, 'tests/fixtures/formats')
 const HOSTILE = join(ROOT, 'tests/fixtures/hostile')
@@ -391,28 +398,121 @@ test.describe('export', () => {
     expect(stats.ink).toBeGreaterThan(5000)
   })
 
-  test('SVG: parses, and carries the shown labels and the legend', async ({ page }, testInfo) => {
+  /**
+   * The SVG's objects, read in the page: the data-id'd children of each layer with their titles,
+   * every text, and the parser's complaint if any.
+   */
+  async function readSvg(page: Page, text: string) {
+    return page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
+      const layer = (id: string) => doc.querySelector(`svg > g#${id}`)
+      const items = (id: string) =>
+        Array.from(layer(id)?.children ?? [])
+          .filter((e) => e.hasAttribute('data-id'))
+          .map((e) => ({
+            tag: e.tagName,
+            id: e.getAttribute('data-id')!,
+            title: e.querySelector('title')?.textContent ?? null,
+            text: e.tagName === 'text' ? e.textContent : null,
+            stroke: e.getAttribute('stroke'),
+            dash: e.getAttribute('stroke-dasharray'),
+            marker: e.getAttribute('marker-end'),
+          }))
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.nodeName,
+        layers: ['relations', 'actors', 'labels', 'legend'].filter((id) => layer(id) !== null),
+        relations: items('relations'),
+        actors: items('actors'),
+        labels: items('labels'),
+        legend: Array.from(layer('legend')?.querySelectorAll('text') ?? [], (t) => t.textContent),
+        images: doc.querySelectorAll('image').length,
+        width: Number(doc.documentElement.getAttribute('width')),
+        height: Number(doc.documentElement.getAttribute('height')),
+      }
+    }, text)
+  }
+
+  /** Waits until every shown actor's centre is on the canvas (the SVG holds what is in view). */
+  async function expectAllInView(page: Page) {
+    const box = await canvasBox(page)
+    const inside = (n: { x: number; y: number }) =>
+      n.x >= box.x && n.x <= box.x + box.width && n.y >= box.y && n.y <= box.y + box.height
+    await expect.poll(async () => (await nodes(page)).filter((n) => !inside(n)).map((n) => n.id)).toEqual([])
+  }
+
+  /** Checks the SVG against the data file under a filter: one object per shown actor and relation. */
+  async function checkSvg(page: Page, text: string, f: FilterSpec) {
+    const ds = readDataset()
+    const svg = await readSvg(page, text)
+    expect(svg.error).toBeNull()
+    expect(svg.root).toBe('svg')
+    expect(svg.layers).toEqual(['relations', 'actors', 'labels', 'legend'])
+    expect(svg.images).toBe(0) // objects, not bitmaps
+    const rels = shownRelations(ds, f)
+    const typeLabel = new Map(ds.relationTypes.map((t) => [t.id, t.label]))
+    const typeColor = new Map(ds.relationTypes.map((t) => [t.id, t.color.toLowerCase()]))
+    expect(svg.relations.map((r) => r.id).sort()).toEqual(rels.map((r) => r.id).sort())
+    for (const r of rels) {
+      const el = svg.relations.find((e) => e.id === r.id)!
+      const arrow = r.directed === true ? '→' : '—'
+      expect(el.title).toMatch(
+        new RegExp(
+          `^${escapeRe(`${actorLabel(ds, r.source)} ${arrow} ${actorLabel(ds, r.target)}: ${typeLabel.get(r.type)}, ${r.stance}, `)}`,
+        ),
+      )
+      expect(el.stroke?.toLowerCase()).toBe(typeColor.get(r.type))
+      expect(el.dash === null).toBe(r.stance === 'cooperative')
+    }
+    const actorIds = shownActorIds(ds, f)
+    expect(svg.actors.map((a) => a.id).sort()).toEqual([...actorIds].sort())
+    for (const a of svg.actors) expect(a.title).toBe(actorLabel(ds, a.id))
+    // every label names a shown actor; the most connected ones have theirs
+    expect(svg.labels.length).toBeGreaterThan(0)
+    for (const l of svg.labels) expect(l.text).toBe(actorLabel(ds, l.id))
+    expect(svg.labels.map((l) => l.text)).toContain('Azerbaijan')
+    for (const t of ds.relationTypes.filter((t) => !(f.hideTypes ?? []).includes(t.id))) {
+      expect(svg.legend).toContain(t.label)
+    }
+    expect(svg.legend).toEqual(expect.arrayContaining(['Cooperative', 'Hostile', 'Neutral']))
+    return svg
+  }
+
+  test('SVG: one object per shown actor and relation, with ids and titles, in layers', async ({
+    page,
+  }, testInfo) => {
     await openExplorer(page)
+    await waitForSettled(page)
+    await expectAllInView(page)
     const d = await exportFile(page, 'Export SVG')
     expect(d.suggestedFilename()).toMatch(/_all-years\.svg$/)
     const file = testInfo.outputPath('view.svg')
     await d.saveAs(file)
     const text = readFileSync(file, 'utf8')
-    const parsed = await page.evaluate((svg) => {
-      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
-      return {
-        error: doc.querySelector('parsererror')?.textContent ?? null,
-        root: doc.documentElement.nodeName,
-        texts: Array.from(doc.querySelectorAll('text'), (t) => t.textContent),
-        paths: doc.querySelectorAll('path').length,
-      }
-    }, text)
-    expect(parsed.error).toBeNull()
-    expect(parsed.root).toBe('svg')
-    expect(parsed.texts).toContain('Azerbaijan')
-    expect(parsed.texts).toContain('Military')
-    expect(parsed.texts).toContain('Hostile')
-    expect(parsed.paths).toBeGreaterThan(50)
+    const svg = await checkSvg(page, text, {})
+    expect(svg.legend).toContain(readDataset().title)
+
+    // The picture: the file drawn by the browser beside the canvas it was exported from.
+    const box = await canvasBox(page)
+    expect(svg.width).toBeCloseTo(box.width, 0)
+    expect(svg.height).toBeGreaterThan(box.height) // the legend strip below
+    await page.getByRole('img').screenshot({ path: testInfo.outputPath('screen.png') })
+    const shot = await page.context().newPage()
+    await shot.setViewportSize({ width: Math.ceil(svg.width), height: Math.ceil(svg.height) })
+    await shot.goto(`file://${file}`)
+    await shot.screenshot({ path: testInfo.outputPath('view-svg.png') })
+    await shot.close()
+
+    // A filtered view, fitted so that every shown actor is in view: only what is shown.
+    await page.getByRole('checkbox', { name: /^Economic/ }).uncheck()
+    await setYearsByKeyboard(page, 2020, 2023)
+    await waitForSettled(page)
+    await page.getByRole('button', { name: 'Fit to view' }).click()
+    await expectAllInView(page)
+    const d2 = await exportFile(page, 'Export SVG')
+    const file2 = testInfo.outputPath('filtered.svg')
+    await d2.saveAs(file2)
+    await checkSvg(page, readFileSync(file2, 'utf8'), { hideTypes: ['economic'], from: 2020, to: 2023 })
   })
 
   test('JSON: the visible subgraph re-opens with the same counts and its evidence', async ({
