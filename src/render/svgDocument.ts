@@ -75,6 +75,8 @@ export const SCREEN_EDGE_BUDGET = 12000
 const THIN_ABOVE = 400
 const MANY_ABOVE = 3000
 const EDGE_MARGIN = 40
+const TINY_NODE_PX = 3
+const PLAIN_TINY_ABOVE = 1500
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 const LEGEND_PAD = 14
 const LEGEND_ROW = 20
@@ -409,16 +411,23 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   if (active) actors.sort((p, q) => (e!.actors[p] === 1 ? 1 : 0) - (e!.actors[q] === 1 ? 1 : 0) || p - q)
   const actorEls: string[] = []
   const pinEls: string[] = []
+  const screenR = (a: number) => Math.max(2, scene.radius[a]! * t.k)
+  // Where the screen has many tiny actors it draws them as plain discs, without outline or shape.
+  let tinyCount = 0
+  for (const a of actors) if (screenR(a) < TINY_NODE_PX) tinyCount++
+  const plainTiny = tinyCount > PLAIN_TINY_ABOVE
   for (const a of actors) {
     const actor = graph.actors[a]!
-    const shape = KIND_SHAPE[actor.kind]
     const x = X(a)
     const y = Y(a)
-    const r = Math.max(2, scene.radius[a]! * t.k)
+    const r = screenR(a)
+    const plain = plainTiny && r < TINY_NODE_PX
+    const shape = plain ? 'circle' : KIND_SHAPE[actor.kind]
     const dim = active && e!.actors[a] !== 1
     // The screen outlines a shape with a slightly larger fill underneath; a ring is a thick outline.
-    const look =
-      shape === 'ring'
+    const look = plain
+      ? ` ${paint('fill', palette.nodeFill)}`
+      : shape === 'ring'
         ? ` ${paint('fill', palette.background)} ${paint('stroke', palette.nodeFill)} stroke-width="2.5"`
         : ` ${paint('fill', palette.nodeFill)} ${paint('stroke', palette.nodeStroke)} stroke-width="1.5" paint-order="stroke"`
     const attrs =

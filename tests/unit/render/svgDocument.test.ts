@@ -288,6 +288,31 @@ describe('buildSvg', () => {
     expect(items('relations')[0]!.getAttribute('stroke-width')).toBe('1')
   })
 
+  it('draws many tiny actors as plain discs, as the screen does, and a few with their shape', () => {
+    const plainOrNot = (count: number) => {
+      const ids = Array.from({ length: count }, (_, i) => `n${i}`)
+      const g = tinyGraph([], ids)
+      const graph: Graph = { ...g, actors: g.actors.map((a) => ({ ...a, kind: 'organisation' as const })) }
+      const grid = ids.map((_, i): [number, number] => [(i % 40) * 3, Math.floor(i / 40) * 3])
+      // radius 0.5 at k = 2: 1 px, drawn at the 2 px minimum; all 1,600 or 40 on a 400 × 300 view
+      const scene = sceneOf(
+        graph,
+        grid,
+        { ...DEFAULT_FILTER, showUnconnected: true },
+        {
+          radius: new Float32Array(count).fill(0.5),
+        },
+      )
+      const { items } = parse(buildSvg(scene, { width: 400, height: 300, legend: LEGEND }))
+      const actors = items('actors')
+      expect(actors).toHaveLength(count)
+      return new Set(actors.map((e) => `${e.tagName} ${e.getAttribute('stroke')}`))
+    }
+    // over 1,500 tiny ones: discs of radius 2, no outline
+    expect(plainOrNot(1600)).toEqual(new Set(['circle null']))
+    expect(plainOrNot(40)).toEqual(new Set([`rect ${LIGHT.nodeStroke}`]))
+  })
+
   it('dims what is not emphasised and draws the selected relation last', () => {
     const g = tinyGraph(rels)
     const base = sceneOf(g, world)
