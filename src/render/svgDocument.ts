@@ -12,7 +12,11 @@
 import type { View } from '../model/filter'
 import { STANCES } from '../model/schema'
 import type { ActorKind, Relation } from '../model/types'
+import type { Transform } from '../shared/types'
+import { edgeOnScreen, SHARP_EDGE_BUDGET } from './edges'
 import { controlPoint } from './geometry'
+import { createLabelPlacer, LABEL_FONT, LABEL_FONT_PX } from './labels'
+import { projectPositions, screenRadius } from './scene'
 import {
   KIND_LABEL,
   KIND_SHAPE,
@@ -44,7 +48,7 @@ export interface SvgScene {
   /** Shown actors in the order labels claim space (most connected first). */
   readonly labelOrder: ArrayLike<number>
   readonly typeColors: readonly string[]
-  readonly transform: { readonly k: number; readonly x: number; readonly y: number }
+  readonly transform: Transform
   readonly palette: Palette
   readonly pinned?: Uint8Array
   readonly emphasis?: {
@@ -66,18 +70,19 @@ export interface SvgOptions {
   readonly measure?: (font: string, text: string) => number
 }
 
-// The screen renderer's constants (render/renderer.ts), repeated so the file looks like the screen.
-const LABEL_FONT_PX = 12
-const CELL = 6
-const MAX_LABEL_ATTEMPTS = 4000
-/** At rest the screen draws at most this many relations (a fixed sample of those in view). */
-export const SCREEN_EDGE_BUDGET = 12000
+// Screen rules not exported by edges.ts / nodes.ts, repeated so the file looks like the screen.
+/** Above this many edges in view, normal edges are 1 px hairlines. */
 const THIN_ABOVE = 400
+/** Above this many edges in view, edges are lighter and arrowheads left out. */
 const MANY_ABOVE = 3000
-const EDGE_MARGIN = 40
+/** Labels tried at rest. */
+const MAX_LABEL_ATTEMPTS = 4000
+/** Actors smaller than this on screen (radius, CSS px)… */
 const TINY_NODE_PX = 3
+/** …are drawn as plain discs when there are more than this many. */
 const PLAIN_TINY_ABOVE = 1500
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
+/** The labels' font family (LABEL_FONT without its size). */
+const FONT = LABEL_FONT.replace(/^[\d.]+px\s+/, '')
 const LEGEND_PAD = 14
 const LEGEND_ROW = 20
 /** From the top of the em box to the alphabetic baseline, as a fraction of the font size. */
@@ -198,7 +203,7 @@ function trimEnd(
   return [x0 + (cx - x0) * lo, y0 + (cy - y0) * lo, ex, ey]
 }
 
-interface LabelBox {
+interface PlacedLabel {
   readonly actor: number
   /** Centre x and top y of the text. */
   readonly x: number
@@ -206,87 +211,44 @@ interface LabelBox {
 }
 
 /**
- * Where labels go, as on screen: the selected and hovered actors first, then emphasised actors, then
- * by `labelOrder`; below the node, else above, right or left, the first place free of other labels.
+ * Where labels go, as on screen (labels.ts's placer, in the drawer's order): the selected and
+ * hovered actors first, then emphasised actors, then by `labelOrder`.
  */
 export function placeLabels(
   scene: SvgScene,
+  xy: Float64Array,
   width: number,
   height: number,
   measure: (font: string, text: string) => number,
-): LabelBox[] {
-  const { view, positions, transform: t } = scene
+): PlacedLabel[] {
+  const { view, transform: t } = scene
   const emphasis = scene.emphasis
   const active = emphasis?.active === true
   const selected = emphasis?.selectedActor ?? -1
   const hovered = emphasis?.hoveredActor ?? -1
-  const cols = Math.ceil(width / CELL) + 1
-  const rows = Math.ceil(height / CELL) + 1
-  const occupancy = new Uint8Array(cols * rows)
-  const range = (bx0: number, by0: number, bx1: number, by1: number) =>
-    [
-      Math.max(0, Math.floor(bx0 / CELL)),
-      Math.min(cols - 1, Math.floor(bx1 / CELL)),
-      Math.max(0, Math.floor(by0 / CELL)),
-      Math.min(rows - 1, Math.floor(by1 / CELL)),
-    ] as const
-  const free = (bx0: number, by0: number, bx1: number, by1: number) => {
-    const [c0, c1, r0, r1] = range(bx0, by0, bx1, by1)
-    for (let rr = r0; rr <= r1; rr++)
-      for (let cc = c0; cc <= c1; cc++) if (occupancy[rr * cols + cc]) return false
-    return true
-  }
-  const mark = (bx0: number, by0: number, bx1: number, by1: number) => {
-    const [c0, c1, r0, r1] = range(bx0, by0, bx1, by1)
-    for (let rr = r0; rr <= r1; rr++) for (let cc = c0; cc <= c1; cc++) occupancy[rr * cols + cc] = 1
-  }
-  const out: LabelBox[] = []
+  const placer = createLabelPlacer()
+  placer.begin(width, height)
+  const out: PlacedLabel[] = []
   const tryLabel = (a: number, force: boolean) => {
-    const x = positions[2 * a]! * t.k + t.x
-    const y = positions[2 * a + 1]! * t.k + t.y
+    const x = xy[2 * a]!
+    const y = xy[2 * a + 1]!
     if (Number.isNaN(x + y)) return
-    const r = Math.max(2, scene.radius[a]! * t.k)
-    const font = `${a === selected ? '600 ' : ''}${LABEL_FONT_PX}px ${FONT}`
-    const w = measure(font, scene.labels[a]!)
-    const h = LABEL_FONT_PX + 3
-    const places = [
-      [x - w / 2 - 2, y + r + 2],
-      [x - w / 2 - 2, y - r - 2 - h],
-      [x + r + 3, y - h / 2],
-      [x - r - 3 - w - 4, y - h / 2],
-    ] as const
-    let chosen = -1
-    let partly = -1
-    for (let p = 0; p < places.length && chosen < 0; p++) {
-      const [bx0, by0] = places[p]!
-      const bx1 = bx0 + w + 4
-      const by1 = by0 + h
-      if (bx1 < 0 || by1 < 0 || bx0 > width || by0 > height) continue
-      if (bx0 < 0 || by0 < 0 || bx1 > width || by1 > height) {
-        if (partly < 0) partly = p
-        continue
-      }
-      if (force || free(bx0, by0, bx1, by1)) chosen = p
-    }
-    if (chosen < 0 && force) chosen = partly
-    if (chosen < 0) return
-    const [bx0, by0] = places[chosen]!
-    mark(bx0, by0, bx0 + w + 4, by0 + h)
-    out.push({ actor: a, x: bx0 + 2 + w / 2, top: by0 + 1 })
+    const w = measure(a === selected ? `600 ${LABEL_FONT}` : LABEL_FONT, scene.labels[a]!)
+    const box = placer.place(x, y, screenRadius(scene.radius, a, t.k), w, force)
+    if (box !== null) out.push({ actor: a, x: box.x + 2 + w / 2, top: box.y + 1 })
   }
   const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
   if (shown(selected)) tryLabel(selected, true)
   if (shown(hovered) && hovered !== selected) tryLabel(hovered, true)
   let attempts = 0
-  const order = Array.from(scene.labelOrder)
   if (active) {
-    for (const a of order) {
+    for (const a of Array.from(scene.labelOrder)) {
       if (emphasis!.actors[a] !== 1 || a === selected || a === hovered) continue
       tryLabel(a, false)
       if (++attempts > MAX_LABEL_ATTEMPTS) break
     }
   }
-  for (const a of order) {
+  for (const a of Array.from(scene.labelOrder)) {
     if (a === selected || a === hovered) continue
     if (active && emphasis!.actors[a] === 1) continue
     if (scene.radius[a]! * t.k < 3 && view.shownActors.length > 200) continue
@@ -296,33 +258,22 @@ export function placeLabels(
   return out
 }
 
-/** Relations in view (an end on screen, or a line crossing it), as the screen culls them. */
-export function relationsInView(scene: SvgScene, width: number, height: number): number[] {
-  const { view, positions, transform: t } = scene
-  const { src, tgt } = view.index
+/** Relations in view (an end on screen, or a line that may cross it), culled as the screen culls them. */
+export function relationsInView(scene: SvgScene, xy: Float64Array, width: number, height: number): number[] {
+  const { src, tgt } = scene.view.index
   const out: number[] = []
-  const m = EDGE_MARGIN
-  for (const r of view.shownRelations) {
-    const x0 = positions[2 * src[r]!]! * t.k + t.x
-    const y0 = positions[2 * src[r]! + 1]! * t.k + t.y
-    const x1 = positions[2 * tgt[r]!]! * t.k + t.x
-    const y1 = positions[2 * tgt[r]! + 1]! * t.k + t.y
-    if (Number.isNaN(x0 + y0 + x1 + y1)) continue
-    if ((x0 < -m && x1 < -m) || (y0 < -m && y1 < -m)) continue
-    if ((x0 > width + m && x1 > width + m) || (y0 > height + m && y1 > height + m)) continue
-    out.push(r)
-  }
+  for (const r of scene.view.shownRelations)
+    if (edgeOnScreen(xy, src[r]!, tgt[r]!, width, height)) out.push(r)
   return out
 }
 
 /** Actors in view (their disc at least partly on screen). */
-export function actorsInView(scene: SvgScene, width: number, height: number): number[] {
-  const { view, positions, transform: t } = scene
+export function actorsInView(scene: SvgScene, xy: Float64Array, width: number, height: number): number[] {
   const out: number[] = []
-  for (const a of view.shownActors) {
-    const x = positions[2 * a]! * t.k + t.x
-    const y = positions[2 * a + 1]! * t.k + t.y
-    const r = Math.max(2, scene.radius[a]! * t.k)
+  for (const a of scene.view.shownActors) {
+    const x = xy[2 * a]!
+    const y = xy[2 * a + 1]!
+    const r = screenRadius(scene.radius, a, scene.transform.k)
     if (Number.isNaN(x + y) || x < -r || y < -r || x > width + r || y > height + r) continue
     out.push(a)
   }
@@ -331,7 +282,7 @@ export function actorsInView(scene: SvgScene, width: number, height: number): nu
 
 /** How many of `inView` the screen draws at rest: every stride-th relation past the budget, plus emphasised ones. */
 export function screenDrawnCount(scene: SvgScene, inView: readonly number[]): number {
-  const stride = Math.ceil(inView.length / SCREEN_EDGE_BUDGET)
+  const stride = Math.ceil(inView.length / SHARP_EDGE_BUDGET)
   if (stride <= 1) return inView.length
   const e = scene.emphasis
   let n = 0
@@ -351,10 +302,11 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   const e = scene.emphasis
   const active = e?.active === true
   const stances = STANCES.length
-  const X = (a: number) => positions[2 * a]! * t.k + t.x
-  const Y = (a: number) => positions[2 * a + 1]! * t.k + t.y
+  const xy = projectPositions(positions, t, new Float64Array(positions.length))
+  const X = (a: number) => xy[2 * a]!
+  const Y = (a: number) => xy[2 * a + 1]!
 
-  const relations = relationsInView(scene, width, height)
+  const relations = relationsInView(scene, xy, width, height)
   const drawnOnScreen = screenDrawnCount(scene, relations)
   const many = relations.length > MANY_ABOVE
   // Emphasis level 0 dimmed, 1 normal, 2 highlighted; drawn in that order, then by type × stance.
@@ -388,7 +340,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     let marker = ''
     if (directed[r] === 1 && lv !== 0 && !many) {
       // On screen the arrowhead's tip sits 2 px off the target's rim: the line ends there.
-      const rr = Math.max(2, scene.radius[b]! * t.k) + 2
+      const rr = screenRadius(scene.radius, b, t.k) + 2
       if (Math.hypot(x1 - cx, y1 - cy) >= rr + 14) {
         ;[cx, cy, x1, y1] = trimEnd(x0, y0, cx, cy, x1, y1, rr)
         usedArrows.add(type[r]!)
@@ -406,12 +358,12 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     )
   }
 
-  const actors = actorsInView(scene, width, height)
+  const actors = actorsInView(scene, xy, width, height)
   // Dimmed actors first, so emphasised ones sit on top (as on screen).
   if (active) actors.sort((p, q) => (e!.actors[p] === 1 ? 1 : 0) - (e!.actors[q] === 1 ? 1 : 0) || p - q)
   const actorEls: string[] = []
   const pinEls: string[] = []
-  const screenR = (a: number) => Math.max(2, scene.radius[a]! * t.k)
+  const screenR = (a: number) => screenRadius(scene.radius, a, t.k)
   // Where the screen has many tiny actors it draws them as plain discs, without outline or shape.
   let tinyCount = 0
   for (const a of actors) if (screenR(a) < TINY_NODE_PX) tinyCount++
@@ -446,7 +398,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   const rings: string[] = []
   const ring = (a: number, color: string, w: number) => {
     if (a < 0 || view.actorShown[a] !== 1 || !actors.includes(a)) return
-    const r = Math.max(2, scene.radius[a]! * t.k) + 4
+    const r = screenRadius(scene.radius, a, t.k) + 4
     rings.push(
       `<circle cx="${num(X(a))}" cy="${num(Y(a))}" r="${num(r)}" fill="none" ${paint('stroke', color)} stroke-width="${w}"/>`,
     )
@@ -458,7 +410,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   const labelAttrs =
     ` font-family="${escapeXml(FONT)}" font-size="${LABEL_FONT_PX}" text-anchor="middle" ${paint('fill', palette.label)}` +
     ` ${paint('stroke', palette.labelHalo)} stroke-width="3.5" stroke-linejoin="round" paint-order="stroke"`
-  const labelEls = placeLabels(scene, width, height, measure).map((l) => {
+  const labelEls = placeLabels(scene, xy, width, height, measure).map((l) => {
     const a = l.actor
     const dim = active && e!.actors[a] !== 1
     const bold = a === (e?.selectedActor ?? -1)
