@@ -351,6 +351,12 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
       lanes[r] === 0 && marker === ''
         ? `M${num(x0)} ${num(y0)}L${num(x1)} ${num(y1)}`
         : `M${num(x0)} ${num(y0)}Q${num(cx)} ${num(cy)} ${num(x1)} ${num(y1)}`
+    if (isSel) {
+      // The screen's wide accent halo under the selected relation (a decoration: no data-id).
+      relationEls.push(
+        `<path data-role="selection" d="M${num(x0)} ${num(y0)}Q${num(cp[0]!)} ${num(cp[1]!)} ${num(X(b))} ${num(Y(b))}" fill="none" ${paint('stroke', palette.accent)} stroke-width="9" opacity="0.35"/>`,
+      )
+    }
     relationEls.push(
       `<path data-id="${escapeXml(graph.relations[r]!.id)}" data-type="${escapeXml(graph.relations[r]!.type)}" data-stance="${STANCES[stance[r]!]}" d="${d}" fill="none" ${paint('stroke', color)} stroke-width="${num(widthPx)}"` +
         (dash.length > 0 ? ` stroke-dasharray="${dash.map((v) => num(v * dashScale)).join(' ')}"` : '') +
@@ -400,7 +406,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     if (a < 0 || view.actorShown[a] !== 1 || !actors.includes(a)) return
     const r = screenRadius(scene.radius, a, t.k) + 4
     rings.push(
-      `<circle cx="${num(X(a))}" cy="${num(Y(a))}" r="${num(r)}" fill="none" ${paint('stroke', color)} stroke-width="${w}"/>`,
+      `<circle data-role="selection" cx="${num(X(a))}" cy="${num(Y(a))}" r="${num(r)}" fill="none" ${paint('stroke', color)} stroke-width="${w}"/>`,
     )
   }
   ring(e?.hoveredActor ?? -1, palette.label, 1.5)

@@ -313,6 +313,37 @@ describe('buildSvg', () => {
     expect(plainOrNot(40)).toEqual(new Set([`rect ${LIGHT.nodeStroke}`]))
   })
 
+  it('rings the selected actor in the accent colour', () => {
+    const g = tinyGraph(rels)
+    const base = sceneOf(g, world)
+    const none = new Uint8Array(g.actors.length)
+    const scene: SvgScene = {
+      ...base,
+      emphasis: {
+        active: false,
+        actors: none,
+        relations: new Uint8Array(g.relations.length),
+        selectedActor: 1,
+        selectedRelation: -1,
+        hoveredActor: -1,
+      },
+    }
+    const { layer, items } = parse(buildSvg(scene, { width: 400, height: 300, legend: LEGEND }))
+    const rings = (Array.from(layer('actors').childNodes) as El[]).filter(
+      (n) => n.nodeType === 1 && n.getAttribute('data-role') === 'selection',
+    )
+    // b at (225, 47), radius 12 + 4
+    expect(rings.map((e) => [e.getAttribute('cx'), e.getAttribute('cy'), e.getAttribute('r')])).toEqual([
+      ['225', '47', '16'],
+    ])
+    expect(rings[0]!.getAttribute('stroke')).toBe(LIGHT.accent)
+    expect(
+      items('labels')
+        .find((e) => e.getAttribute('data-id') === 'b')!
+        .getAttribute('font-weight'),
+    ).toBe('600')
+  })
+
   it('dims what is not emphasised and draws the selected relation last', () => {
     const g = tinyGraph(rels)
     const base = sceneOf(g, world)
@@ -333,9 +364,15 @@ describe('buildSvg', () => {
         hoveredActor: -1,
       },
     }
-    const { items } = parse(buildSvg(scene, { width: 400, height: 300, legend: LEGEND }))
+    const { items, layer } = parse(buildSvg(scene, { width: 400, height: 300, legend: LEGEND }))
     const rel = items('relations')
     expect(rel[rel.length - 1]!.getAttribute('data-id')).toBe('bc')
+    // under it, the accent halo along the same straight line b (225, 47) → c (225, 247)
+    const children = (Array.from(layer('relations').childNodes) as El[]).filter((n) => n.nodeType === 1)
+    const halo = children[children.length - 2]!
+    expect(halo.getAttribute('data-role')).toBe('selection')
+    expect(halo.getAttribute('d')).toBe('M225 47Q225 147 225 247')
+    expect(halo.getAttribute('stroke')).toBe(LIGHT.accent)
     expect(rel[rel.length - 1]!.getAttribute('stroke-width')).toBe('3.2')
     expect(rel.find((e) => e.getAttribute('data-id') === 'ab-mil')!.getAttribute('opacity')).toBe(
       String(LIGHT.dimAlpha),
