@@ -5,7 +5,9 @@
  */
 import { STANCES } from '../model/schema'
 import { createRenderer, type Scene } from './renderer'
-import { KIND_LABEL, KIND_SHAPE, STANCE_DASH, STANCE_LABEL, traceShape, type Palette } from './style'
+import { KIND_SHAPE, STANCE_DASH, type Palette } from '../model/encoding'
+import { KIND_LABEL, STANCE_LABEL } from '../model/words'
+import { traceShape } from './shapes'
 import { buildSvg, estimateWidth, type LegendInfo } from './svgDocument'
 
 export type { LegendInfo }

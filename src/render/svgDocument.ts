@@ -10,22 +10,15 @@
  * thins a very large view to a sample, the file holds every relation in view, and the legend says so.
  */
 import type { View } from '../model/filter'
+import { KIND_SHAPE, SHAPE_GEOMETRY, STANCE_DASH, type Palette, type Shape } from '../model/encoding'
 import { STANCES } from '../model/schema'
 import type { ActorKind, Relation } from '../model/types'
+import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import type { Transform } from '../shared/types'
 import { edgeOnScreen, SHARP_EDGE_BUDGET } from './edges'
 import { controlPoint } from './geometry'
 import { createLabelPlacer, LABEL_FONT, LABEL_FONT_PX } from './labels'
 import { projectPositions, screenRadius } from './scene'
-import {
-  KIND_LABEL,
-  KIND_SHAPE,
-  STANCE_DASH,
-  STANCE_LABEL,
-  traceShape,
-  type Palette,
-  type Shape,
-} from './style'
 
 export interface LegendInfo {
   readonly title: string
@@ -151,28 +144,26 @@ export function relationTitle(view: View, r: number): string {
 }
 
 /**
- * A shape as one SVG element (circle, rect or polygon), traced by the renderer's own outline code;
- * `inner` is its content (a title), if any.
+ * A shape as one SVG element (circle, rect or polygon) from the encoding's geometry, the same the
+ * canvas traces; `inner` is its content (a title), if any.
  */
 function shapeElement(shape: Shape, x: number, y: number, r: number, attrs: string, inner = ''): string {
+  const g = SHAPE_GEOMETRY[shape]
   let tag: string
   let geometry: string
-  if (shape === 'circle' || shape === 'ring') {
+  if (g.kind === 'circle') {
     tag = 'circle'
     geometry = `cx="${num(x)}" cy="${num(y)}" r="${num(r)}"`
+  } else if (g.kind === 'square') {
+    const h = g.half * r
+    tag = 'rect'
+    geometry = `x="${num(x - h)}" y="${num(y - h)}" width="${num(2 * h)}" height="${num(2 * h)}"`
   } else {
     const points: string[] = []
-    let rect = ''
-    const recorder = {
-      moveTo: (px: number, py: number) => points.push(`${num(px)},${num(py)}`),
-      lineTo: (px: number, py: number) => points.push(`${num(px)},${num(py)}`),
-      rect: (rx: number, ry: number, w: number, h: number) =>
-        (rect = `x="${num(rx)}" y="${num(ry)}" width="${num(w)}" height="${num(h)}"`),
-      arc: () => undefined,
-    }
-    traceShape(recorder as unknown as CanvasRenderingContext2D, shape, x, y, r)
-    tag = rect !== '' ? 'rect' : 'polygon'
-    geometry = rect !== '' ? rect : `points="${points.join(' ')}"`
+    for (let i = 0; i < g.points.length; i += 2)
+      points.push(`${num(x + g.points[i]! * r)},${num(y + g.points[i + 1]! * r)}`)
+    tag = 'polygon'
+    geometry = `points="${points.join(' ')}"`
   }
   return inner === '' ? `<${tag} ${geometry}${attrs}/>` : `<${tag} ${geometry}${attrs}>${inner}</${tag}>`
 }

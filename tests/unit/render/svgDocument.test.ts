@@ -9,7 +9,7 @@ import { computeView, DEFAULT_FILTER, type FilterState } from '../../../src/mode
 import { buildIndex } from '../../../src/model/graphIndex'
 import type { Graph, Relation } from '../../../src/model/types'
 import { computeLanes } from '../../../src/render/geometry'
-import { LIGHT } from '../../../src/render/style'
+import { LIGHT } from '../../../src/model/encoding'
 import { buildSvg, escapeXml, type LegendInfo, type SvgScene } from '../../../src/render/svgDocument'
 import { tinyGraph } from '../helpers'
 
