@@ -9,6 +9,7 @@
  * not emphasised, the same label placement) but is not a recording of a frame: where the screen
  * thins a very large view to a sample, the file holds every relation in view, and the legend says so.
  */
+import type { Emphasis } from '../model/emphasis'
 import type { View } from '../model/filter'
 import { KIND_SHAPE, SHAPE_GEOMETRY, STANCE_DASH, type Palette, type Shape } from '../model/encoding'
 import { STANCES } from '../model/schema'
@@ -44,14 +45,8 @@ export interface SvgScene {
   readonly transform: Transform
   readonly palette: Palette
   readonly pinned?: Uint8Array
-  readonly emphasis?: {
-    readonly active: boolean
-    readonly actors: Uint8Array
-    readonly relations: Uint8Array
-    readonly selectedActor: number
-    readonly selectedRelation: number
-    readonly hoveredActor: number
-  }
+  /** What is selected, hovered and dimmed; nothing when absent. */
+  readonly emphasis?: Emphasis
 }
 
 export interface SvgOptions {
