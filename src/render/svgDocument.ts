@@ -59,7 +59,7 @@ export interface SvgOptions {
 }
 
 // Screen rules not exported by edges.ts / nodes.ts, repeated so the file looks like the screen.
-/** Above this many edges in view, normal edges are 1 px hairlines. */
+/** Above this many edges drawn on screen, normal edges are 1 px hairlines. */
 const THIN_ABOVE = 400
 /** Above this many edges in view, edges are lighter and arrowheads left out. */
 const MANY_ABOVE = 3000
@@ -198,7 +198,8 @@ interface PlacedLabel {
 
 /**
  * Where labels go, as on screen (labels.ts's placer, in the drawer's order): the selected and
- * hovered actors first, then emphasised actors, then by `labelOrder`.
+ * hovered actors first, then emphasised actors, then by `labelOrder`; clear of each other and of
+ * every actor's disc.
  */
 export function placeLabels(
   scene: SvgScene,
@@ -214,13 +215,16 @@ export function placeLabels(
   const hovered = emphasis?.hoveredActor ?? -1
   const placer = createLabelPlacer()
   placer.begin(width, height)
+  // Every shown actor's disc is an obstacle, grown by its outline (as labels.ts does on screen).
+  for (const a of view.shownActors)
+    placer.addDisc(xy[2 * a]!, xy[2 * a + 1]!, screenRadius(scene.radius, a, t.k) + 1, a)
   const out: PlacedLabel[] = []
   const tryLabel = (a: number, force: boolean) => {
     const x = xy[2 * a]!
     const y = xy[2 * a + 1]!
     if (Number.isNaN(x + y)) return
     const w = measure(a === selected ? `600 ${LABEL_FONT}` : LABEL_FONT, scene.labels[a]!)
-    const box = placer.place(x, y, screenRadius(scene.radius, a, t.k), w, force)
+    const box = placer.place(x, y, screenRadius(scene.radius, a, t.k), w, force, a)
     if (box !== null) out.push({ actor: a, x: box.x + 2 + w / 2, top: box.y + 1 })
   }
   const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
@@ -319,7 +323,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     const lv = level(r)
     const isSel = r === selectedRelation
     const color = scene.typeColors[type[r]!] ?? palette.label
-    const widthPx = isSel ? 3.2 : lv === 2 ? 2.6 : relations.length > THIN_ABOVE ? 1 : 1.6
+    const widthPx = isSel ? 3.2 : lv === 2 ? 2.6 : drawnOnScreen > THIN_ABOVE ? 1 : 1.6
     const opacity = isSel ? 1 : lv === 0 ? palette.dimAlpha : many ? 0.55 : 0.85
     const dashScale = isSel ? 1.6 : lv === 2 ? 1.4 : 1
     const dash = STANCE_DASH[STANCES[stance[r]!]!]
