@@ -472,6 +472,7 @@ test.describe('export', () => {
             stroke: e.getAttribute('stroke'),
             dash: e.getAttribute('stroke-dasharray'),
             marker: e.getAttribute('marker-end'),
+            x: Number(e.getAttribute('x') ?? NaN),
           }))
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
@@ -547,8 +548,16 @@ test.describe('export', () => {
     const svg = await checkSvg(page, text, {})
     expect(svg.legend).toContain(readDataset().title)
 
-    // The picture: the file drawn by the browser beside the canvas it was exported from.
+    // The labels are the ones on screen, centred where the screen centres them.
     const box = await canvasBox(page)
+    const onScreen = await page.evaluate(() => window.__explorer!.labels())
+    expect(svg.labels.map((l) => l.id).sort()).toEqual(onScreen.map((l) => l.id).sort())
+    for (const l of onScreen) {
+      const inSvg = svg.labels.find((e) => e.id === l.id)!
+      expect(Math.abs(inSvg.x - (l.x - box.x + l.width / 2))).toBeLessThan(1)
+    }
+
+    // The picture: the file drawn by the browser beside the canvas it was exported from.
     expect(svg.width).toBeCloseTo(box.width, 0)
     expect(svg.height).toBeGreaterThan(box.height) // the legend strip below
     const screen = await page.getByRole('img').screenshot({ path: testInfo.outputPath('screen.png') })
