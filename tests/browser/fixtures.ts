@@ -243,18 +243,22 @@ export async function openExplorer(page: Page, path = '/'): Promise<void> {
 export const fromYear = (page: Page) => page.getByRole('slider', { name: 'From year' })
 export const toYear = (page: Page) => page.getByRole('slider', { name: 'To year' })
 
-/** Sets the year window to [from, to] with the keyboard only: Home / End, then arrow presses. */
+/**
+ * Sets the year window to [from, to] with the keyboard only: End on "To year", Home on "From
+ * year", then arrow presses. (Each thumb is bounded by the other, so "To year" goes out first.)
+ */
 export async function setYearsByKeyboard(page: Page, from: number, to: number): Promise<void> {
   const min = Number(await fromYear(page).getAttribute('aria-valuemin'))
-  const max = Number(await fromYear(page).getAttribute('aria-valuemax'))
+  const max = Number(await toYear(page).getAttribute('aria-valuemax'))
+  await toYear(page).focus()
+  await page.keyboard.press('End')
+  await expect(toYear(page)).toHaveAttribute('aria-valuenow', String(max))
   await fromYear(page).focus()
   await page.keyboard.press('Home')
   await expect(fromYear(page)).toHaveAttribute('aria-valuenow', String(min))
   for (let y = min; y < from; y++) await page.keyboard.press('ArrowRight')
   await expect(fromYear(page)).toHaveAttribute('aria-valuenow', String(from))
   await toYear(page).focus()
-  await page.keyboard.press('End')
-  await expect(toYear(page)).toHaveAttribute('aria-valuenow', String(max))
   for (let y = max; y > to; y--) await page.keyboard.press('ArrowLeft')
   await expect(toYear(page)).toHaveAttribute('aria-valuenow', String(to))
   await expect(fromYear(page)).toHaveAttribute('aria-valuenow', String(from))
