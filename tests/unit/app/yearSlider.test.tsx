@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
 import { StatusLine } from '../../../src/app/GraphView'
 import { YearSlider } from '../../../src/app/YearSlider'
+import { createViewCache } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
 import type { Graph } from '../../../src/model/types'
 import { createExplorerStore } from '../../../src/state/store'
@@ -49,7 +50,7 @@ function renderSlider(yearWindow: readonly [number, number] | null = null) {
     filter: { hiddenTypes: [], hiddenStances: [], yearWindow, showUnconnected: false, undated: 'always' },
   })
   render(
-    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot() }}>
+    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}>
       <StatusLine />
       <YearSlider />
     </ExplorerContext.Provider>,
