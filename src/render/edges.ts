@@ -25,6 +25,15 @@ const MANY_EDGES = 3000
 /** Edges whose both ends are further than this off screen (CSS px) are culled. */
 const CULL_MARGIN = 40
 
+/**
+ * Undated relations (no year) are drawn lighter than dated ones, so a tie the sources date reads
+ * apart from one they do not: their opacity is multiplied by this (dimmed edges stay as dim).
+ */
+export const UNDATED_ALPHA = 0.4
+
+const ALL_PASS = [-1] as const
+const UNDATED_PASSES = [0, 1] as const
+
 /** Emphasis level of a bucket: the last part of its key. */
 export const DIMMED = 0
 export const NORMAL = 1
@@ -149,6 +158,10 @@ export function* edgeSlices(
   const visibleEdges = start[keys]!
   const many = onScreen > MANY_EDGES
   const fast = scene.quality === 'fast'
+  // With undated relations shown, each batch is stroked in two passes: dated, then undated
+  // (lighter). Without any, one pass draws all (pass -1).
+  const yearStart = view.index.start
+  const passes = view.undatedShown > 0 ? UNDATED_PASSES : ALL_PASS
   for (let e = 0; e < 3; e++) {
     for (let style = 0; style < styles; style++) {
       const k = style * 3 + e
@@ -157,37 +170,43 @@ export function* edgeSlices(
       if (from === to) continue
       const ti = Math.floor(style / stances)
       const si = style % stances
-      ctx.strokeStyle = scene.typeColors[ti]!
-      ctx.globalAlpha = e === DIMMED ? scene.palette.dimAlpha : many ? 0.55 : 0.85
-      // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
-      ctx.lineWidth = e === HIGHLIGHTED ? 2.6 : visibleEdges > THIN_ABOVE ? 1 : 1.6
-      const dash = STANCE_DASH[STANCES[si]!]
-      ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
-      ctx.beginPath()
-      for (let j = from; j < to; j++) {
-        const r = items[j]!
-        const a = src[r]!
-        const b = tgt[r]!
-        const x0 = xy[2 * a]!
-        const y0 = xy[2 * a + 1]!
-        const x1 = xy[2 * b]!
-        const y1 = xy[2 * b + 1]!
-        ctx.moveTo(x0, y0)
-        const lane = lanes[r]!
-        if (lane === 0) ctx.lineTo(x1, y1)
-        else {
-          controlPoint(x0, y0, x1, y1, lane, a > b, cp)
-          ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+      for (const pass of passes) {
+        ctx.strokeStyle = scene.typeColors[ti]!
+        const alpha = e === DIMMED ? scene.palette.dimAlpha : many ? 0.55 : 0.85
+        ctx.globalAlpha = pass === 1 && e !== DIMMED ? alpha * UNDATED_ALPHA : alpha
+        // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
+        ctx.lineWidth = e === HIGHLIGHTED ? 2.6 : visibleEdges > THIN_ABOVE ? 1 : 1.6
+        const dash = STANCE_DASH[STANCES[si]!]
+        ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
+        ctx.beginPath()
+        let drawn = 0
+        for (let j = from; j < to; j++) {
+          const r = items[j]!
+          if (pass !== -1 && (yearStart[r] === -Infinity ? 1 : 0) !== pass) continue
+          drawn++
+          const a = src[r]!
+          const b = tgt[r]!
+          const x0 = xy[2 * a]!
+          const y0 = xy[2 * a + 1]!
+          const x1 = xy[2 * b]!
+          const y1 = xy[2 * b + 1]!
+          ctx.moveTo(x0, y0)
+          const lane = lanes[r]!
+          if (lane === 0) ctx.lineTo(x1, y1)
+          else {
+            controlPoint(x0, y0, x1, y1, lane, a > b, cp)
+            ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+          }
+          if (directed[r] === 1 && e !== DIMMED && !many && !fast) arrows.push(r)
+          if (++sinceYield >= chunk) {
+            ctx.stroke()
+            yield
+            sinceYield = 0
+            ctx.beginPath()
+          }
         }
-        if (directed[r] === 1 && e !== DIMMED && !many && !fast) arrows.push(r)
-        if (++sinceYield >= chunk) {
-          ctx.stroke()
-          yield
-          sinceYield = 0
-          ctx.beginPath()
-        }
+        if (drawn > 0) ctx.stroke()
       }
-      ctx.stroke()
     }
   }
   ctx.setLineDash([])

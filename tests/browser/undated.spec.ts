@@ -49,6 +49,8 @@ test.describe('undated relations', () => {
     await expect(group(page)).toContainText(String(undatedTotal))
     await expect(mode(page, 'Always')).toBeChecked()
     await expectShown(page, {})
+    // Drawn apart from dated relations, with a legend entry saying so.
+    await expect(page.locator('.legend li', { hasText: /^\s*Undated \(lighter\)$/ })).toHaveCount(1)
     expect(expectedCounts(ds).undated).toBe(undatedTotal)
 
     await mode(page, 'Hidden').check()
