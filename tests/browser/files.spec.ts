@@ -56,7 +56,9 @@ function csvTotals(): { actors: number; relations: number } {
 }
 
 const totalsPattern = (t: { actors: number; relations: number }) =>
-  new RegExp(`^Showing \\d+ of ${t.actors} actors and ${t.relations} of ${t.relations} relations(?: \\(\\d+ undated\\))?$`)
+  new RegExp(
+    `^Showing \\d+ of ${t.actors} actors and ${t.relations} of ${t.relations} relations(?: \\(\\d+ undated\\))?$`,
+  )
 
 const ONE_FILE = [
   'alliances.d3.json',
