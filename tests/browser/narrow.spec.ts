@@ -78,6 +78,12 @@ for (const size of SIZES) {
 
       // The top bar, the graph's toolbar and the year bar.
       expect(await controlsReachable(page, '.topbar', 'top bar')).toBeGreaterThanOrEqual(4)
+      // The export menu, opened, fits the screen too.
+      await page.locator('summary', { hasText: 'Export' }).click()
+      expect(await controlsReachable(page, '.menu-items', 'export menu')).toBeGreaterThanOrEqual(3)
+      await noSidewaysScroll(page, 'export menu')
+      await page.locator('summary', { hasText: 'Export' }).click()
+      await expect(page.locator('.menu-items')).toBeHidden()
       expect(await controlsReachable(page, '.graph-bar', 'toolbar')).toBe(5)
       expect(await controlsReachable(page, '.years', 'years')).toBeGreaterThanOrEqual(4)
       const axe = await new AxeBuilder({ page }).analyze()
