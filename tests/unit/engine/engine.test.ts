@@ -2,8 +2,9 @@
  * The engine and its automation hook in jsdom: a recording stand-in for the 2D context (jsdom
  * draws nothing), a fixed canvas rectangle, and the main-thread layout (jsdom has no Worker).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createEngine, type Engine } from '../../../src/engine/engine'
+import { readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import { createEngine, type Engine, type HookNode } from '../../../src/engine/engine'
 import { installHook } from '../../../src/engine/hook'
 import { createViewCache } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
@@ -226,7 +227,14 @@ describe('automation hook', () => {
     await load()
     const uninstall = installHook({ engine, store })
     const hook = window.__explorer!
-    expect(Object.keys(hook).sort()).toEqual(['labels', 'layout', 'nodes', 'transform'])
+    // Every call on the hook is documented in the README's table, and every documented call exists.
+    const readme = readFileSync('README.md', 'utf8')
+    const section = readme.slice(readme.indexOf('## Automation hook'), readme.indexOf('## Design'))
+    const documented = [...section.matchAll(/^\| `(\w+)\(/gm)].map((m) => m[1]).sort()
+    expect(Object.keys(hook).sort()).toEqual(documented)
+    expect(documented).toEqual(expect.arrayContaining(['layout', 'nodes', 'transform']))
+    expectTypeOf(hook.nodes).returns.toEqualTypeOf<HookNode[]>()
+    expectTypeOf(hook.transform).parameters.toEqualTypeOf<[]>()
     expect(Object.isFrozen(hook)).toBe(true)
     expect(hook.nodes()).toEqual(engine.nodes())
     expect(hook.labels()).toEqual(engine.labels())
