@@ -16,7 +16,7 @@ import { STANCES } from '../model/schema'
 import type { ActorKind, Relation } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import type { Transform } from '../shared/types'
-import { edgeOnScreen, SHARP_EDGE_BUDGET } from './edges'
+import { edgeOnScreen, SHARP_EDGE_BUDGET, UNDATED_ALPHA } from './edges'
 import { controlPoint } from './geometry'
 import { createLabelPlacer, LABEL_FONT, LABEL_FONT_PX } from './labels'
 import { projectPositions, screenRadius } from './scene'
@@ -27,6 +27,8 @@ export interface LegendInfo {
   readonly subtitle: string
   readonly types: readonly { readonly label: string; readonly color: string }[]
   readonly kinds: readonly ActorKind[]
+  /** Undated relations are among those shown: the legend says they are drawn lighter. */
+  readonly undated?: boolean
 }
 
 /** What the SVG is drawn from: a subset of the renderer's scene (a Scene can be passed as is). */
@@ -324,7 +326,9 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     const isSel = r === selectedRelation
     const color = scene.typeColors[type[r]!] ?? palette.label
     const widthPx = isSel ? 3.2 : lv === 2 ? 2.6 : drawnOnScreen > THIN_ABOVE ? 1 : 1.6
-    const opacity = isSel ? 1 : lv === 0 ? palette.dimAlpha : many ? 0.55 : 0.85
+    // Undated relations lighter, as on screen (edges.ts).
+    const undated = !isSel && lv !== 0 && view.index.start[r] === -Infinity ? UNDATED_ALPHA : 1
+    const opacity = (isSel ? 1 : lv === 0 ? palette.dimAlpha : many ? 0.55 : 0.85) * undated
     const dashScale = isSel ? 1.6 : lv === 2 ? 1.4 : 1
     const dash = STANCE_DASH[STANCES[stance[r]!]!]
     let marker = ''
@@ -499,6 +503,12 @@ function legendSvg(
   x = LEGEND_PAD
   y += LEGEND_ROW
   for (const s of STANCES) item(26, line(palette.label, STANCE_DASH[s]), STANCE_LABEL[s])
+  if (info.undated === true)
+    item(
+      26,
+      (lx, cy) => line(palette.label, [])(lx, cy).replace('/>', ` opacity="${num(UNDATED_ALPHA)}"/>`),
+      'Undated (lighter)',
+    )
   for (const k of info.kinds) {
     const shape = KIND_SHAPE[k]
     const look =
