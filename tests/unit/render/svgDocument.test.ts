@@ -9,7 +9,7 @@ import { computeView, DEFAULT_FILTER, type FilterState } from '../../../src/mode
 import { buildIndex } from '../../../src/model/graphIndex'
 import type { Graph, Relation } from '../../../src/model/types'
 import { computeLanes } from '../../../src/render/geometry'
-import { LIGHT } from '../../../src/model/encoding'
+import { DARK, LIGHT } from '../../../src/model/encoding'
 import { buildSvg, escapeXml, type LegendInfo, type SvgScene } from '../../../src/render/svgDocument'
 import { tinyGraph } from '../helpers'
 
@@ -252,6 +252,30 @@ describe('buildSvg', () => {
     const texts = all('text').map((e) => e.textContent)
     expect(texts).toContain('</svg><svg onload="x()">')
     expect(texts).toContain('<i>t</i>')
+  })
+
+  it('writes rgba() colours as a hex colour and an opacity, which every editor reads', () => {
+    const g = tinyGraph(rels)
+    const { items, all } = parse(
+      buildSvg(sceneOf(g, world, DEFAULT_FILTER, { palette: DARK }), {
+        width: 400,
+        height: 300,
+        legend: LEGEND,
+      }),
+    )
+    // DARK.labelHalo is rgba(20,24,31,0.9)
+    const label = items('labels')[0]!
+    expect([label.getAttribute('stroke'), label.getAttribute('stroke-opacity')]).toEqual(['#14181f', '0.9'])
+    expect(
+      all('*').some(
+        (e) => /rgba/.test(e.getAttribute('fill') ?? '') || /rgba/.test(e.getAttribute('stroke') ?? ''),
+      ),
+    ).toBe(false)
+    expect(
+      all('rect')
+        .find((e) => e.getAttribute('id') === 'background')!
+        .getAttribute('fill'),
+    ).toBe(DARK.background)
   })
 
   it('escapes the five markup characters and forbidden controls', () => {
