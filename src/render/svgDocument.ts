@@ -18,7 +18,7 @@ import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import type { Transform } from '../shared/types'
 import { edgeOnScreen, SHARP_EDGE_BUDGET, UNDATED_ALPHA } from './edges'
 import { controlPoint } from './geometry'
-import { createLabelPlacer, LABEL_FONT, LABEL_FONT_PX } from './labels'
+import { LABEL_FONT, LABEL_FONT_PX, planLabels, shapeReach } from './labels'
 import { projectPositions, screenRadius } from './scene'
 
 export interface LegendInfo {
@@ -65,8 +65,6 @@ export interface SvgOptions {
 const THIN_ABOVE = 400
 /** Above this many edges in view, edges are lighter and arrowheads left out. */
 const MANY_ABOVE = 3000
-/** Labels tried at rest. */
-const MAX_LABEL_ATTEMPTS = 4000
 /** Actors smaller than this on screen (radius, CSS px)… */
 const TINY_NODE_PX = 3
 /** …are drawn as plain discs when there are more than this many. */
@@ -213,44 +211,13 @@ export function placeLabels(
   height: number,
   measure: (font: string, text: string) => number,
 ): PlacedLabel[] {
-  const { view, transform: t } = scene
-  const emphasis = scene.emphasis
-  const active = emphasis?.active === true
-  const selected = emphasis?.selectedActor ?? -1
-  const hovered = emphasis?.hoveredActor ?? -1
-  const placer = createLabelPlacer()
-  placer.begin(width, height)
-  // Every shown actor's disc is an obstacle, grown by its outline (as labels.ts does on screen).
-  for (const a of view.shownActors)
-    placer.addDisc(xy[2 * a]!, xy[2 * a + 1]!, screenRadius(scene.radius, a, t.k) + 1, a)
-  const out: PlacedLabel[] = []
-  const tryLabel = (a: number, force: boolean) => {
-    const x = xy[2 * a]!
-    const y = xy[2 * a + 1]!
-    if (Number.isNaN(x + y)) return
-    const w = measure(a === selected ? `600 ${LABEL_FONT}` : LABEL_FONT, scene.labels[a]!)
-    const box = placer.place(x, y, screenRadius(scene.radius, a, t.k), w, force, a)
-    if (box !== null) out.push({ actor: a, x: box.x + 2 + w / 2, top: box.y + 1 })
-  }
-  const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
-  if (shown(selected)) tryLabel(selected, true)
-  if (shown(hovered) && hovered !== selected) tryLabel(hovered, true)
-  let attempts = 0
-  if (active) {
-    for (const a of Array.from(scene.labelOrder)) {
-      if (emphasis!.actors[a] !== 1 || a === selected || a === hovered) continue
-      tryLabel(a, false)
-      if (++attempts > MAX_LABEL_ATTEMPTS) break
-    }
-  }
-  for (const a of Array.from(scene.labelOrder)) {
-    if (a === selected || a === hovered) continue
-    if (active && emphasis!.actors[a] === 1) continue
-    if (scene.radius[a]! * t.k < 3 && view.shownActors.length > 200) continue
-    tryLabel(a, false)
-    if (++attempts > MAX_LABEL_ATTEMPTS) break
-  }
-  return out
+  // The screen's placement (labels.ts), each actor's shape from its kind.
+  const actors = scene.view.index.graph.actors
+  const reach = (a: number) => shapeReach(KIND_SHAPE[actors[a]!.kind])
+  const textWidth = (a: number, bold: boolean) =>
+    measure(bold ? `600 ${LABEL_FONT}` : LABEL_FONT, scene.labels[a]!)
+  const planned = planLabels({ ...scene, quality: 'full' }, xy, width, height, reach, textWidth)
+  return planned.map((l) => ({ actor: l.actor, x: l.x + 2 + l.textWidth / 2, top: l.y + 1 }))
 }
 
 /** Relations in view (an end on screen, or a line that may cross it), culled as the screen culls them. */
