@@ -3,6 +3,7 @@ import { KIND_LABEL, KIND_SHAPE, STANCE_LABEL } from '../render/style'
 import type { ActorKind } from '../model/types'
 import { useExplorerContext } from './context'
 import { StanceSwatch } from './FilterPanel'
+import { AnalysisLegend } from './analysis/AnalysisLegend'
 
 const SHAPE_PATH: Record<string, string> = {
   circle: 'M12 7a5 5 0 1 0 0.001 0Z',
@@ -47,6 +48,7 @@ export function Legend() {
         ))}
         <li className="legend-note">Node size: number of shown relations. Pin mark: placed by hand.</li>
       </ul>
+      <AnalysisLegend />
     </section>
   )
 }
