@@ -140,6 +140,7 @@ function Chart({ points, window_ }: { points: SeriesPoint[]; window_: readonly [
       <details className="series-table">
         <summary>Balance by year as a table</summary>
         <table>
+          <caption>Balance ratio and signed ties per year</caption>
           <thead>
             <tr>
               <th scope="col">Year</th>
