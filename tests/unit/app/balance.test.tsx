@@ -12,6 +12,7 @@ import { ComparePanel } from '../../../src/app/analysis/ComparePanel'
 import { SeriesChart } from '../../../src/app/analysis/SeriesChart'
 import { AnalysisToggles } from '../../../src/app/analysis/Toggles'
 import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
+import { createViewCache } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore } from '../../../src/state/store'
 import { signedGraph } from '../analysis/fixtures'
@@ -34,7 +35,7 @@ function setup(init?: Parameters<typeof createExplorerStore>[0]) {
   const index = buildIndex(graph)
   const store = createExplorerStore(init)
   const ui = (
-    <ExplorerContext.Provider value={{ index, store, engine: createEngineSlot() }}>
+    <ExplorerContext.Provider value={{ index, store, engine: createEngineSlot(), views: createViewCache() }}>
       <AnalysisToggles />
       <AnalysisLegend />
       <BalancePanel />
@@ -127,7 +128,7 @@ describe('Balance panel', () => {
     const store = createExplorerStore({ selection: { kind: 'actor', id: 'z' } })
     store.getState().setAnalysis({ balanceOpen: true })
     render(
-      <ExplorerContext.Provider value={{ index, store, engine: createEngineSlot() }}>
+      <ExplorerContext.Provider value={{ index, store, engine: createEngineSlot(), views: createViewCache() }}>
         <BalancePanel />
       </ExplorerContext.Provider>,
     )
