@@ -11,7 +11,7 @@
  */
 import type { FilterState } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
-import { yearShown } from './series'
+import { yearShown } from './yearView'
 
 export type TieState = 'absent' | 'cooperative' | 'hostile' | 'neutral' | 'contested'
 export type Change = 'formed' | 'ended' | 'changed' | 'unchanged'

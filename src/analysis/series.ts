@@ -2,10 +2,13 @@
  * Balance over time: for each year of the dataset's extent, the filters applied but the year window
  * set to that single year, the balance ratio and the number of signed ties. Pure.
  */
-import { computeView, type FilterState } from '../model/filter'
+import type { FilterState } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import { triangleCensus } from './census'
 import { signedNetwork } from './signed'
+import { yearShown } from './yearView'
+
+export { yearShown }
 
 export interface SeriesPoint {
   readonly year: number
@@ -27,10 +30,6 @@ export function seriesYears(index: GraphIndex): number[] {
   for (let y = e[0]; y <= e[1]; y++) out.push(y)
   return out
 }
-
-/** The view of one year under the given filters: what `filter` shows with its window set to [y, y]. */
-export const yearShown = (index: GraphIndex, filter: FilterState, year: number): Uint8Array =>
-  computeView(index, { ...filter, yearWindow: [year, year] }).relationShown
 
 export function seriesPoint(index: GraphIndex, filter: FilterState, year: number): SeriesPoint {
   const net = signedNetwork(index, yearShown(index, filter, year))

@@ -25,7 +25,10 @@ export type { Engine, HookNode } from './types'
 const WARM_UP_MS = 250
 
 /** What the store asks to emphasise (the hover is the engine's own). */
-const intentOf = (s: ExplorerState): EmphasisIntent => ({ selection: s.selection })
+const intentOf = (s: ExplorerState): EmphasisIntent => ({
+  selection: s.selection,
+  triangle: s.analysis.triangle,
+})
 
 export function createEngine(
   canvas: HTMLCanvasElement,
@@ -92,7 +95,7 @@ export function createEngine(
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.filter !== prev.filter) applyView()
-    if (state.selection !== prev.selection) {
+    if (state.selection !== prev.selection || state.analysis.triangle !== prev.analysis.triangle) {
       data.setIntent(intentOf(state))
       invalidate()
     }
@@ -203,6 +206,11 @@ export function createEngine(
       const status = layout.status()
       return { ...status, running: status.running && !store.getState().layoutPaused }
     },
+    setOverlay(overlay) {
+      data.setOverlay(overlay)
+      invalidate()
+    },
+    graphIndex: () => data.index(),
     destroy() {
       loop.destroy()
       unsubscribe()

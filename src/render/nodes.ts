@@ -3,6 +3,7 @@
  * larger fill underneath; many tiny ones as pixel discs in one layer; then selection and hover
  * rings and pin marks.
  */
+import { drawCampFills } from './analysisMarks'
 import { disc, packColor, type PixelLayer } from './pixels'
 import { screenRadius, type Frame, type Scene } from './scene'
 import { traceShape } from './style'
@@ -125,6 +126,7 @@ export function createNodeDrawer(layer: PixelLayer): NodeDrawer {
       }
     }
     ctx.globalAlpha = 1
+    drawCampFills(f, scene)
     drawMarks(f, scene)
   }
 }

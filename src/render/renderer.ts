@@ -13,6 +13,7 @@
  * engine redraws in "full" quality when things come to rest, in slices for big scenes, and while
  * only the view moves the last frame is reused as a bitmap (frameCache.ts).
  */
+import { drawTieMarks } from './analysisMarks'
 import { createEdgeBucketer, edgeSlices } from './edges'
 import { createFrameCache, slicedDraw, type SlicedDraw } from './frameCache'
 import { createLabelDrawer } from './labels'
@@ -79,6 +80,7 @@ export function createRenderer(canvas: HTMLCanvasElement): Renderer {
     ctx.fillStyle = scene.palette.background
     ctx.fillRect(0, 0, width, height)
     yield* edgeSlices(f, scene, bucket(scene, xy, width, height), chunk)
+    drawTieMarks(f, scene)
     if (chunk !== Infinity) yield
     drawNodes(f, scene, { w: canvas.width, h: canvas.height })
     if (chunk !== Infinity) yield

@@ -16,6 +16,9 @@ export interface Emphasis {
   readonly selectedActor: number
   readonly selectedRelation: number
   readonly hoveredActor: number
+  // Balance and year comparison (issue 14): camp class per actor, tie mark per relation.
+  readonly camp?: Uint8Array | null | undefined
+  readonly mark?: Uint8Array | null | undefined
 }
 
 export interface Scene {

@@ -1,5 +1,5 @@
 import { useExplorer } from '../context'
-import { CAMP_COLORS, OUTSIDE_COLOR } from './marks'
+import { CAMP_COLORS, MARK_COLORS, OUTSIDE_COLOR } from './marks'
 
 /** Legend rows for camp colours, frustrated ties and comparison marks, shown while they are drawn. */
 export function AnalysisLegend() {
@@ -70,12 +70,12 @@ export function MarkIcon({ kind }: { kind: 'frustrated' | 'formed' | 'ended' | '
         <path d="M9 11.5l3-9M12 11.5l3-9" stroke="currentColor" strokeWidth="1.8" />
       ) : kind === 'formed' ? (
         <>
-          <circle cx="12" cy="7" r="5.5" fill="#009E73" />
+          <circle cx="12" cy="7" r="5.5" fill={MARK_COLORS.formed} />
           <path d="M9 7h6M12 4v6" stroke="#fff" strokeWidth="1.6" />
         </>
       ) : kind === 'ended' ? (
         <>
-          <circle cx="12" cy="7" r="5.5" fill="#CC79A7" />
+          <circle cx="12" cy="7" r="5.5" fill={MARK_COLORS.ended} />
           <path d="M9 7h6" stroke="#000" strokeWidth="1.6" />
         </>
       ) : kind === 'changed' ? (
@@ -85,7 +85,7 @@ export function MarkIcon({ kind }: { kind: 'frustrated' | 'formed' | 'ended' | '
             y="2"
             width="10"
             height="10"
-            fill="#F0E442"
+            fill={MARK_COLORS.changed}
             stroke="#000"
             strokeWidth="0.8"
             transform="rotate(45 12 7)"

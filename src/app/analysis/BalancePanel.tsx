@@ -8,6 +8,7 @@ import { yearWindowText } from '../format'
 import { analysisClientFor } from './client'
 import { CAMP_COLORS } from './marks'
 import { Quotations, signedRelationsBetween } from './Quotations'
+import { balanceRequest, compareRequest, seriesRequest } from './requests'
 import { useAnalysis } from './useAnalysis'
 
 const count = (n: number) => n.toLocaleString('en')
@@ -22,7 +23,7 @@ export function frustrationText(f: BalanceAnalysis['frustration']): string {
 export function BalancePanel() {
   const { index } = useExplorerContext()
   const filter = useExplorer((s) => s.filter)
-  const state = useAnalysis<'balance'>({ kind: 'balance', filter })
+  const state = useAnalysis<'balance'>(balanceRequest(filter))
   const close = useExplorer((s) => s.setAnalysis)
   return (
     <section className="analysis-panel" role="region" aria-label="Balance">
@@ -252,12 +253,11 @@ function ExportAnalysis({ result }: { result: BalanceAnalysis }) {
           setError(null)
           const { filter, analysis } = store.getState()
           const client = analysisClientFor(index)
-          const series =
-            index.yearExtent === null ? Promise.resolve(null) : client.run({ kind: 'series', filter })
+          const series = index.yearExtent === null ? Promise.resolve(null) : client.run(seriesRequest(filter))
           const comparison =
             analysis.compare === null
               ? Promise.resolve(null)
-              : client.run({ kind: 'compare', filter, a: analysis.compare[0], b: analysis.compare[1] })
+              : client.run(compareRequest(filter, analysis.compare))
           Promise.all([series, comparison])
             .then(([s, c]) => {
               const csv = analysisCsv({ series: s, balance: result, comparison: c })

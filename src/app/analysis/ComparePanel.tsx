@@ -4,6 +4,7 @@ import { useExplorer, useExplorerContext } from '../context'
 import { CHANGE_LABEL, STATE_LABEL } from './marks'
 import { MarkIcon } from './AnalysisLegend'
 import { Quotations } from './Quotations'
+import { compareRequest } from './requests'
 import { useAnalysis } from './useAnalysis'
 
 const LIST_LIMIT = 200
@@ -20,17 +21,7 @@ export function ComparePanel() {
   const extent = index.yearExtent
   const years: number[] = []
   if (extent !== null) for (let y = extent[0]; y <= extent[1]; y++) years.push(y)
-  // Comparison follows the type and stance filters (and the undated-relations setting), not the window.
-  const request =
-    compare === null
-      ? null
-      : {
-          kind: 'compare' as const,
-          filter: { ...filter, yearWindow: null, showUnconnected: false },
-          a: compare[0],
-          b: compare[1],
-        }
-  const state = useAnalysis<'compare'>(request)
+  const state = useAnalysis<'compare'>(compare === null ? null : compareRequest(filter, compare))
   if (compare === null || extent === null) return null
   const yearSelect = (which: 0 | 1) => (
     <label className="year-pick">

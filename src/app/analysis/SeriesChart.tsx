@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import type { SeriesPoint } from '../../analysis/series'
 import { useExplorer, useExplorerContext } from '../context'
+import { seriesRequest } from './requests'
 import { useAnalysis } from './useAnalysis'
 
 const H = 48 // drawing height in viewBox units
@@ -16,9 +17,7 @@ const COL = 10 // viewBox units per year
 export function SeriesChart() {
   const { index } = useExplorerContext()
   const filter = useExplorer((s) => s.filter)
-  // The series does not depend on the window (each point sets its own), nor on unconnected actors.
-  const request = { kind: 'series' as const, filter: { ...filter, yearWindow: null, showUnconnected: false } }
-  const state = useAnalysis<'series'>(request)
+  const state = useAnalysis<'series'>(seriesRequest(filter))
   const extent = index.yearExtent
   if (extent === null) return null
   return (
