@@ -21,7 +21,7 @@ export function SeriesChart() {
   const extent = index.yearExtent
   if (extent === null) return null
   return (
-    <section className="series" aria-label="Balance by year">
+    <section className="series" aria-label="Year-by-year balance">
       {state.status === 'done' ? (
         <Chart points={state.result} window_={filter.yearWindow ?? extent} />
       ) : (
