@@ -3,7 +3,7 @@ import { createEngine } from '../engine/engine'
 import { installHook } from '../engine/hook'
 import { analysisHookSource } from './analysis/hookSource'
 import { statusText } from '../model/filter'
-import { DARK, LIGHT } from '../render/style'
+import { DARK, LIGHT } from '../model/encoding'
 import { useExplorer, useExplorerContext, useView } from './context'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
