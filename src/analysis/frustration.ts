@@ -191,10 +191,12 @@ function treeStart(part: Part, root: number, side: Uint8Array): void {
 
 /**
  * Upper bound: the best of a few spanning-tree starts improved by local search, then iterated local
- * search: move a small connected group of actors to the other camp, improve, keep when not worse.
+ * search: move a small connected group of actors to the other camp, let single moves improve it,
+ * keep the result when it is not worse, else undo. Gains are kept up to date move by move, so a
+ * round costs about the size of the neighbourhood it touches, not of the whole graph.
  */
 function heuristic(part: Part, seed: number): { cost: number; side: Uint8Array } {
-  const { k } = part
+  const { k, adjStart, adjNbr, adjSign } = part
   const rand = mulberry32(seed)
   const gain = new Int32Array(k)
   let best = new Uint8Array(k)
@@ -211,69 +213,121 @@ function heuristic(part: Part, seed: number): { cost: number; side: Uint8Array }
     }
   }
   if (bestCost === 0) return { cost: 0, side: best }
-  // Rounds scale down with size so the whole heuristic stays near linear in the number of ties.
-  const rounds = Math.max(20, Math.min(400, Math.floor(4_000_000 / (part.edges + k))))
-  const cur = best.slice()
-  let curCost = bestCost
-  const trial = new Uint8Array(k)
-  for (let r = 0; r < rounds; r++) {
-    trial.set(cur)
-    // Perturb: move a random actor and up to a few of its neighbours.
+  // Iterated local search from the best start, with incremental gains.
+  side.set(best)
+  let cost = localSearch(part, side, bestCost, gain)
+  const log: number[] = []
+  const queue: number[] = []
+  const flip = (v: number) => {
+    cost -= gain[v]!
+    side[v] = 1 - side[v]!
+    gain[v] = -gain[v]!
+    for (let p = adjStart[v]!; p < adjStart[v + 1]!; p++) {
+      const w = adjNbr[p]!
+      const same = side[v] === side[w]
+      gain[w] = gain[w]! + ((adjSign[p]! > 0 ? !same : same) ? 2 : -2)
+      if (gain[w]! > 0) queue.push(w)
+    }
+    log.push(v)
+  }
+  const rounds = Math.min(40_000, 2_000 + 4 * k)
+  for (let r = 0; r < rounds && bestCost > 0; r++) {
+    const before = cost
+    log.length = 0
+    queue.length = 0
     const v = Math.floor(rand() * k)
-    trial[v] = 1 - trial[v]!
-    const deg = part.adjStart[v + 1]! - part.adjStart[v]!
+    flip(v)
+    const deg = adjStart[v + 1]! - adjStart[v]!
     const extra = deg === 0 ? 0 : Math.floor(rand() * Math.min(deg, 4))
     for (let t = 0; t < extra; t++) {
-      const w = part.adjNbr[part.adjStart[v]! + Math.floor(rand() * deg)]!
-      trial[w] = 1 - trial[w]!
+      const w = adjNbr[adjStart[v]! + Math.floor(rand() * deg)]!
+      flip(w)
     }
-    const c = localSearch(part, trial, partCost(part, trial), gain)
-    if (c <= curCost) {
-      cur.set(trial)
-      curCost = c
-      if (c < bestCost) {
-        bestCost = c
-        best = trial.slice()
-        if (c === 0) break
+    // Single moves while they help (bounded, so a round never wanders far).
+    for (let steps = 0; queue.length > 0 && steps < 50 * (extra + 2); steps++) {
+      const w = queue.pop()!
+      if (gain[w]! > 0) flip(w)
+    }
+    if (cost <= before) {
+      if (cost < bestCost) {
+        bestCost = cost
+        best = side.slice()
       }
+    } else {
+      // Undo, last move first (a move is its own inverse).
+      const moves = log.slice()
+      for (let i = moves.length - 1; i >= 0; i--) flip(moves[i]!)
     }
   }
   return { cost: bestCost, side: best }
 }
 
 /**
- * Lower bound: greedily find edge-disjoint unbalanced closed walks (each holds an unbalanced cycle,
- * so each needs at least one of its ties removed). A walk from v is a shortest path from (v, +) to
- * (v, −) in the signed double cover; once none exists from v, v's component of what is left is
- * balanced and none of its actors is tried again.
+ * Lower bound: edge-disjoint unbalanced cycles, each of which must lose at least one tie. First
+ * every unbalanced triangle whose ties are all still free, then short unbalanced closed walks
+ * (each holds an unbalanced cycle) found as shortest paths from (v, +) to (v, −) in the signed
+ * double cover, searched only a little way around each actor so the bound stays near linear.
  */
-export function disjointCycleBound(part: Part): number {
+export function disjointCycleBound(part: Part, scanBudget = 3000): number {
   const { k, adjStart, adjNbr, adjSign, adjEdge } = part
-  const removed = new Set<number>()
-  const done = new Uint8Array(k)
-  // State s = 2v + parity. prevState / prevPos rebuild the path.
+  let top = -1
+  for (const e of adjEdge) if (e > top) top = e
+  const used = new Uint8Array(top + 1)
+  let count = 0
+  // 1. Triangles a < b < c by merging sorted rows (rows are sorted by neighbour).
+  for (let a = 0; a < k; a++) {
+    for (let p = adjStart[a]!; p < adjStart[a + 1]!; p++) {
+      const b = adjNbr[p]!
+      if (b <= a || used[adjEdge[p]!] === 1) continue
+      let q = p + 1
+      let r = adjStart[b]!
+      while (q < adjStart[a + 1]! && r < adjStart[b + 1]!) {
+        const x = adjNbr[q]!
+        const y = adjNbr[r]!
+        if (x < y) q++
+        else if (y < x) r++
+        else {
+          if (
+            used[adjEdge[p]!] === 0 &&
+            used[adjEdge[q]!] === 0 &&
+            used[adjEdge[r]!] === 0 &&
+            adjSign[p]! * adjSign[q]! * adjSign[r]! < 0
+          ) {
+            used[adjEdge[p]!] = 1
+            used[adjEdge[q]!] = 1
+            used[adjEdge[r]!] = 1
+            count++
+          }
+          q++
+          r++
+        }
+      }
+    }
+  }
+  // 2. Longer walks, a bounded search from each actor. State s = 2v + parity.
   const seen = new Int32Array(2 * k).fill(-1)
   const prevState = new Int32Array(2 * k)
   const prevPos = new Int32Array(2 * k)
-  let stamp = 0
-  let count = 0
   const queue = new Int32Array(2 * k)
+  let stamp = 0
   for (let root = 0; root < k; root++) {
-    while (done[root] === 0) {
+    for (;;) {
       stamp++
       let head = 0
       let tail = 0
       const start = 2 * root
-      const goal = 2 * root + 1
+      const goal = start + 1
       queue[tail++] = start
       seen[start] = stamp
       let found = false
-      while (head < tail && !found) {
+      let scanned = 0
+      while (head < tail && !found && scanned < scanBudget) {
         const s = queue[head++]!
         const v = s >> 1
         const parity = s & 1
+        scanned += adjStart[v + 1]! - adjStart[v]!
         for (let p = adjStart[v]!; p < adjStart[v + 1]!; p++) {
-          if (removed.has(adjEdge[p]!)) continue
+          if (used[adjEdge[p]!] === 1) continue
           const t = 2 * adjNbr[p]! + (adjSign[p]! < 0 ? 1 - parity : parity)
           if (seen[t] === stamp) continue
           seen[t] = stamp
@@ -286,13 +340,9 @@ export function disjointCycleBound(part: Part): number {
           queue[tail++] = t
         }
       }
-      if (!found) {
-        for (let i = 0; i < tail; i++) done[queue[i]! >> 1] = 1
-        done[root] = 1
-        break
-      }
+      if (!found) break
       count++
-      for (let t = goal; t !== start; t = prevState[t]!) removed.add(adjEdge[prevPos[t]!]!)
+      for (let t = goal; t !== start; t = prevState[t]!) used[adjEdge[prevPos[t]!]!] = 1
     }
   }
   return count
