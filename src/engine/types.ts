@@ -4,10 +4,10 @@ import type { LayoutStatus } from '../sim/layout'
 import type { Scene } from '../render/renderer'
 import type { Palette } from '../model/encoding'
 import type { Pin, Transform } from '../shared/types'
-import type { HookNode } from './placement'
+import type { HookLabel, HookNode } from './placement'
 import type { AnalysisOverlay } from './sceneData'
 
-export type { HookNode }
+export type { HookLabel, HookNode }
 
 export interface Engine {
   setGraph(index: GraphIndex): void
@@ -26,6 +26,8 @@ export interface Engine {
   snapshot(): { scene: Scene; width: number; height: number } | null
   /** For the automation hook: shown nodes in page viewport CSS pixels. */
   nodes(): HookNode[]
+  /** For the automation hook: the labels drawn in the last frame, boxes in page viewport CSS pixels. */
+  labels(): HookLabel[]
   transform(): Transform
   layout(): LayoutStatus
   /** Balance and year comparison (issue 14): camps and frustrated ties, or a comparison, drawn over the graph. */

@@ -12,7 +12,7 @@ import { ComparePanel } from '../../../src/app/analysis/ComparePanel'
 import { SeriesChart } from '../../../src/app/analysis/SeriesChart'
 import { AnalysisToggles } from '../../../src/app/analysis/Toggles'
 import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
-import { createViewCache } from '../../../src/model/filter'
+import { createViewCache, DEFAULT_FILTER } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore } from '../../../src/state/store'
 import { signedGraph } from '../analysis/fixtures'
@@ -55,9 +55,7 @@ describe('Balance panel', () => {
   it('shows the census, ratios, index and camps of what is shown', async () => {
     // Window 2010: ties a+b, b+c, a+c, a−d, d+e, c−e, b−e. Triangles: abc +++, bce? b–c +, c–e −, b–e − → +−−.
     // a,d? a–d −, d–e +, a–e none. So 2 triangles, both balanced; index 0; camps {a,b,c} | {d,e}.
-    const { store } = setup({
-      filter: { hiddenTypes: [], hiddenStances: [], yearWindow: [2010, 2010], showUnconnected: false },
-    })
+    const { store } = setup({ filter: { ...DEFAULT_FILTER, yearWindow: [2010, 2010] } })
     const region = await screen.findByRole('region', { name: 'Balance' })
     await waitFor(() => expect(dd(region, 'Triangles')).toHaveTextContent('2'))
     expect(dd(region, 'Balance ratio')).toHaveTextContent('1.000')
@@ -71,9 +69,7 @@ describe('Balance panel', () => {
   })
 
   it('never shows a stale result: a window change shows progress, then the new numbers', async () => {
-    const { store } = setup({
-      filter: { hiddenTypes: [], hiddenStances: [], yearWindow: [2010, 2010], showUnconnected: false },
-    })
+    const { store } = setup({ filter: { ...DEFAULT_FILTER, yearWindow: [2010, 2010] } })
     const region = await screen.findByRole('region', { name: 'Balance' })
     await waitFor(() => expect(dd(region, 'Frustration index')).toHaveTextContent('0 (exact)'))
     // 2012: a−c replaces a+c: abc is ++− (unbalanced), the index becomes 1.
@@ -101,9 +97,7 @@ describe('Balance panel', () => {
   it('"Why unbalanced?" lists triangles through the selected actor first and shows a chosen one\'s quotations', async () => {
     // All years: a|c is contested (a+c and a−c), so abc is not a signed triangle. With hostile
     // a−c only from 2012: window 2012 → abc ++−. Add the undated b−e: bce is +−− (balanced).
-    const { store } = setup({
-      filter: { hiddenTypes: [], hiddenStances: [], yearWindow: [2012, 2012], showUnconnected: false },
-    })
+    const { store } = setup({ filter: { ...DEFAULT_FILTER, yearWindow: [2012, 2012] } })
     const why = await screen.findByRole('button', { name: /^Why unbalanced\?/ })
     expect(why).toHaveAccessibleName('Why unbalanced? 1')
     await userEvent.click(why)
@@ -140,9 +134,7 @@ describe('Balance panel', () => {
 
 describe('Balance by year', () => {
   it('charts one point per year, marks the window and moves it on click or Enter', async () => {
-    const { store } = setup({
-      filter: { hiddenTypes: [], hiddenStances: [], yearWindow: [2010, 2010], showUnconnected: false },
-    })
+    const { store } = setup({ filter: { ...DEFAULT_FILTER, yearWindow: [2010, 2010] } })
     const years = await screen.findByRole('group', { name: 'Years of the balance series' })
     const buttons = within(years).getAllByRole('button')
     expect(buttons).toHaveLength(3) // 2010, 2011, 2012

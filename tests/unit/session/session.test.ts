@@ -6,12 +6,12 @@
 import 'fake-indexeddb/auto'
 import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPersistence, datasetKey, type Persistence } from '../../src/io/persist'
-import { DEFAULT_FILTER } from '../../src/model/filter'
-import { createSession, makeDataset, mainFirst, type ViewKeeper } from '../../src/session/session'
-import type { Pin, Transform } from '../../src/shared/types'
-import { createExplorerStore } from '../../src/state/store'
-import { tinyGraph } from './helpers'
+import { createPersistence, datasetKey, type Persistence } from '../../../src/io/persist'
+import { DEFAULT_FILTER } from '../../../src/model/filter'
+import { createSession, makeDataset, mainFirst, type ViewKeeper } from '../../../src/session/session'
+import type { Pin, Transform } from '../../../src/shared/types'
+import { createExplorerStore } from '../../../src/state/store'
+import { tinyGraph } from '../helpers'
 
 let db = 0
 let persist: Persistence
@@ -163,6 +163,29 @@ describe('keeping the view', () => {
     }
   })
 
+  it('the kept "Undated relations" mode comes back unless the URL gives one', () => {
+    const kept = {
+      key: bundled.key,
+      filter: { ...DEFAULT_FILTER, undated: 'hidden' as const },
+      transform: { k: 1, x: 0, y: 0 },
+      pins: [],
+    }
+    const a = createExplorerStore({})
+    createSession({ explorer: a, persist, engine: () => null, clearUrl: () => {} }).boot(
+      bundled,
+      kept,
+      new Set(),
+    )
+    expect(a.getState().filter.undated).toBe('hidden')
+    const b = createExplorerStore({ filter: { ...DEFAULT_FILTER, undated: 'sources' } })
+    createSession({ explorer: b, persist, engine: () => null, clearUrl: () => {} }).boot(
+      bundled,
+      kept,
+      new Set(['undated']),
+    )
+    expect(b.getState().filter.undated).toBe('sources')
+  })
+
   it('a view kept for another dataset is not applied', () => {
     const engine = fakeEngine()
     const explorer = createExplorerStore({})
@@ -188,7 +211,7 @@ describe('storage failures are reported', () => {
     const failing: Persistence = {
       ...persist,
       saveDataset: async () => {
-        const { describeStorageError } = await import('../../src/io/persist')
+        const { describeStorageError } = await import('../../../src/io/persist')
         return { ok: false, message: describeStorageError(new DOMException('full', 'QuotaExceededError')) }
       },
     }

@@ -5,9 +5,9 @@ import {
   DEFAULT_FILTER,
   statusText,
   type FilterState,
-} from '../../src/model/filter'
-import { buildIndex } from '../../src/model/graphIndex'
-import { tinyGraph } from './helpers'
+} from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { tinyGraph } from '../helpers'
 
 const f = (patch: Partial<FilterState>): FilterState => ({ ...DEFAULT_FILTER, ...patch })
 const ids = (g: ReturnType<typeof tinyGraph>, shown: Uint32Array) =>
@@ -26,7 +26,7 @@ describe('computeView', () => {
     const v = computeView(index, DEFAULT_FILTER)
     expect(ids(g, v.shownRelations)).toEqual(['r0', 'r1', 'r2', 'r3'])
     expect(v.shownActors.length).toBe(4) // e has no relation
-    expect(statusText(v)).toBe('Showing 4 of 5 actors and 4 of 4 relations')
+    expect(statusText(v)).toBe('Showing 4 of 5 actors and 4 of 4 relations (1 undated)')
   })
 
   it('hides a relation type and counts per type', () => {
