@@ -14,6 +14,16 @@ import { useAnalysis } from './useAnalysis'
 const count = (n: number) => n.toLocaleString('en')
 const ratioText = (r: number | null) => (r === null ? 'no triangle' : r.toFixed(3))
 const ROWS_STEP = 50
+/** Names listed per camp; the export has them all. */
+const CAMP_NAMES = 100
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+/** "A, B, C" sorted by label, the first CAMP_NAMES of them ("… and 1,234 more"). */
+function campNames(camp: readonly string[], label: (id: string) => string): string {
+  const names = camp.map(label).sort(collator.compare)
+  const shown = names.slice(0, CAMP_NAMES).join(', ')
+  return names.length > CAMP_NAMES ? `${shown} and ${count(names.length - CAMP_NAMES)} more` : shown
+}
 
 export function frustrationText(f: BalanceAnalysis['frustration']): string {
   return f.exact ? `${count(f.value)} (exact)` : `between ${count(f.lower)} and ${count(f.value)}`
@@ -107,10 +117,7 @@ function BalanceResult({ result: b, index }: { result: BalanceAnalysis; index: G
               <span className="camp-dot" style={{ background: CAMP_COLORS[i] }} aria-hidden="true" />{' '}
               <strong>Camp {i + 1}</strong>: {count(camp.length)} {camp.length === 1 ? 'actor' : 'actors'}
               {camp.length > 0 ? ' — ' : ''}
-              {camp
-                .map(label)
-                .sort((x, y) => x.localeCompare(y, 'en'))
-                .join(', ')}
+              {campNames(camp, label)}
             </li>
           ))}
         </ul>
