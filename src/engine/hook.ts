@@ -58,7 +58,9 @@ const CALLS = table({
   transform: ({ engine }) => engine.transform(),
   layout: ({ engine }) => engine.layout(),
   balance: ({ analysis }): Promise<BalanceHookResult> =>
-    analysis === undefined ? Promise.reject(new Error('__explorer: no balance analysis')) : analysis.balance(),
+    analysis === undefined
+      ? Promise.reject(new Error('__explorer: no balance analysis'))
+      : analysis.balance(),
   compare: ({ analysis }, a: number, b: number): CompareHookResult =>
     analysis === undefined ? noAnalysis() : analysis.compare(a, b),
 })

@@ -122,7 +122,9 @@ describe('Balance panel', () => {
     const store = createExplorerStore({ selection: { kind: 'actor', id: 'z' } })
     store.getState().setAnalysis({ balanceOpen: true })
     render(
-      <ExplorerContext.Provider value={{ index, store, engine: createEngineSlot(), views: createViewCache() }}>
+      <ExplorerContext.Provider
+        value={{ index, store, engine: createEngineSlot(), views: createViewCache() }}
+      >
         <BalancePanel />
       </ExplorerContext.Provider>,
     )
