@@ -320,6 +320,36 @@ test.describe('structural balance (issue 14)', () => {
     expect(errors.page).toEqual([])
   })
 
+  test('"Export analysis" writes the same CSV twice: series, census with camps, comparison', async ({
+    page,
+    errors,
+  }) => {
+    const ds = readDataset()
+    const o = compareOracle(ds, 2016, 2021)
+    await openExplorer(page, '/?balance=1&yearA=2016&yearB=2021')
+    await expect(measure(page, 'Triangles')).toBeVisible()
+    const grab = async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export analysis' }).click(),
+      ])
+      return readFileSync((await download.path())!, 'utf8')
+    }
+    const first = await grab()
+    const second = await grab()
+    expect(second).toBe(first)
+    const lines = first.split('\r\n')
+    expect(lines[0]).toBe('section,subject,measure,value')
+    // Three rows per compared tie (state in A, state in B, change), one per tie of the test's own list.
+    const ties = [...o.formed, ...o.ended, ...o.changed, ...o.unchanged]
+    expect(lines.filter((l) => l.startsWith('comparison,')).length).toBe(3 * ties.length)
+    for (const k of o.formed) expect(lines).toContain(`comparison,${k},change,formed`)
+    // Every signed actor of the view has its camp.
+    const signedActors = [...new Set([...signedPairs(ds.relations).sign.keys()].flatMap((k) => k.split('|')))]
+    expect(lines.filter((l) => l.startsWith('camp,')).length).toBe(signedActors.length)
+    expect(errors.page).toEqual([])
+  })
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds no serious violation on the panel, the chart and the compare view (${scheme})`, async ({
       page,
