@@ -123,7 +123,8 @@ export function createAggregator(): Aggregator {
         if (count === 0) continue
         const order = Array.from({ length: count }, (_, i) => i)
         order.sort((a, b) => g.spans[a * 4]! - g.spans[b * 4]! || g.spans[a * 4 + 2]! - g.spans[b * 4 + 2]!)
-        let run: { start: number; end: number; rows: number; weight: number; years: Set<number> } | null = null
+        let run: { start: number; end: number; rows: number; weight: number; years: Set<number> } | null =
+          null
         const close = () => {
           if (!run) return
           const candidates: EvidenceRow[] = []

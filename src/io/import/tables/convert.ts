@@ -88,7 +88,8 @@ export function tiesFromText(
         } else index[role] = i
       }
       for (const role of ['source', 'target'] as const) {
-        if (mapping.roles[role] === undefined) problem({ path: '(file)', message: `no ${ROLE_LABELS[role]} was chosen` })
+        if (mapping.roles[role] === undefined)
+          problem({ path: '(file)', message: `no ${ROLE_LABELS[role]} was chosen` })
       }
       if (errors.length > 0) return () => {}
       const used = ROLES.map((r) => index[r]).filter((i): i is number => i !== undefined)
@@ -113,7 +114,10 @@ export function tiesFromText(
         if (index.date !== undefined) {
           const y = yearsOfCell(cells[index.date])
           if (y === 'bad') {
-            problem({ path: at(n, 'date'), message: `"${cells[index.date]!.trim()}" is not a date ${DATE_FORMS}` })
+            problem({
+              path: at(n, 'date'),
+              message: `"${cells[index.date]!.trim()}" is not a date ${DATE_FORMS}`,
+            })
             return
           }
           if (y !== undefined) ({ first, last } = y)
@@ -122,7 +126,10 @@ export function tiesFromText(
           const e = index.endYear === undefined ? undefined : yearsOfCell(cells[index.endYear])
           if (s === 'bad' || e === 'bad') {
             const role = s === 'bad' ? 'startYear' : 'endYear'
-            problem({ path: at(n, role), message: `"${cells[index[role]!]!.trim()}" is not a year or date ${DATE_FORMS}` })
+            problem({
+              path: at(n, role),
+              message: `"${cells[index[role]!]!.trim()}" is not a year or date ${DATE_FORMS}`,
+            })
             return
           }
           if (s !== undefined) {
@@ -150,10 +157,12 @@ export function tiesFromText(
         }
         const t = applyTypeRule(mapping.typeRule, cell('type'), mapping.defaultType)
         if (t.defaulted) stats.typeDefaulted++
-        if (t.unknown !== undefined && stats.unknownTypeValues.size < 50) stats.unknownTypeValues.add(t.unknown)
+        if (t.unknown !== undefined && stats.unknownTypeValues.size < 50)
+          stats.unknownTypeValues.add(t.unknown)
         const s = applyStanceRule(mapping.stanceRule, cell('stance'), mapping.defaultStance)
         if (s.defaulted) stats.stanceDefaulted++
-        if (s.unknown !== undefined && stats.unknownStanceValues.size < 50) stats.unknownStanceValues.add(s.unknown)
+        if (s.unknown !== undefined && stats.unknownStanceValues.size < 50)
+          stats.unknownStanceValues.add(s.unknown)
         if (mapping.bothDirectionsOneTie && target < source) [source, target] = [target, source]
         const url = cell('sourceUrl')
         const sourceName = cell('sourceName')
@@ -223,7 +232,10 @@ export function graphFromTies(ties: readonly Tie[], ctx: TieContext): ConvertRes
       seen.add(id)
       const name = mapping.codes === 'none' ? undefined : codeName(mapping.codes, id)
       if (mapping.codes !== 'none' && name === undefined) unknownCodes.add(id)
-      draft.addActor({ id, label: name ?? id, kind: name !== undefined ? 'state' : undefined }, () => `actor "${id}"`)
+      draft.addActor(
+        { id, label: name ?? id, kind: name !== undefined ? 'state' : undefined },
+        () => `actor "${id}"`,
+      )
     }
   }
   const sourceTitle = titleFromFileName(ctx.fileName)
@@ -235,7 +247,12 @@ export function graphFromTies(ties: readonly Tie[], ctx: TieContext): ConvertRes
     const more = t.rows - t.evidence.length
     const evidence = t.evidence.map((e) =>
       draft.evidence(
-        { quote: e.quote, note: `row ${e.n} of ${ctx.fileName}`, title: e.sourceName ?? (e.url === undefined ? sourceTitle : undefined), url: e.url },
+        {
+          quote: e.quote,
+          note: `row ${e.n} of ${ctx.fileName}`,
+          title: e.sourceName ?? (e.url === undefined ? sourceTitle : undefined),
+          url: e.url,
+        },
         () => `row ${e.n}`,
       ),
     )
@@ -243,7 +260,9 @@ export function graphFromTies(ties: readonly Tie[], ctx: TieContext): ConvertRes
     const counted = `${plural(t.rows, 'row')}${more > 0 ? `; ${t.evidence.length} kept as evidence and ${plural(more, 'more row')}` : ''}`
     draft.addRelation(
       {
-        idBase: `${t.type}-${t.source}-${t.target}-${t.start ?? 'undated'}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-'),
+        idBase: `${t.type}-${t.source}-${t.target}-${t.start ?? 'undated'}`
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-'),
         source: t.source,
         target: t.target,
         type: t.type,
@@ -255,7 +274,8 @@ export function graphFromTies(ties: readonly Tie[], ctx: TieContext): ConvertRes
         evidence,
         extra: { weight: t.weight },
       },
-      (rest) => `relation of ${t.source} and ${t.target} (${t.type}, ${t.stance}, ${yearsText(t)})${rest.length > 0 ? `.${rest.join('.')}` : ''}`,
+      (rest) =>
+        `relation of ${t.source} and ${t.target} (${t.type}, ${t.stance}, ${yearsText(t)})${rest.length > 0 ? `.${rest.join('.')}` : ''}`,
     )
   }
   const n = stats?.rowsRead
@@ -268,16 +288,32 @@ export function graphFromTies(ties: readonly Tie[], ctx: TieContext): ConvertRes
   draft.notes.push(
     `${plural(rowsInTies, 'row')} became ${plural(ties.length, 'relation')}: one per pair, type and stance and run of consecutive years; ${mapping.roles.weight ? `the weight is the sum of "${mapping.roles.weight}" (${weightSum})` : 'the weight is the number of rows'}; up to 5 rows per relation are kept as evidence`,
   )
-  if (stats && stats.undated > 0) draft.notes.push(`${plural(stats.undated, 'row has', 'rows have')} no year; they make undated relations`)
-  if (stats && stats.weightMissing > 0) draft.notes.push(`${plural(stats.weightMissing, 'row has', 'rows have')} no weight; counted as 0`)
+  if (stats && stats.undated > 0)
+    draft.notes.push(`${plural(stats.undated, 'row has', 'rows have')} no year; they make undated relations`)
+  if (stats && stats.weightMissing > 0)
+    draft.notes.push(`${plural(stats.weightMissing, 'row has', 'rows have')} no weight; counted as 0`)
   if (stats && stats.typeDefaulted > 0 && mapping.typeRule !== 'fixed')
-    draft.notes.push(`The type rule gave no type for ${plural(stats.typeDefaulted, 'row')}; "${mapping.defaultType}" was used`)
+    draft.notes.push(
+      `The type rule gave no type for ${plural(stats.typeDefaulted, 'row')}; "${mapping.defaultType}" was used`,
+    )
   if (stats && stats.unknownTypeValues.size > 0)
-    draft.notes.push(`Type values the ${mapping.typeRule} rule does not know: ${listOf([...stats.unknownTypeValues].map((v) => `"${v}"`), 10)}`)
+    draft.notes.push(
+      `Type values the ${mapping.typeRule} rule does not know: ${listOf(
+        [...stats.unknownTypeValues].map((v) => `"${v}"`),
+        10,
+      )}`,
+    )
   if (stats && stats.stanceDefaulted > 0 && mapping.stanceRule !== 'fixed')
-    draft.notes.push(`The stance rule gave no stance for ${plural(stats.stanceDefaulted, 'row')}; ${mapping.defaultStance} was used`)
+    draft.notes.push(
+      `The stance rule gave no stance for ${plural(stats.stanceDefaulted, 'row')}; ${mapping.defaultStance} was used`,
+    )
   if (stats && stats.unknownStanceValues.size > 0)
-    draft.notes.push(`Stance values the ${mapping.stanceRule} rule does not know: ${listOf([...stats.unknownStanceValues].map((v) => `"${v}"`), 10)}`)
+    draft.notes.push(
+      `Stance values the ${mapping.stanceRule} rule does not know: ${listOf(
+        [...stats.unknownStanceValues].map((v) => `"${v}"`),
+        10,
+      )}`,
+    )
   if (unknownCodes.size > 0) {
     draft.notes.push(
       `${plural(unknownCodes.size, 'code is', 'codes are')} not in the ${CODE_LIST_LABELS[mapping.codes]} list and kept as written: ${listOf([...unknownCodes].sort(), 20)}`,
@@ -297,8 +333,16 @@ export interface TableImportOptions {
 /** Text of a table + a mapping → format v1 graph, or every problem with its row and column. */
 export function convertTable(text: string, opts: TableImportOptions): ConvertResult {
   const { mapping, onProgress } = opts
-  const r = tiesFromText(text, mapping, (rows, fraction) => onProgress?.({ stage: 'parsing', fraction, rows }))
+  const r = tiesFromText(text, mapping, (rows, fraction) =>
+    onProgress?.({ stage: 'parsing', fraction, rows }),
+  )
   const notes = [...(opts.notes ?? []), ...r.raw.guesses, describeMapping(mapping)]
   if (r.errors.length > 0) return { ok: false, errors: r.errors, warnings: [], notes }
-  return graphFromTies(r.ties, { fileName: opts.fileName, mapping, notes, stats: r.stats, ...(onProgress ? { onProgress } : {}) })
+  return graphFromTies(r.ties, {
+    fileName: opts.fileName,
+    mapping,
+    notes,
+    stats: r.stats,
+    ...(onProgress ? { onProgress } : {}),
+  })
 }

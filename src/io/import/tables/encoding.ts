@@ -35,7 +35,11 @@ export function decodeTable(bytes: Uint8Array): DecodeResult {
   const b0 = bytes[0]
   const b1 = bytes[1]
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
-    return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8 with byte-order mark' }
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8').decode(bytes.subarray(3)),
+      encoding: 'UTF-8 with byte-order mark',
+    }
   }
   if (b0 === 0xff && b1 === 0xfe)
     return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' }

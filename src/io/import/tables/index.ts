@@ -15,7 +15,14 @@ export function importTableBytes(
 ): ImportResult {
   const decoded = decodeTable(bytes)
   if (!decoded.ok) {
-    return { ok: false, errors: [{ path: '(file)', message: decoded.message }], warnings: [], notes: [], format: 'table', name: fileName }
+    return {
+      ok: false,
+      errors: [{ path: '(file)', message: decoded.message }],
+      warnings: [],
+      notes: [],
+      format: 'table',
+      name: fileName,
+    }
   }
   try {
     const r = convertTable(decoded.text, {
@@ -31,7 +38,12 @@ export function importTableBytes(
   } catch (e) {
     return {
       ok: false,
-      errors: [{ path: '(file)', message: `the table could not be read: ${e instanceof Error ? e.message : String(e)}` }],
+      errors: [
+        {
+          path: '(file)',
+          message: `the table could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      ],
       warnings: [],
       notes: [],
       format: 'table',

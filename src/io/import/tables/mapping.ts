@@ -255,8 +255,32 @@ export const findColumn = (names: readonly string[], want: string): string | und
 
 /** Header words per role, for guessing (squashed: lower case, no spaces, underscores or brackets). */
 const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
-  source: ['source', 'from', 'supplier', 'actor1', 'actor1name', 'sourcename', 'sidea', 'ccode1', 'statea', 'sender', 'exporter'],
-  target: ['target', 'to', 'recipient', 'actor2', 'actor2name', 'targetname', 'sideb', 'ccode2', 'stateb', 'receiver', 'importer'],
+  source: [
+    'source',
+    'from',
+    'supplier',
+    'actor1',
+    'actor1name',
+    'sourcename',
+    'sidea',
+    'ccode1',
+    'statea',
+    'sender',
+    'exporter',
+  ],
+  target: [
+    'target',
+    'to',
+    'recipient',
+    'actor2',
+    'actor2name',
+    'targetname',
+    'sideb',
+    'ccode2',
+    'stateb',
+    'receiver',
+    'importer',
+  ],
   date: ['date', 'eventdate', 'sqldate', 'day', 'year'],
   startYear: ['start', 'startyear', 'yearoforder', 'fromyear', 'begin', 'styear'],
   endYear: ['end', 'endyear', 'yearsofdelivery', 'toyear', 'endyear'],
@@ -272,7 +296,8 @@ const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
 export function guessPreset(names: readonly string[], hasHeader: boolean): PresetId | undefined {
   if (!hasHeader) {
     if (names.length === gdeltColumns(2).length) return 'gdelt2'
-    if (names.length === gdeltColumns(1).length || names.length === gdeltColumns(1).length - 1) return 'gdelt1'
+    if (names.length === gdeltColumns(1).length || names.length === gdeltColumns(1).length - 1)
+      return 'gdelt1'
     return undefined
   }
   const has = (w: string) => names.some((n) => squash(n) === squash(w))
@@ -295,7 +320,10 @@ export function guessMapping(
 ): { mapping: TableMapping; why: string } {
   const preset = guessPreset(names, hasHeader)
   if (preset !== undefined) {
-    return { mapping: applyPreset(preset, names), why: `the columns match the ${PRESET_LABELS[preset]} preset` }
+    return {
+      mapping: applyPreset(preset, names),
+      why: `the columns match the ${PRESET_LABELS[preset]} preset`,
+    }
   }
   const roles: Partial<Record<Role, string>> = {}
   const taken = new Set<string>()
@@ -348,30 +376,42 @@ export function guessMapping(
 
 /** A stable key for remembering a mapping: the header as written, or the width of a headerless file. */
 export function headerKey(written: readonly string[], width: number): string {
-  return written.length > 0 ? `header:${written.map((w) => w.trim().toLowerCase()).join('\u001f')}` : `columns:${width}`
+  return written.length > 0
+    ? `header:${written.map((w) => w.trim().toLowerCase()).join('\u001f')}`
+    : `columns:${width}`
 }
 
 /** Checks a mapping read from JSON (a saved file or the browser's store); problems as sentences. */
-export function checkMapping(v: unknown): { ok: true; mapping: TableMapping } | { ok: false; message: string } {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, message: 'a mapping must be a JSON object' }
+export function checkMapping(
+  v: unknown,
+): { ok: true; mapping: TableMapping } | { ok: false; message: string } {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return { ok: false, message: 'a mapping must be a JSON object' }
   const m = v as Record<string, unknown>
   if (m.version !== 1) return { ok: false, message: 'the mapping must say "version": 1' }
   if (m.preset !== undefined && !(PRESET_IDS as readonly unknown[]).includes(m.preset))
     return { ok: false, message: `unknown preset ${JSON.stringify(m.preset)}` }
   const preset = m.preset === undefined ? base : PRESETS[m.preset as PresetId]
   const roles = m.roles ?? (m.preset !== undefined ? PRESETS[m.preset as PresetId].roles : undefined)
-  if (typeof roles !== 'object' || roles === null) return { ok: false, message: 'the mapping needs "roles": { "source": …, "target": … }' }
+  if (typeof roles !== 'object' || roles === null)
+    return { ok: false, message: 'the mapping needs "roles": { "source": …, "target": … }' }
   for (const [k, c] of Object.entries(roles)) {
-    if (!(ROLES as readonly string[]).includes(k)) return { ok: false, message: `unknown role "${k}" (roles: ${ROLES.join(', ')})` }
+    if (!(ROLES as readonly string[]).includes(k))
+      return { ok: false, message: `unknown role "${k}" (roles: ${ROLES.join(', ')})` }
     if (typeof c !== 'string') return { ok: false, message: `the column of role "${k}" must be a name` }
   }
   const merged = { ...preset, ...m, roles } as TableMapping
   const typeRules = ['column', 'fixed', 'acled', 'cameo']
   const stanceRules = ['column', 'fixed', 'acled', 'cameo', 'quadclass']
-  if (!typeRules.includes(merged.typeRule)) return { ok: false, message: `typeRule must be one of ${typeRules.join(', ')}` }
-  if (!stanceRules.includes(merged.stanceRule)) return { ok: false, message: `stanceRule must be one of ${stanceRules.join(', ')}` }
-  if (!['cooperative', 'hostile', 'neutral'].includes(merged.defaultStance)) return { ok: false, message: 'defaultStance must be cooperative, hostile or neutral' }
-  if (typeof merged.defaultType !== 'string' || merged.defaultType.trim() === '') return { ok: false, message: 'defaultType must be a name' }
-  if (!['none', 'iso3', 'cow'].includes(merged.codes)) return { ok: false, message: 'codes must be none, iso3 or cow' }
+  if (!typeRules.includes(merged.typeRule))
+    return { ok: false, message: `typeRule must be one of ${typeRules.join(', ')}` }
+  if (!stanceRules.includes(merged.stanceRule))
+    return { ok: false, message: `stanceRule must be one of ${stanceRules.join(', ')}` }
+  if (!['cooperative', 'hostile', 'neutral'].includes(merged.defaultStance))
+    return { ok: false, message: 'defaultStance must be cooperative, hostile or neutral' }
+  if (typeof merged.defaultType !== 'string' || merged.defaultType.trim() === '')
+    return { ok: false, message: 'defaultType must be a name' }
+  if (!['none', 'iso3', 'cow'].includes(merged.codes))
+    return { ok: false, message: 'codes must be none, iso3 or cow' }
   return { ok: true, mapping: merged }
 }

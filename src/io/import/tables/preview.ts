@@ -26,12 +26,19 @@ export interface TablePreview {
   readonly ownColumns: boolean
 }
 
-export type PreviewResult = { readonly ok: true; readonly preview: TablePreview } | { readonly ok: false; readonly message: string }
+export type PreviewResult =
+  { readonly ok: true; readonly preview: TablePreview } | { readonly ok: false; readonly message: string }
 
 /** Cuts a partial last line, which a byte slice may end in. */
-const wholeLines = (text: string, cut: boolean) => (cut ? text.slice(0, Math.max(0, text.lastIndexOf('\n'))) : text)
+const wholeLines = (text: string, cut: boolean) =>
+  cut ? text.slice(0, Math.max(0, text.lastIndexOf('\n'))) : text
 
-export function previewTable(bytes: Uint8Array, truncated: boolean, header?: boolean, columnNames?: readonly string[]): PreviewResult {
+export function previewTable(
+  bytes: Uint8Array,
+  truncated: boolean,
+  header?: boolean,
+  columnNames?: readonly string[],
+): PreviewResult {
   const d = decodeTable(bytes)
   if (!d.ok) return { ok: false, message: d.message }
   const raw = readRawTable(wholeLines(d.text, truncated), {

@@ -6,8 +6,8 @@
  * 2. Width: the most common number of cells per record.
  * 3. Preamble: records before the first one of that width with at least half its cells filled are
  *    skipped (SIPRI puts a title and the date of the export there).
- * 4. Header: that record is the header unless half or more of its filled cells are numbers or dates
- *    (GDELT's raw files have none), or the mapping says whether there is one.
+ * 4. Header: that record is the header unless one of its cells is a number or a date over a column of
+ *    numbers or dates (GDELT's raw files have no header), or the mapping says whether there is one.
  * 5. Names: blank header cells become "column 4"; a repeated name gets " (2)", " (3)"…
  *
  * Rows are numbered as a spreadsheet numbers them: the first record of the file is row 1. Records of
@@ -93,7 +93,11 @@ const looksLikeData = (cell: string) => {
 }
 
 /** Blank names → "column N"; repeats → "name (2)". */
-export function uniqueNames(written: readonly string[]): { names: string[]; blank: number; repeated: string[] } {
+export function uniqueNames(written: readonly string[]): {
+  names: string[]
+  blank: number
+  repeated: string[]
+} {
   const seen = new Map<string, number>()
   const names: string[] = []
   let blank = 0
@@ -124,8 +128,18 @@ export function readRawTable(text: string, opts: ReadOptions = {}): RawTable {
   const errors: Problem[] = []
   const guesses: string[] = []
   const separator = opts.separator ?? detectSeparator(body)
-  if (opts.separator === undefined && separator !== ',') guesses.push(`Cells are separated by ${SEPARATOR_NAME[separator]}s`)
-  const empty: RawTable = { separator, names: [], written: [], hasHeader: false, headerRow: 0, rows: [], guesses, errors }
+  if (opts.separator === undefined && separator !== ',')
+    guesses.push(`Cells are separated by ${SEPARATOR_NAME[separator]}s`)
+  const empty: RawTable = {
+    separator,
+    names: [],
+    written: [],
+    hasHeader: false,
+    headerRow: 0,
+    rows: [],
+    guesses,
+    errors,
+  }
   if (body.trim() === '') return { ...empty, errors: [{ path: '(file)', message: 'the file is empty' }] }
 
   // Pass 1: the first records, for the structure.
@@ -160,13 +174,22 @@ export function readRawTable(text: string, opts: ReadOptions = {}): RawTable {
     )
   }
   const candidate = records[first] ?? []
-  const filled = candidate.filter((c) => c.trim() !== '')
-  const dataLike = filled.filter(looksLikeData).length
+  const below = records.slice(first + 1, first + 21).filter((r) => r.length === width)
+  // A header names its columns: a cell that is a number or a date, over a column of numbers or dates,
+  // is data, not a name.
+  const dataInFirstRow = candidate.some(
+    (c, j) =>
+      c.trim() !== '' &&
+      looksLikeData(c) &&
+      below.length > 0 &&
+      below.filter((r) => looksLikeData(r[j] ?? '')).length * 2 >= below.length,
+  )
   let hasHeader: boolean
   if (opts.header !== undefined) hasHeader = opts.header
   else {
-    hasHeader = !(filled.length > 0 && dataLike * 2 >= filled.length)
-    if (!hasHeader) guesses.push('The first row holds numbers or dates, so the file was read as having no header')
+    hasHeader = !dataInFirstRow
+    if (!hasHeader)
+      guesses.push('The first row holds numbers or dates, so the file was read as having no header')
   }
   let written: string[] = []
   let names: string[]
@@ -174,14 +197,21 @@ export function readRawTable(text: string, opts: ReadOptions = {}): RawTable {
     written = candidate.map((c) => c.trim())
     const u = uniqueNames(written)
     names = u.names
-    if (u.blank > 0) guesses.push(`${u.blank === 1 ? '1 column has' : `${u.blank} columns have`} no name and ${u.blank === 1 ? 'was' : 'were'} named by position ("column N")`)
+    if (u.blank > 0)
+      guesses.push(
+        `${u.blank === 1 ? '1 column has' : `${u.blank} columns have`} no name and ${u.blank === 1 ? 'was' : 'were'} named by position ("column N")`,
+      )
     if (u.repeated.length > 0)
-      guesses.push(`Repeated column names were numbered: ${[...new Set(u.repeated)].map((r) => `"${r}"`).join(', ')}`)
+      guesses.push(
+        `Repeated column names were numbered: ${[...new Set(u.repeated)].map((r) => `"${r}"`).join(', ')}`,
+      )
   } else {
     const given = opts.columnNames ?? []
     names = uniqueNames(Array.from({ length: width }, (_, i) => given[i] ?? '')).names
     if (given.length > 0 && given.length !== width) {
-      guesses.push(`The file has ${width} columns where ${given.length} were expected; the names were given in order`)
+      guesses.push(
+        `The file has ${width} columns where ${given.length} were expected; the names were given in order`,
+      )
     }
   }
   // Pass 2: every record, handed over one by one.

@@ -96,7 +96,11 @@ export interface RuleOutcome<T> {
   readonly unknown?: string
 }
 
-export function applyTypeRule(rule: TypeRule, cell: string | undefined, fallback: string): RuleOutcome<string> {
+export function applyTypeRule(
+  rule: TypeRule,
+  cell: string | undefined,
+  fallback: string,
+): RuleOutcome<string> {
   if (rule === 'fixed' || cell === undefined) return { value: fallback, defaulted: rule !== 'fixed' }
   if (rule === 'column') return { value: cell, defaulted: false }
   if (rule === 'acled') {
@@ -109,7 +113,11 @@ export function applyTypeRule(rule: TypeRule, cell: string | undefined, fallback
   return type === undefined ? { value: fallback, defaulted: true } : { value: type, defaulted: false }
 }
 
-export function applyStanceRule(rule: StanceRule, cell: string | undefined, fallback: Stance): RuleOutcome<Stance> {
+export function applyStanceRule(
+  rule: StanceRule,
+  cell: string | undefined,
+  fallback: Stance,
+): RuleOutcome<Stance> {
   if (rule === 'fixed' || cell === undefined) return { value: fallback, defaulted: rule !== 'fixed' }
   let s: Stance | undefined
   if (rule === 'column') s = stanceWord(cell)
@@ -119,5 +127,7 @@ export function applyStanceRule(rule: StanceRule, cell: string | undefined, fall
     const root = cameoRoot(cell)
     s = root === undefined ? undefined : CAMEO_ROOTS[root]!.stance
   }
-  return s === undefined ? { value: fallback, defaulted: true, unknown: cell } : { value: s, defaulted: false }
+  return s === undefined
+    ? { value: fallback, defaulted: true, unknown: cell }
+    : { value: s, defaulted: false }
 }
