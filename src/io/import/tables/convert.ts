@@ -336,7 +336,12 @@ export function convertTable(text: string, opts: TableImportOptions): ConvertRes
   const r = tiesFromText(text, mapping, (rows, fraction) =>
     onProgress?.({ stage: 'parsing', fraction, rows }),
   )
-  const notes = [...(opts.notes ?? []), ...r.raw.guesses, describeMapping(mapping)]
+  const notes = [
+    ...(opts.notes ?? []),
+    ...r.raw.guesses,
+    describeMapping(mapping),
+    ...(mapping.remembered ? ['This mapping was remembered from the last table with the same header'] : []),
+  ]
   if (r.errors.length > 0) return { ok: false, errors: r.errors, warnings: [], notes }
   return graphFromTies(r.ties, {
     fileName: opts.fileName,

@@ -59,6 +59,8 @@ export interface TableMapping {
   readonly defaultStance: Stance
   /** Codes in the source and target columns turned into names. */
   readonly codes: CodeList
+  /** Set by the dialog when it restored the mapping last used for this header (said in the notes). */
+  readonly remembered?: boolean
 }
 
 export const PRESET_LABELS: Readonly<Record<PresetId, string>> = {
