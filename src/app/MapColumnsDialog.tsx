@@ -59,7 +59,14 @@ function download(text: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-export function MapColumnsDialog({ fileName, preview, initial, remembered, onOpen, onCancel }: MapColumnsDialogProps) {
+export function MapColumnsDialog({
+  fileName,
+  preview,
+  initial,
+  remembered,
+  onOpen,
+  onCancel,
+}: MapColumnsDialogProps) {
   const [mapping, setMapping] = useState<TableMapping>(initial)
   const dialog = useRef<HTMLDivElement>(null)
   const id = useId()
@@ -75,6 +82,8 @@ export function MapColumnsDialog({ fileName, preview, initial, remembered, onOpe
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault()
+      // The app's own Escape (clear the selection) must not also run.
+      e.stopPropagation()
       onCancel()
       return
     }
@@ -118,8 +127,8 @@ export function MapColumnsDialog({ fileName, preview, initial, remembered, onOpe
       >
         <h2 id={`${id}-title`}>Map columns of {fileName}</h2>
         <p id={`${id}-about`}>
-          The columns are not this app’s own, so say which column plays which role. Read as {preview.encoding};{' '}
-          {remembered ? 'the mapping last used for this header was restored' : preview.why}.
+          The columns are not this app’s own, so say which column plays which role. Read as {preview.encoding}
+          ; {remembered ? 'the mapping last used for this header was restored' : preview.why}.
           {preview.guesses.length > 0 ? ` ${preview.guesses.join('. ')}.` : ''}
         </p>
         <div className="map-preset">
@@ -186,7 +195,10 @@ export function MapColumnsDialog({ fileName, preview, initial, remembered, onOpe
           <legend>Value rules</legend>
           <label>
             Type rule
-            <select value={mapping.typeRule} onChange={(e) => patch({ typeRule: e.target.value as TypeRule })}>
+            <select
+              value={mapping.typeRule}
+              onChange={(e) => patch({ typeRule: e.target.value as TypeRule })}
+            >
               {Object.entries(TYPE_RULES).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -273,7 +285,10 @@ export function MapColumnsDialog({ fileName, preview, initial, remembered, onOpe
             type="button"
             onClick={() => {
               const { remembered: _r, ...kept } = mapping
-              download(`${JSON.stringify(kept, null, 2)}\n`, `${fileName.replace(/\.[^.]*$/, '')}.mapping.json`)
+              download(
+                `${JSON.stringify(kept, null, 2)}\n`,
+                `${fileName.replace(/\.[^.]*$/, '')}.mapping.json`,
+              )
             }}
           >
             Save mapping
