@@ -121,6 +121,7 @@ export async function rowCounts(con: DuckDBConnection, m: TableMapping) {
     rowsRead: Number(r.rows_read),
     withoutSource: Number(r.without_source ?? 0),
     withoutTarget: Number(r.without_target ?? 0),
+    sameActor: Number(r.same_actor ?? 0),
   }
 }
 

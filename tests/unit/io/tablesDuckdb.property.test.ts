@@ -101,7 +101,11 @@ describe('browser aggregation = DuckDB aggregation', { timeout: 120_000 }, () =>
         const browser = tiesFromText(text, mapping)
         expect(browser.errors).toEqual([])
         // Never loses a row: every row with both ends is in exactly one tie.
-        const withEnds = browser.stats.rowsRead - browser.stats.withoutSource - browser.stats.withoutTarget
+        const withEnds =
+          browser.stats.rowsRead -
+          browser.stats.withoutSource -
+          browser.stats.withoutTarget -
+          browser.stats.sameActor
         expect(browser.ties.reduce((n, t) => n + t.rows, 0)).toBe(withEnds)
         expect(browser.stats.rowsRead).toBe(rows.length)
         const file = join(dir, `t${run++}.csv`)

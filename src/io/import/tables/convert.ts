@@ -21,6 +21,8 @@ export interface RowStats {
   rowsRead: number
   withoutSource: number
   withoutTarget: number
+  /** Rows whose source and target are the same actor (a group fighting within itself): no tie. */
+  sameActor: number
   undated: number
   typeDefaulted: number
   stanceDefaulted: number
@@ -60,6 +62,7 @@ export function tiesFromText(
     rowsRead: 0,
     withoutSource: 0,
     withoutTarget: 0,
+    sameActor: 0,
     undated: 0,
     typeDefaulted: 0,
     stanceDefaulted: 0,
@@ -107,6 +110,10 @@ export function tiesFromText(
         }
         if (target === undefined) {
           stats.withoutTarget++
+          return
+        }
+        if (target === source) {
+          stats.sameActor++
           return
         }
         let first: number | undefined
@@ -283,6 +290,11 @@ export function graphFromTies(ties: readonly Tie[], ctx: TieContext): ConvertRes
   if (stats && stats.withoutTarget + stats.withoutSource > 0) {
     draft.notes.push(
       `${plural(stats.withoutTarget + stats.withoutSource, 'row has', 'rows have')} no ${stats.withoutSource === 0 ? 'target' : stats.withoutTarget === 0 ? 'source' : 'source or target'} (${stats.withoutSource} without a source, ${stats.withoutTarget} without a target); they are counted here and make no tie`,
+    )
+  }
+  if (stats && stats.sameActor > 0) {
+    draft.notes.push(
+      `${plural(stats.sameActor, 'row names', 'rows name')} the same actor as source and target; they are counted here and make no tie`,
     )
   }
   draft.notes.push(

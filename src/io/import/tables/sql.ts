@@ -155,7 +155,7 @@ valued AS (
     url,
     source_name
   FROM cells
-  WHERE src IS NOT NULL AND tgt IS NOT NULL
+  WHERE src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt
 ),
 spans AS (
   SELECT *,
@@ -198,6 +198,7 @@ export function rowCountsSql(m: TableMapping): string {
   return `SELECT
   COUNT(*) AS rows_read,
   SUM(CASE WHEN ${col('source')} IS NULL THEN 1 ELSE 0 END) AS without_source,
-  SUM(CASE WHEN ${col('source')} IS NOT NULL AND ${col('target')} IS NULL THEN 1 ELSE 0 END) AS without_target
+  SUM(CASE WHEN ${col('source')} IS NOT NULL AND ${col('target')} IS NULL THEN 1 ELSE 0 END) AS without_target,
+  SUM(CASE WHEN ${col('source')} = ${col('target')} THEN 1 ELSE 0 END) AS same_actor
 FROM events`
 }
