@@ -63,58 +63,96 @@ interface Group {
 
 export interface Aggregator {
   add(row: EventRow): void
+  /**
+   * The same as `add`, without a row object: the evidence is made only if the row can still be among
+   * the first 5 of its run (a million rows make a million objects otherwise).
+   */
+  addRow(
+    n: number,
+    source: string,
+    target: string,
+    type: string,
+    stance: string,
+    first: number | undefined,
+    last: number | undefined,
+    weight: number,
+    cells: readonly string[],
+    evidence: (n: number, cells: readonly string[]) => EvidenceRow,
+  ): void
   /** Ties sorted by source, target, type, stance, start (undated first). */
   ties(): Tie[]
   readonly rowCount: number
 }
 
 export function createAggregator(): Aggregator {
-  const groups = new Map<string, Group>()
+  const groups = new Map<string, Map<string, Map<string, Map<string, Group>>>>()
+  const all: Group[] = []
   let rowCount = 0
   return {
     get rowCount() {
       return rowCount
     },
     add(row) {
+      this.addRow(
+        row.n,
+        row.source,
+        row.target,
+        row.type,
+        row.stance,
+        row.first,
+        row.last,
+        row.weight,
+        [],
+        () => ({
+          n: row.n,
+          quote: row.quote,
+          ...(row.url !== undefined ? { url: row.url } : {}),
+          ...(row.sourceName !== undefined ? { sourceName: row.sourceName } : {}),
+        }),
+      )
+    },
+    addRow(n, source, target, type, stance, rowFirst, rowLast, weight, cells, evidence) {
       rowCount++
-      const key = `${row.source}\u0000${row.target}\u0000${row.type}\u0000${row.stance}`
-      let g = groups.get(key)
+      // Nested maps: four lookups and no key string per row.
+      let byTarget = groups.get(source)
+      if (!byTarget) groups.set(source, (byTarget = new Map()))
+      let byType = byTarget.get(target)
+      if (!byType) byTarget.set(target, (byType = new Map()))
+      let byStance = byType.get(type)
+      if (!byStance) byType.set(type, (byStance = new Map()))
+      let g = byStance.get(stance)
       if (!g) {
         g = {
-          source: row.source,
-          target: row.target,
-          type: row.type,
-          stance: row.stance,
+          source,
+          target,
+          type,
+          stance,
           spans: [],
           undatedRows: 0,
           undatedWeight: 0,
           undatedEvidence: [],
           evidenceByYear: new Map(),
         }
-        groups.set(key, g)
+        byStance.set(stance, g)
+        all.push(g)
       }
-      const ev: EvidenceRow = {
-        n: row.n,
-        quote: row.quote,
-        ...(row.url !== undefined ? { url: row.url } : {}),
-        ...(row.sourceName !== undefined ? { sourceName: row.sourceName } : {}),
-      }
-      if (row.first === undefined || row.last === undefined) {
+      if (rowFirst === undefined || rowLast === undefined) {
         g.undatedRows++
-        g.undatedWeight += row.weight
-        keepFirst(g.undatedEvidence, ev)
+        g.undatedWeight += weight
+        // Rows arrive in file order, so the first ones seen are the first in the file.
+        if (g.undatedEvidence.length < EVIDENCE_ROWS) g.undatedEvidence.push(evidence(n, cells))
         return
       }
-      const first = Math.min(row.first, row.last)
-      const last = Math.max(row.first, row.last)
-      g.spans.push(first, last, row.n, row.weight)
+      const first = rowFirst < rowLast ? rowFirst : rowLast
+      const last = rowFirst < rowLast ? rowLast : rowFirst
+      g.spans.push(first, last, n, weight)
       let list = g.evidenceByYear.get(first)
       if (!list) g.evidenceByYear.set(first, (list = []))
-      keepFirst(list, ev)
+      if (list.length < EVIDENCE_ROWS) list.push(evidence(n, cells))
     },
     ties() {
       const out: Tie[] = []
-      for (const g of groups.values()) {
+      for (const g of all) {
         const base = { source: g.source, target: g.target, type: g.type, stance: g.stance }
         if (g.undatedRows > 0) {
           out.push({ ...base, rows: g.undatedRows, weight: g.undatedWeight, evidence: g.undatedEvidence })
@@ -159,11 +197,6 @@ export function createAggregator(): Aggregator {
       return out
     },
   }
-}
-
-function keepFirst(list: EvidenceRow[], ev: EvidenceRow) {
-  // Rows arrive in file order, so the first ones seen are the first in the file.
-  if (list.length < EVIDENCE_ROWS) list.push(ev)
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

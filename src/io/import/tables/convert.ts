@@ -99,9 +99,32 @@ export function tiesFromText(
       const usedUnique = [...new Set(used)]
       const col = (role: Role) => (index[role] === undefined ? undefined : names[index[role]!])
       const at = (n: number, role: Role) => `row ${n}, column "${col(role)}"`
+      // Rule outcomes per distinct cell value: event tables repeat a few values a million times.
+      const memo = <T>(f: (v: string | undefined) => T) => {
+        const seen = new Map<string | undefined, T>()
+        return (v: string | undefined): T => {
+          let r = seen.get(v)
+          if (r === undefined && !seen.has(v)) seen.set(v, (r = f(v)))
+          return r as T
+        }
+      }
+      const typeOf = memo((v) => applyTypeRule(mapping.typeRule, v, mapping.defaultType))
+      const stanceOf = memo((v) => applyStanceRule(mapping.stanceRule, v, mapping.defaultStance))
+      const get = (cells: readonly string[], role: Role) =>
+        index[role] === undefined ? undefined : present(cells[index[role]!])
+      const evidence = (n: number, cells: readonly string[]) => {
+        const url = get(cells, 'sourceUrl')
+        const sourceName = get(cells, 'sourceName')
+        return {
+          n,
+          quote: get(cells, 'quote') ?? rowText(names, cells, usedUnique),
+          ...(url !== undefined ? { url } : {}),
+          ...(sourceName !== undefined ? { sourceName } : {}),
+        }
+      }
       return (n, cells) => {
         stats.rowsRead++
-        const cell = (role: Role) => (index[role] === undefined ? undefined : present(cells[index[role]!]))
+        const cell = (role: Role) => get(cells, role)
         let source = cell('source')
         let target = cell('target')
         if (source === undefined) {
@@ -162,29 +185,27 @@ export function tiesFromText(
             }
           }
         }
-        const t = applyTypeRule(mapping.typeRule, cell('type'), mapping.defaultType)
+        const t = typeOf(cell('type'))
         if (t.defaulted) stats.typeDefaulted++
         if (t.unknown !== undefined && stats.unknownTypeValues.size < 50)
           stats.unknownTypeValues.add(t.unknown)
-        const s = applyStanceRule(mapping.stanceRule, cell('stance'), mapping.defaultStance)
+        const s = stanceOf(cell('stance'))
         if (s.defaulted) stats.stanceDefaulted++
         if (s.unknown !== undefined && stats.unknownStanceValues.size < 50)
           stats.unknownStanceValues.add(s.unknown)
         if (mapping.bothDirectionsOneTie && target < source) [source, target] = [target, source]
-        const url = cell('sourceUrl')
-        const sourceName = cell('sourceName')
-        agg.add({
+        agg.addRow(
           n,
           source,
           target,
-          type: t.value,
-          stance: s.value,
-          ...(first !== undefined ? { first, last: last ?? first } : {}),
+          t.value,
+          s.value,
+          first,
+          first === undefined ? undefined : (last ?? first),
           weight,
-          quote: cell('quote') ?? rowText(names, cells, usedUnique),
-          ...(url !== undefined ? { url } : {}),
-          ...(sourceName !== undefined ? { sourceName } : {}),
-        })
+          cells,
+          evidence,
+        )
       }
     },
   })
