@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { createEngine } from '../engine/engine'
 import { installHook } from '../engine/hook'
 import { statusText } from '../model/filter'
-import { DARK, LIGHT } from '../render/style'
+import { DARK, LIGHT } from '../model/encoding'
 import { useExplorer, useExplorerContext, useView } from './context'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
