@@ -5,10 +5,10 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { NamedBlob } from '../io/importClient'
-import type { TableMapping } from '../io/import/tables/mapping'
+import { PRESETS, checkMapping, type TableMapping } from '../io/import/tables/mapping'
 import type { TablePreview } from '../io/import/tables/preview'
 import { createMappingMemory } from '../io/persist'
-import type { Session } from '../state/session'
+import type { Session } from '../session/session'
 import { MapColumnsDialog } from './MapColumnsDialog'
 
 const TABLE_NAME = /\.(csv|tsv|tab|txt)$/i
@@ -55,12 +55,10 @@ export function useTableOpen(session: Session | undefined): { open: OpenFiles; d
       }
       void (async () => {
         const { previewTable, PREVIEW_BYTES } = await import('../io/import/tables/preview')
-        const { checkMapping } = await import('../io/import/tables/mapping')
         const head = await readHead(only, PREVIEW_BYTES)
         const p = previewTable(head, only.size > PREVIEW_BYTES)
         if (!p.ok) {
           // Let the table reader report it (unknown encoding, empty file) with the view kept.
-          const { PRESETS } = await import('../io/import/tables/mapping')
           void session.open([only], { mapping: { ...PRESETS['dyad-year'], roles: {} } })
           return
         }
