@@ -128,8 +128,7 @@ export function readRawTable(text: string, opts: ReadOptions = {}): RawTable {
   const errors: Problem[] = []
   const guesses: string[] = []
   const separator = opts.separator ?? detectSeparator(body)
-  if (opts.separator === undefined && separator !== ',')
-    guesses.push(`Cells are separated by ${SEPARATOR_NAME[separator]}s`)
+  if (opts.separator === undefined) guesses.push(`Cells are separated by ${SEPARATOR_NAME[separator]}s`)
   const empty: RawTable = {
     separator,
     names: [],
