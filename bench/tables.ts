@@ -92,9 +92,10 @@ function open(name: string, text: string, mapping: (typeof PRESETS)[keyof typeof
     file,
     bytes: statSync(file).size,
     ms,
+    cpuMs,
     relations: result.graph.relations.length,
     actors: result.graph.actors.length,
-    peakHeapMB: (peak - heapBefore) / 2 ** 20,
+    peakHeapMB: peak / 2 ** 20,
   }
 }
 
