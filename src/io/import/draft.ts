@@ -6,6 +6,9 @@
  * generated colours, runs the format v1 validator and merges the converter's own structural problems
  * with the validator's. Problems are re-addressed to the place in the original file (`links[3].target`,
  * `row 12, column "target"`), so the analyst can find them.
+ *
+ * Over 300 lines: the value readers (years, stances, kinds, booleans) and the builder belong together,
+ * so that every converter gets the same rules from one place.
  */
 import { validateGraph } from '../../model/parse'
 import { ACTOR_KINDS, DEFAULT_RELATION_TYPES, STANCES } from '../../model/schema'

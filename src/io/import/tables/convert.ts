@@ -3,6 +3,9 @@
  * into ties (./aggregate.ts), then the ties into a graph through the importer core (../draft.ts).
  * The second half, `graphFromTies`, is shared with the command-line route, whose ties come from
  * DuckDB instead (scripts/aggregate.ts).
+ *
+ * Over 300 lines because the import notes — every count and guess, said once — are written here,
+ * beside the two halves whose numbers they report.
  */
 import type { Problem } from '../../../model/types'
 import { Draft, listOf, plural, titleFromFileName } from '../draft'

@@ -2,6 +2,9 @@
  * A column mapping: which column plays which role, and the value rules. It is the JSON the "Map
  * columns" dialog saves ("Save mapping") and `npm run aggregate -- --map` reads. Presets are
  * documented mappings for the field's standard tables (docs/data-format.md, one section each).
+ *
+ * Over 300 lines because the presets are data (GDELT's column lists, six mappings) kept beside the
+ * type they fill, with the guessing and checking that read them.
  */
 import { applyStanceRule, type Stance, type StanceRule, type TypeRule } from './rules'
 import { yearOfDate } from './values'
