@@ -1,6 +1,6 @@
 /**
  * `npm run aggregate -- --preset <sipri|acled|icews|gdelt1|gdelt2|dyad-year> [--map mapping.json]
- * <files…> -o graph.json [--print-sql]`: event tables of any size (CSV or Parquet, many GB) → a
+ * <files…> -o graph.json [--codes codes.csv] [--print-sql]`: event tables of any size (CSV or Parquet, many GB) → a
  * format v1 graph, aggregated by DuckDB with the same rules as the browser. `--print-sql` prints the
  * aggregation as one standard SQL query over a table named `events` and stops.
  * Exit status: 0 written, 1 the table or mapping has problems, 2 usage.
@@ -15,11 +15,14 @@ import {
   type PresetId,
   type TableMapping,
 } from '../src/io/import/tables/mapping'
+import { codeTableFrom } from '../src/io/import/tables/codes'
+import { decodeTable } from '../src/io/import/tables/encoding'
+import { readRawTable } from '../src/io/import/tables/read'
 import { aggregationSql } from '../src/io/import/tables/sql'
 import { describeMapping } from '../src/io/import/tables/convert'
 import { connect, displayName, loadEvents, rowCounts, tiesFromEvents } from './aggregate-lib'
 
-const USAGE = `usage: npm run aggregate -- --preset <${PRESET_IDS.join('|')}> [--map mapping.json] <files…> -o graph.json [--print-sql]`
+const USAGE = `usage: npm run aggregate -- --preset <${PRESET_IDS.join('|')}> [--map mapping.json] <files…> -o graph.json [--codes codes.csv] [--print-sql]`
 
 function fail(message: string, code = 2): never {
   console.error(message)
@@ -31,6 +34,7 @@ let preset: PresetId | undefined
 let mapFile: string | undefined
 let out: string | undefined
 let printSql = false
+let codesFile: string | undefined
 const files: string[] = []
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!
@@ -41,6 +45,7 @@ for (let i = 0; i < args.length; i++) {
   } else if (a === '--map') mapFile = args[++i] ?? fail(USAGE)
   else if (a === '-o' || a === '--out') out = args[++i] ?? fail(USAGE)
   else if (a === '--print-sql') printSql = true
+  else if (a === '--codes') codesFile = args[++i] ?? fail(USAGE)
   else if (a === '--help' || a === '-h') fail(USAGE, 0)
   else if (a.startsWith('-')) fail(`unknown option ${a}\n${USAGE}`)
   else files.push(a)
@@ -67,6 +72,15 @@ if (printSql) {
 if (files.length === 0) fail(`no input files\n${USAGE}`)
 if (out === undefined) fail(`no output file (-o graph.json)\n${USAGE}`)
 
+let codeTable: Map<string, string> | undefined
+if (codesFile !== undefined) {
+  const d = decodeTable(new Uint8Array(readFileSync(codesFile)))
+  if (!d.ok) fail(`${codesFile}: ${d.message}`, 1)
+  codeTable = codeTableFrom(readRawTable(d.text).rows)
+  mapping = { ...mapping, codes: 'table' }
+} else if (mapping.codes === 'table')
+  fail('the mapping names codes from a second table: give it with --codes codes.csv')
+
 const started = performance.now()
 const con = await connect()
 let loaded
@@ -85,6 +99,7 @@ try {
 }
 const result = graphFromTies(ties, {
   fileName: displayName(files),
+  ...(codeTable ? { codeTable } : {}),
   mapping,
   notes: [...loaded.notes, describeMapping(mapping)],
   stats: {

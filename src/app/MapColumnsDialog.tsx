@@ -35,6 +35,7 @@ const CODE_LISTS: Readonly<Record<CodeList, string>> = {
   none: 'Names as written',
   iso3: 'ISO-3 / CAMEO country codes',
   cow: 'Correlates of War state numbers',
+  table: 'From a second table (code, name)',
 }
 
 export interface MapColumnsDialogProps {
@@ -43,7 +44,8 @@ export interface MapColumnsDialogProps {
   /** The mapping to start from: remembered for this header, else the guess. */
   readonly initial: TableMapping
   readonly remembered: boolean
-  readonly onOpen: (mapping: TableMapping) => void
+  /** `codes`: the second table that names the codes, when the mapping says so. */
+  readonly onOpen: (mapping: TableMapping, codes?: File) => void
   readonly onCancel: () => void
 }
 
@@ -68,6 +70,8 @@ export function MapColumnsDialog({
   onCancel,
 }: MapColumnsDialogProps) {
   const [mapping, setMapping] = useState<TableMapping>(initial)
+  const [codesFile, setCodesFile] = useState<File | undefined>(undefined)
+  const needsCodes = mapping.codes === 'table' && codesFile === undefined
   const dialog = useRef<HTMLDivElement>(null)
   const id = useId()
   const names = mapping.header === false && mapping.columnNames ? mapping.columnNames : preview.names
@@ -248,6 +252,16 @@ export function MapColumnsDialog({
               ))}
             </select>
           </label>
+          {mapping.codes === 'table' ? (
+            <label>
+              Codes table
+              <input
+                type="file"
+                accept=".csv,.tsv,.txt,text/csv"
+                onChange={(e) => setCodesFile(e.target.files?.[0] ?? undefined)}
+              />
+            </label>
+          ) : null}
           <label className="map-check">
             <input
               type="checkbox"
@@ -273,11 +287,16 @@ export function MapColumnsDialog({
             Choose the {missing.map((r) => ROLE_LABELS[r]).join(' and ')} to open the table.
           </p>
         ) : null}
+        {needsCodes ? (
+          <p className="map-hint" role="status">
+            Choose the codes table (first column the code, second the name).
+          </p>
+        ) : null}
         <div className="map-actions">
           <button
             type="button"
-            disabled={missing.length > 0 || mapping.defaultType.trim() === ''}
-            onClick={() => onOpen(mapping)}
+            disabled={missing.length > 0 || needsCodes || mapping.defaultType.trim() === ''}
+            onClick={() => onOpen(mapping, codesFile)}
           >
             Open
           </button>

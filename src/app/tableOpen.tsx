@@ -86,12 +86,12 @@ export function useTableOpen(session: Session | undefined): { open: OpenFiles; d
         initial={pending.initial}
         remembered={pending.remembered}
         onCancel={() => setPending(null)}
-        onOpen={(mapping) => {
+        onOpen={(mapping, codes) => {
           const { file, preview, remembered } = pending
           setPending(null)
           const { remembered: _r, ...kept } = mapping
           void memory.save(preview.key, kept)
-          void session?.open([file], { mapping: { ...mapping, remembered } })
+          void session?.open(codes ? [file, codes] : [file], { mapping: { ...mapping, remembered } })
         }}
       />
     )

@@ -79,7 +79,7 @@ export async function runImport(job: ImportJob, onProgress?: ProgressCallback): 
     onProgress?.({ stage: 'reading', fraction: 1 })
     if (job.mapping) {
       const { importTableBytes } = await import('./import/tables')
-      return importTableBytes(main, job.name, job.mapping, onProgress)
+      return importTableBytes(main, job.name, job.mapping, onProgress, extras[0])
     }
     return importBytes(main, job.name, extras, onProgress)
   } catch (e) {

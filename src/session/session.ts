@@ -154,7 +154,8 @@ export function createSession(opts: {
     },
     async open(files, options) {
       if (files.length === 0) return false
-      const [main, ...companions] = mainFirst(files)
+      // A mapped table comes first, as given (its companion is a codes table).
+      const [main, ...companions] = options?.mapping ? files : mainFirst(files)
       const name = main!.name
       state.setState({ importing: { name, progress: { stage: 'reading', fraction: 0 } }, notes: null })
       // The importers (XML, CSV, graph libraries) load on first use, not with the page.

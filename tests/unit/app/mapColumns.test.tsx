@@ -30,7 +30,7 @@ const ROLE_NAMES = [
   'Weight column',
 ]
 
-describe('Map columns dialog', () => {
+describe('Map columns dialog', { timeout: 30_000 }, () => {
   it('names every role control as the issue does and previews the first rows', () => {
     const p = preview('acled-by-hand.csv')
     render(

@@ -325,3 +325,30 @@ describe('what a table opens into is format v1, and re-opens to the same counts'
     )
   })
 })
+
+describe('codes named by a second table', () => {
+  it('the first column is the code, the second the name; unknown codes are listed', () => {
+    const mapping: TableMapping = { ...PRESETS['dyad-year'], codes: 'table' }
+    const r = importTableBytes(bytes('dyad-years.csv'), 'dyad-years.csv', mapping, undefined, {
+      name: 'cow-codes.csv',
+      bytes: bytes('cow-codes.csv'),
+    })
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    // cow-codes.csv names 373, 371 and 630; 999 is in neither table.
+    expect(r.graph.actors.map((a) => a.label)).toEqual([
+      'Armenia (codes table)',
+      'Azerbaijan (codes table)',
+      'Iran (codes table)',
+      '999',
+    ])
+    expect(r.notes).toContain('3 codes were named from cow-codes.csv')
+    expect(r.notes).toContain('1 code is not in the codes table list and kept as written: 999')
+  })
+  it('without the codes table the mapping is a problem', () => {
+    const r = importTableBytes(bytes('dyad-years.csv'), 'dyad-years.csv', {
+      ...PRESETS['dyad-year'],
+      codes: 'table',
+    })
+    expect(r.ok).toBe(false)
+  })
+})

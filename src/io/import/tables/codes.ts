@@ -235,8 +235,13 @@ export const COW_STATES: Readonly<Record<number, readonly [string, string]>> = {
 }
 
 /** The name of a code, or undefined when the list does not have it. */
-export function codeName(list: CodeList, code: string): string | undefined {
+export function codeName(
+  list: CodeList,
+  code: string,
+  table?: ReadonlyMap<string, string>,
+): string | undefined {
   const t = code.trim()
+  if (list === 'table') return table?.get(t)
   if (list === 'iso3') {
     if (!/^[A-Za-z]{3}$/.test(t)) return undefined
     return countries.getName(t.toUpperCase(), 'en') ?? undefined
@@ -252,4 +257,19 @@ export const CODE_LIST_LABELS: Readonly<Record<CodeList, string>> = {
   none: 'No codes (names as written)',
   iso3: 'ISO-3 / CAMEO country codes',
   cow: 'Correlates of War state numbers',
+  table: 'codes table',
+}
+
+/**
+ * A second table that names codes: its first column holds the codes, its second the names (a header
+ * is recognised as usual and skipped). Later rows do not replace earlier ones.
+ */
+export function codeTableFrom(rows: readonly { readonly cells: readonly string[] }[]): Map<string, string> {
+  const m = new Map<string, string>()
+  for (const { cells } of rows) {
+    const code = (cells[0] ?? '').trim()
+    const name = (cells[1] ?? '').trim()
+    if (code !== '' && name !== '' && !m.has(code)) m.set(code, name)
+  }
+  return m
 }

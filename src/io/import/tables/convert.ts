@@ -242,6 +242,8 @@ export interface TieContext {
   readonly notes: readonly string[]
   readonly stats?: RowStats
   readonly onProgress?: ProgressCallback
+  /** Code → name, when the mapping's codes come from a second table. */
+  readonly codeTable?: ReadonlyMap<string, string>
 }
 
 const yearsText = (t: Tie) =>
@@ -261,7 +263,7 @@ export function graphFromTies(ties: readonly Tie[], ctx: TieContext): ConvertRes
     for (const id of [t.source, t.target]) {
       if (seen.has(id)) continue
       seen.add(id)
-      const name = mapping.codes === 'none' ? undefined : codeName(mapping.codes, id)
+      const name = mapping.codes === 'none' ? undefined : codeName(mapping.codes, id, ctx.codeTable)
       if (mapping.codes !== 'none' && name === undefined) unknownCodes.add(id)
       draft.addActor(
         { id, label: name ?? id, kind: name !== undefined ? 'state' : undefined },
@@ -364,6 +366,7 @@ export interface TableImportOptions {
   /** Notes from decoding ("Read as Windows-1252"). */
   readonly notes?: readonly string[]
   readonly onProgress?: ProgressCallback
+  readonly codeTable?: ReadonlyMap<string, string>
 }
 
 /** Text of a table + a mapping → format v1 graph, or every problem with its row and column. */
@@ -380,6 +383,7 @@ export function convertTable(text: string, opts: TableImportOptions): ConvertRes
   ]
   if (r.errors.length > 0) return { ok: false, errors: r.errors, warnings: [], notes }
   return graphFromTies(r.ties, {
+    ...(opts.codeTable ? { codeTable: opts.codeTable } : {}),
     fileName: opts.fileName,
     mapping,
     notes,

@@ -39,7 +39,8 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   weight: 'Weight column',
 }
 
-export type CodeList = 'none' | 'iso3' | 'cow'
+/** How codes become names: not at all, ISO-3/CAMEO, COW numbers, or a second table (code, name). */
+export type CodeList = 'none' | 'iso3' | 'cow' | 'table'
 
 export const PRESET_IDS = ['sipri', 'acled', 'icews', 'gdelt1', 'gdelt2', 'dyad-year'] as const
 export type PresetId = (typeof PRESET_IDS)[number]
@@ -416,7 +417,7 @@ export function checkMapping(
     return { ok: false, message: 'defaultStance must be cooperative, hostile or neutral' }
   if (typeof merged.defaultType !== 'string' || merged.defaultType.trim() === '')
     return { ok: false, message: 'defaultType must be a name' }
-  if (!['none', 'iso3', 'cow'].includes(merged.codes))
-    return { ok: false, message: 'codes must be none, iso3 or cow' }
+  if (!['none', 'iso3', 'cow', 'table'].includes(merged.codes))
+    return { ok: false, message: 'codes must be none, iso3, cow or table' }
   return { ok: true, mapping: merged }
 }
