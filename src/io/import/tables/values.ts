@@ -107,6 +107,12 @@ const validMonth = (mm: string | undefined) => {
  * `undefined` when missing; `'bad'` when an item is not a date.
  */
 export function yearsOfCell(cell: string | undefined): { first: number; last: number } | undefined | 'bad' {
+  if (cell !== undefined && !cell.includes(';')) {
+    const t = present(cell)
+    if (t === undefined) return undefined
+    const y = yearOfDate(t)
+    return y === undefined ? 'bad' : { first: y, last: y }
+  }
   const items = listItems(cell)
   if (items.length === 0) return undefined
   const first = yearOfDate(items[0]!)
