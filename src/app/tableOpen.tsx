@@ -56,6 +56,14 @@ export function useTableOpen(session: Session | undefined): { open: OpenFiles; d
       void (async () => {
         const { previewTable, PREVIEW_BYTES } = await import('../io/import/tables/preview')
         const head = await readHead(only, PREVIEW_BYTES)
+        // JSON or XML saved as .txt opens as before.
+        const first = String.fromCharCode(...head.subarray(0, 64))
+          .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')
+          .trimStart()[0]
+        if (first === '{' || first === '[' || first === '<') {
+          void session.open(files)
+          return
+        }
         const p = previewTable(head, only.size > PREVIEW_BYTES)
         if (!p.ok) {
           // Let the table reader report it (unknown encoding, empty file) with the view kept.
