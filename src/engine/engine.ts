@@ -13,9 +13,10 @@ import { createHitTester } from '../render/hitTest'
 import { createRenderer } from '../render/renderer'
 import type { Transform } from '../shared/types'
 import type { ExplorerState, ExplorerStore } from '../state/store'
+import { createFader, prefersReducedMotion } from './fade'
 import { createFrameLoop } from './frameLoop'
 import { bindCanvasInput } from './input'
-import { createPins, screenNodes } from './placement'
+import { createPins, screenLabels, screenNodes } from './placement'
 import { createSceneData, shownLinks } from './sceneData'
 import type { Engine } from './types'
 
@@ -38,7 +39,9 @@ export function createEngine(
   } = {},
 ): Engine {
   const views = opts.views ?? createViewCache()
-  const renderer = createRenderer(canvas)
+  // The screen keeps its edge layers between frames: filter changes redraw only what changed.
+  const renderer = createRenderer(canvas, { layers: true })
+  const fader = createFader(prefersReducedMotion)
   const data = createSceneData()
   data.setIntent(intentOf(store.getState()))
   let layout: Layout | null = null
@@ -60,10 +63,16 @@ export function createEngine(
     lanes: data.viewData().lanes,
   }))
   const scene = (quality: 'full' | 'fast') => data.scene(layout!, transform, quality)
+  /** The scene on screen: with what is fading in or out. */
+  const frameScene = (quality: 'full' | 'fast') => ({
+    ...scene(quality),
+    fade: fader.fade(performance.now()),
+  })
   const loop = createFrameLoop({
     renderer,
     current: live,
-    scene,
+    scene: frameScene,
+    animating: () => fader.active(performance.now()),
     transform: () => transform,
     dragging: () => input.dragging(),
     onMoved: () => hit.invalidate(),
@@ -80,18 +89,35 @@ export function createEngine(
     invalidate()
   }
 
-  function applyView() {
+  function applyView(prevFilter?: ExplorerState['filter']) {
     const index = data.index()
     if (index === null || layout === null) return
-    if (!data.setView(views(index, store.getState().filter))) return
+    const filter = store.getState().filter
+    const before = data.view()
+    const beforeData = data.viewData()
+    if (!data.setView(views(index, filter))) return
     const view = data.view()!
+    // Only a move of the year window is shown as motion; other filter changes are instant.
+    const onlyYears =
+      prevFilter !== undefined &&
+      prevFilter.yearWindow !== filter.yearWindow &&
+      prevFilter.hiddenTypes === filter.hiddenTypes &&
+      prevFilter.hiddenStances === filter.hiddenStances &&
+      prevFilter.showUnconnected === filter.showUnconnected
+    if (before !== null && onlyYears)
+      fader.change(
+        { view: before, lanes: beforeData.lanes, radius: beforeData.radius },
+        view,
+        performance.now(),
+      )
+    else fader.stop()
     layout.setActive(view.shownActors, shownLinks(index, view), data.viewData().radius)
     hit.invalidate()
     invalidate()
   }
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.filter !== prev.filter) applyView()
+    if (state.filter !== prev.filter) applyView(prev.filter)
     if (state.selection !== prev.selection) {
       data.setIntent(intentOf(state))
       invalidate()
@@ -183,6 +209,10 @@ export function createEngine(
       return c === null
         ? []
         : screenNodes(c.index, c.view, c.layout, transform, canvas.getBoundingClientRect())
+    },
+    labels() {
+      const index = data.index()
+      return index === null ? [] : screenLabels(index, renderer.lastLabels(), canvas.getBoundingClientRect())
     },
     transform: () => ({ ...transform }),
     pins: () => pins.list(),

@@ -17,6 +17,10 @@ const CALLS = {
     ({ engine }: HookSource) =>
     () =>
       engine.nodes(),
+  labels:
+    ({ engine }: HookSource) =>
+    () =>
+      engine.labels(),
   transform:
     ({ engine }: HookSource) =>
     () =>

@@ -55,6 +55,52 @@ function csvTotals(): { actors: number; relations: number } {
   return { actors: rows('actors.csv').length, relations: rows('relations.csv').length }
 }
 
+/**
+ * What the app kept in the browser's IndexedDB ("alliance-explorer", store "state"), read with the
+ * raw IndexedDB API: the dataset's file name and actor count, and per dataset view its pinned ids,
+ * hidden types and zoom. Opening the database never creates it (the upgrade is aborted).
+ */
+interface Kept {
+  dataset: { name: string; actors: number } | null
+  views: { pins: string[]; hiddenTypes: string[]; k: number | null }[]
+}
+const kept = (page: Page): Promise<Kept> =>
+  page.evaluate(
+    () =>
+      new Promise<Kept>((resolve) => {
+        const none: Kept = { dataset: null, views: [] }
+        const open = indexedDB.open('alliance-explorer')
+        open.onupgradeneeded = () => open.transaction?.abort()
+        open.onerror = () => resolve(none)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('state')) {
+            db.close()
+            return resolve(none)
+          }
+          const store = db.transaction('state', 'readonly').objectStore('state')
+          const keys = store.getAllKeys()
+          const values = store.getAll()
+          values.onerror = () => resolve(none)
+          values.onsuccess = () => {
+            db.close()
+            const out: Kept = { dataset: null, views: [] }
+            keys.result.forEach((key, i) => {
+              const v = values.result[i]
+              if (key === 'dataset') out.dataset = { name: v.name, actors: v.graph.actors.length }
+              else if (String(key).startsWith('view:'))
+                out.views.push({
+                  pins: v.pins.map((p: { id: string }) => p.id),
+                  hiddenTypes: v.filter.hiddenTypes,
+                  k: v.transform?.k ?? null,
+                })
+            })
+            resolve(out)
+          }
+        }
+      }),
+  )
+
 const totalsPattern = (t: { actors: number; relations: number }) =>
   new RegExp(`^Showing \\d+ of ${t.actors} actors and ${t.relations} of ${t.relations} relations$`)
 
@@ -313,8 +359,10 @@ test.describe('keeping your work', () => {
     const status = await statusLine(page).textContent()
     const where = (await nodes(page)).find((n) => n.id === pinned)!
     const zoom = await transform(page)
-    // The view is saved after a short pause.
-    await page.waitForTimeout(1000)
+    // The view is saved after a short pause: wait until the browser holds it.
+    await expect
+      .poll(async () => (await kept(page)).views.find((v) => v.pins.includes(pinned)) ?? null)
+      .toMatchObject({ hiddenTypes: ['diplomatic'], k: zoom.k })
 
     await page.reload()
     await expect(statusLine(page)).toHaveText(status!)
@@ -339,12 +387,19 @@ test.describe('keeping your work', () => {
 
   test('the URL wins over what the browser kept', async ({ page }) => {
     await openExplorer(page)
-    await pickerInput(page).setInputFiles(join(FORMATS, 'alliances.gexf'))
-    await expect(statusLine(page)).toHaveText(totalsPattern(totals(join(FORMATS, 'alliances.gexf'))))
-    await page.waitForTimeout(800)
+    const gexf = join(FORMATS, 'alliances.gexf')
+    await pickerInput(page).setInputFiles(gexf)
+    await expect(statusLine(page)).toHaveText(totalsPattern(totals(gexf)))
+    // Something was kept: the opened file, which a plain reload would bring back.
+    await expect
+      .poll(async () => (await kept(page)).dataset)
+      .toEqual({ name: 'alliances.gexf', actors: totals(gexf).actors })
     const v1 = join(ROOT, 'tests/fixtures/valid.json')
+    expect(totals(v1)).not.toEqual(totals(gexf))
     await openExplorer(page, '/?graph=/fixtures/valid.json')
     await expect(statusLine(page)).toHaveText(totalsPattern(totals(v1)))
+    const title = (JSON.parse(readFileSync(v1, 'utf8')) as { title: string }).title
+    await expect(page.locator('.dataset-title')).toHaveText(title)
   })
 })
 

@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs'
 /**
  * The engine and its automation hook in jsdom: a recording stand-in for the 2D context (jsdom
  * draws nothing), a fixed canvas rectangle, and the main-thread layout (jsdom has no Worker).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createEngine, type Engine } from '../../src/engine/engine'
-import { buildIndex } from '../../src/model/graphIndex'
-import { createExplorerStore, type ExplorerStore } from '../../src/state/store'
-import { tinyGraph } from './helpers'
+import { createEngine, type Engine } from '../../../src/engine/engine'
+import { installHook } from '../../../src/engine/hook'
+import { createViewCache } from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { createExplorerStore, type ExplorerStore } from '../../../src/state/store'
+import { tinyGraph } from '../helpers'
 
 const RECT = { left: 100, top: 50, width: 800, height: 600 }
 
@@ -198,5 +201,42 @@ describe('automation hook', () => {
       new MouseEvent('click', { bubbles: true, clientX: RECT.left + 2, clientY: RECT.top + 2 }),
     )
     expect(store.getState().selection).toBeNull()
+  })
+
+  it('window.__explorer answers from the engine, read-only, and goes away with it', async () => {
+    await load()
+    const uninstall = installHook({ engine, store })
+    const hook = window.__explorer!
+    // Every call on the hook is documented in the README's table, and every documented call exists.
+    const readme = readFileSync('README.md', 'utf8')
+    const documented = [...readme.matchAll(/^\| `(\w+)\(/gm)].map((m) => m[1]).sort()
+    expect(Object.keys(hook).sort()).toEqual(documented)
+    expect(documented).toEqual(expect.arrayContaining(['layout', 'nodes', 'transform']))
+    expect(Object.isFrozen(hook)).toBe(true)
+    expect(hook.nodes()).toEqual(engine.nodes())
+    expect(hook.transform()).toEqual(engine.transform())
+    expect(hook.layout()).toEqual(engine.layout())
+    // A newer hook (another engine) is not removed by the older one's uninstall.
+    const uninstallSecond = installHook({ engine, store })
+    const second = window.__explorer
+    uninstall()
+    expect(window.__explorer).toBe(second)
+    uninstallSecond()
+    expect(window.__explorer).toBeUndefined()
+  })
+
+  it('takes its views from the view cache it is given (the Explorer shares it with the panels)', () => {
+    const cache = createViewCache()
+    const views = vi.fn(cache)
+    const other = createEngine(canvas, store, { views })
+    const index = buildIndex(graph)
+    other.setGraph(index)
+    expect(views).toHaveBeenCalledWith(index, store.getState().filter)
+    store.getState().toggleType('military', false)
+    expect(views).toHaveBeenLastCalledWith(index, store.getState().filter)
+    // The panels asking the same cache get the very view the engine uses: one computation.
+    const shown = cache(index, store.getState().filter)
+    expect(views.mock.results.at(-1)!.value).toBe(shown)
+    other.destroy()
   })
 })
