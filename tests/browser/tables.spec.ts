@@ -106,6 +106,27 @@ test.describe('opening tables through "Map columns"', () => {
     await expect(details.getByText('Offensive in Karabakh.')).toBeVisible()
   })
 
+  test('the mapping is remembered for the header, restored next time and said in the notes', async ({
+    page,
+  }) => {
+    await openExplorer(page)
+    await dropFile(page, 'acled-by-hand.csv')
+    await expect(dialog(page)).toContainText('roles were guessed')
+    await role(page, 'Source column').selectOption('First party')
+    await role(page, 'Target column').selectOption('Second party')
+    await dialog(page).getByRole('button', { name: 'Open' }).click()
+    // Row 5 has no second party: its first party makes no actor, so 4 actors.
+    await expect(statusLine(page)).toHaveText(/^Showing \d+ of 4 actors/)
+    await dropFile(page, 'acled-by-hand.csv')
+    await expect(dialog(page)).toContainText('the mapping last used for this header was restored')
+    await expect(role(page, 'Source column')).toHaveValue('First party')
+    await expect(role(page, 'Target column')).toHaveValue('Second party')
+    await dialog(page).getByRole('button', { name: 'Open' }).click()
+    const notes = page.getByRole('status').filter({ hasText: /What was assumed/ })
+    await expect(notes).toContainText('This mapping was remembered from the last table with the same header')
+    await expect(notes).toContainText('Source ← "First party"')
+  })
+
   test('a headerless GDELT-style file with its preset', async ({ page }) => {
     await openExplorer(page)
     await dropFile(page, 'gdelt1-events.tsv')
