@@ -3,15 +3,28 @@
  * app's own opens the "Map columns" dialog (with the mapping remembered for its header, if any);
  * everything else opens as before. Explorer provides `openFiles`; the file picker and the drop use it.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import {
+  Suspense,
+  createContext,
+  lazy,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
 import type { NamedBlob } from '../io/importClient'
-import { PRESETS, checkMapping, type TableMapping } from '../io/import/tables/mapping'
+import type { TableMapping } from '../io/import/tables/mapping'
 import type { TablePreview } from '../io/import/tables/preview'
 import { createMappingMemory } from '../io/persist'
 import type { Session } from '../session/session'
-import { MapColumnsDialog } from './MapColumnsDialog'
 
 const TABLE_NAME = /\.(csv|tsv|tab|txt)$/i
+
+// The dialog and the table code load when a table is opened, not with the page.
+const MapColumnsDialog = lazy(() =>
+  import('./MapColumnsDialog').then((m) => ({ default: m.MapColumnsDialog })),
+)
 
 export type OpenFiles = (files: readonly NamedBlob[]) => void
 
@@ -55,6 +68,7 @@ export function useTableOpen(session: Session | undefined): { open: OpenFiles; d
       }
       void (async () => {
         const { previewTable, PREVIEW_BYTES } = await import('../io/import/tables/preview')
+        const { PRESETS, checkMapping } = await import('../io/import/tables/mapping')
         const head = await readHead(only, PREVIEW_BYTES)
         // JSON or XML saved as .txt opens as before.
         const first = String.fromCharCode(...head.subarray(0, 64))
@@ -88,20 +102,22 @@ export function useTableOpen(session: Session | undefined): { open: OpenFiles; d
 
   const dialog =
     pending === null ? null : (
-      <MapColumnsDialog
-        fileName={pending.file.name}
-        preview={pending.preview}
-        initial={pending.initial}
-        remembered={pending.remembered}
-        onCancel={() => setPending(null)}
-        onOpen={(mapping, codes) => {
-          const { file, preview, remembered } = pending
-          setPending(null)
-          const { remembered: _r, ...kept } = mapping
-          void memory.save(preview.key, kept)
-          void session?.open(codes ? [file, codes] : [file], { mapping: { ...mapping, remembered } })
-        }}
-      />
+      <Suspense fallback={null}>
+        <MapColumnsDialog
+          fileName={pending.file.name}
+          preview={pending.preview}
+          initial={pending.initial}
+          remembered={pending.remembered}
+          onCancel={() => setPending(null)}
+          onOpen={(mapping, codes) => {
+            const { file, preview, remembered } = pending
+            setPending(null)
+            const { remembered: _r, ...kept } = mapping
+            void memory.save(preview.key, kept)
+            void session?.open(codes ? [file, codes] : [file], { mapping: { ...mapping, remembered } })
+          }}
+        />
+      </Suspense>
     )
   return { open, dialog }
 }
