@@ -4,14 +4,18 @@ import { installHook } from '../engine/hook'
 import { statusText } from '../model/filter'
 import { DARK, LIGHT } from '../model/encoding'
 import { useExplorer, useExplorerContext, useView } from './context'
+import { windowLabel } from './YearSlider'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
-/** "Showing N of M actors and N of M relations" */
+/** "Showing N of M actors and N of M relations (U undated)", and during Play " · 2019", the year of the step. */
 export function StatusLine() {
   const view = useView()
+  const playing = useExplorer((s) => s.playing)
+  const w = useExplorer((s) => s.filter.yearWindow)
   return (
     <p className="status" role="status">
       {statusText(view)}
+      {playing && w !== null ? ` · ${windowLabel(w)}` : ''}
     </p>
   )
 }

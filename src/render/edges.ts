@@ -25,6 +25,25 @@ const MANY_EDGES = 3000
 /** Edges whose both ends are further than this off screen (CSS px) are culled. */
 const CULL_MARGIN = 40
 
+/**
+ * Undated relations (no year) are drawn lighter than dated ones, so a tie the sources date reads
+ * apart from one they do not: their opacity is multiplied by this (dimmed edges stay as dim).
+ */
+export const UNDATED_ALPHA = 0.4
+
+const ALL_PASS = [-1] as const
+const UNDATED_PASSES = [0, 1] as const
+const undatedIn = new WeakMap<Float64Array, boolean>()
+/** True when some relation of the graph has no year (its start is stored as -Infinity). */
+function hasUndated(start: Float64Array): boolean {
+  let has = undatedIn.get(start)
+  if (has === undefined) {
+    has = start.includes(-Infinity)
+    undatedIn.set(start, has)
+  }
+  return has
+}
+
 /** Emphasis level of a bucket: the last part of its key. */
 export const DIMMED = 0
 export const NORMAL = 1
@@ -181,37 +200,47 @@ export function* strokeBucket(
   const style = Math.floor(key / 3)
   const e = key % 3
   const cp = new Float64Array(2)
-  ctx.strokeStyle = scene.typeColors[Math.floor(style / stances)]!
-  ctx.globalAlpha = (e === DIMMED ? scene.palette.dimAlpha : cls.many ? 0.55 : 0.85) * alpha
-  // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
-  ctx.lineWidth = e === HIGHLIGHTED ? 2.6 : cls.thin ? 1 : 1.6
-  const dash = STANCE_DASH[STANCES[style % stances]!]
-  ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
-  ctx.beginPath()
+  // In a graph with undated relations, a bucket is stroked in two passes: its dated relations,
+  // then its undated ones, lighter. Otherwise in one pass (-1), as a single path.
+  const yearStart = scene.view.index.start
+  const passes = hasUndated(yearStart) ? UNDATED_PASSES : ALL_PASS
   let sinceYield = 0
-  for (let j = from; j < to; j++) {
-    const r = b.items[j]!
-    const a = src[r]!
-    const c = tgt[r]!
-    const x0 = xy[2 * a]!
-    const y0 = xy[2 * a + 1]!
-    const x1 = xy[2 * c]!
-    const y1 = xy[2 * c + 1]!
-    ctx.moveTo(x0, y0)
-    const lane = lanes[r]!
-    if (lane === 0) ctx.lineTo(x1, y1)
-    else {
-      controlPoint(x0, y0, x1, y1, lane, a > c, cp)
-      ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+  for (const pass of passes) {
+    ctx.strokeStyle = scene.typeColors[Math.floor(style / stances)]!
+    const undatedAlpha = pass === 1 && e !== DIMMED ? UNDATED_ALPHA : 1
+    ctx.globalAlpha = (e === DIMMED ? scene.palette.dimAlpha : cls.many ? 0.55 : 0.85) * alpha * undatedAlpha
+    // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
+    ctx.lineWidth = e === HIGHLIGHTED ? 2.6 : cls.thin ? 1 : 1.6
+    const dash = STANCE_DASH[STANCES[style % stances]!]
+    ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
+    ctx.beginPath()
+    let drawn = 0
+    for (let j = from; j < to; j++) {
+      const r = b.items[j]!
+      if (pass !== -1 && (yearStart[r] === -Infinity ? 1 : 0) !== pass) continue
+      drawn++
+      const a = src[r]!
+      const c = tgt[r]!
+      const x0 = xy[2 * a]!
+      const y0 = xy[2 * a + 1]!
+      const x1 = xy[2 * c]!
+      const y1 = xy[2 * c + 1]!
+      ctx.moveTo(x0, y0)
+      const lane = lanes[r]!
+      if (lane === 0) ctx.lineTo(x1, y1)
+      else {
+        controlPoint(x0, y0, x1, y1, lane, a > c, cp)
+        ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+      }
+      if (++sinceYield >= chunk) {
+        ctx.stroke()
+        yield
+        sinceYield = 0
+        ctx.beginPath()
+      }
     }
-    if (++sinceYield >= chunk) {
-      ctx.stroke()
-      yield
-      sinceYield = 0
-      ctx.beginPath()
-    }
+    if (pass === -1 || drawn > 0) ctx.stroke()
   }
-  ctx.stroke()
   ctx.setLineDash([])
 }
 

@@ -8,6 +8,7 @@
  * when zooming in makes room). So labels never overlap each other and never hide an actor.
  */
 import { screenRadius, type Frame, type Scene } from './scene'
+import type { Shape } from './style'
 
 export const LABEL_FONT_PX = 12
 export const LABEL_FONT = `${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`
@@ -189,6 +190,19 @@ export function createLabelPlacer(): LabelPlacer {
   }
 }
 
+/**
+ * How far each shape reaches from its centre, in radii (style.ts traceShape): a square's corner
+ * (0.88 √2), a triangle's apex, a diamond's points; circles, rings and hexagons stay within r.
+ */
+const SHAPE_EXTENT: Readonly<Record<Shape, number>> = {
+  circle: 1,
+  ring: 1,
+  hexagon: 1,
+  square: 1.25,
+  triangle: 1.2,
+  diamond: 1.15,
+}
+
 /** A label drawn in a frame: the actor and its box (CSS px of the canvas). */
 export interface PlacedLabel extends LabelBox {
   readonly actor: number
@@ -237,7 +251,8 @@ export function createLabelDrawer(): LabelDrawer {
       const y = xy[2 * a + 1]!
       if (Number.isNaN(x + y)) return
       const w = measure(ctx, scene, a)
-      const box = placer.place(x, y, screenRadius(scene.radius, a, t.k), w, force, a)
+      const reach = screenRadius(scene.radius, a, t.k) * SHAPE_EXTENT[scene.shapes[scene.shapeOf[a]!]!]
+      const box = placer.place(x, y, reach, w, force, a)
       if (box === null) return
       const dim = emphasis.active && emphasis.actors[a] !== 1
       ctx.globalAlpha = (dim ? 0.35 : 1) * (entering !== null && entering[a] === 1 ? fade!.t : 1)

@@ -128,9 +128,33 @@ export function createRenderer(canvas: HTMLCanvasElement, options: RendererOptio
         }),
       }
     }
+    // Layers pay off only while the geometry stays put: frames of a moving layout or view are
+    // drawn straight (and leave the layers alone).
+    const still = sameGeometry(scene)
     const layered =
-      layerSets !== null && !scene.emphasis.active && layerSets.full.fits(2 * canvas.width * canvas.height)
+      still &&
+      layerSets !== null &&
+      !scene.emphasis.active &&
+      layerSets.full.fits(2 * canvas.width * canvas.height)
     return { scene, main, fading, layered }
+  }
+
+  /** Positions, zoom and canvas size of the last frame planned. */
+  let lastGeometry = ''
+  let lastPositions = new Float32Array(0)
+  /** True when `scene` is drawn where the last frame was (same positions, zoom, size); then remembers it. */
+  function sameGeometry(scene: Scene): boolean {
+    const t = scene.transform
+    const key = `${width}|${height}|${dpr}|${t.k}|${t.x}|${t.y}`
+    const p = scene.positions
+    let same = key === lastGeometry && p.length === lastPositions.length
+    for (let i = 0; same && i < p.length; i++)
+      if (p[i] !== lastPositions[i] && !(Number.isNaN(p[i]!) && Number.isNaN(lastPositions[i]!))) same = false
+    if (!same) {
+      lastGeometry = key
+      lastPositions = Float32Array.from(p)
+    }
+    return same
   }
 
   const frameOf = (ctx: CanvasRenderingContext2D): Frame => ({ ctx, width, height, dpr, xy })

@@ -3,8 +3,9 @@
  * Only what differs from the defaults is written, so links stay short.
  *
  *   ?graph=data.json&hide=military&hideStance=neutral&from=2016&to=2021&sel=actor:iran&unconnected=1
+ *   &undated=sources (or hidden; absent means always)
  */
-import { DEFAULT_FILTER, type FilterState } from '../model/filter'
+import { DEFAULT_FILTER, UNDATED_MODES, type FilterState, type UndatedMode } from '../model/filter'
 import { STANCES } from '../model/schema'
 import type { Stance } from '../model/types'
 import type { Selection } from './store'
@@ -43,6 +44,12 @@ export function decodeUrl(search: string): UrlView {
   }
   const showUnconnected = p.get('unconnected') === '1'
   if (p.has('unconnected')) given.add('showUnconnected')
+  const undatedParam = p.get('undated')
+  let undated: UndatedMode = DEFAULT_FILTER.undated
+  if (undatedParam !== null && (UNDATED_MODES as readonly string[]).includes(undatedParam)) {
+    undated = undatedParam as UndatedMode
+    given.add('undated')
+  }
   let selection: Selection = null
   const sel = p.get('sel')
   if (sel !== null) {
@@ -54,7 +61,7 @@ export function decodeUrl(search: string): UrlView {
   }
   return {
     graph: p.get('graph'),
-    filter: { hiddenTypes, hiddenStances, yearWindow, showUnconnected },
+    filter: { hiddenTypes, hiddenStances, yearWindow, showUnconnected, undated },
     selection,
     given,
   }
@@ -63,7 +70,7 @@ export function decodeUrl(search: string): UrlView {
 /** Writes the view into `search` (keeping unrelated parameters) and returns the new query string. */
 export function encodeUrl(search: string, filter: FilterState, selection: Selection): string {
   const p = new URLSearchParams(search)
-  for (const key of ['hide', 'hideStance', 'from', 'to', 'sel', 'unconnected']) p.delete(key)
+  for (const key of ['hide', 'hideStance', 'from', 'to', 'sel', 'unconnected', 'undated']) p.delete(key)
   if (filter.hiddenTypes.length > 0) p.set('hide', filter.hiddenTypes.join(','))
   if (filter.hiddenStances.length > 0) p.set('hideStance', filter.hiddenStances.join(','))
   if (filter.yearWindow !== null) {
@@ -72,6 +79,7 @@ export function encodeUrl(search: string, filter: FilterState, selection: Select
   }
   if (filter.showUnconnected !== DEFAULT_FILTER.showUnconnected)
     p.set('unconnected', filter.showUnconnected ? '1' : '0')
+  if (filter.undated !== DEFAULT_FILTER.undated) p.set('undated', filter.undated)
   if (selection !== null) p.set('sel', `${selection.kind}:${selection.id}`)
   const s = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')
   return s === '' ? '' : `?${s}`
