@@ -84,6 +84,7 @@ function ExportMenu() {
       subtitle: `${yearWindowText(w, index.yearExtent)} · ${statusText(view)}`,
       types: index.graph.relationTypes.map((t) => ({ label: t.label, color: t.color })),
       kinds: [...kinds].sort(),
+      undated: view.undatedShown > 0,
     }
   }
   const run = (f: () => Promise<void> | void) => () => {
