@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { createViewCache } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
@@ -19,6 +19,12 @@ import { FilterPanel } from './FilterPanel'
 import { GraphView } from './GraphView'
 import { Legend } from './Legend'
 import { YearSlider } from './YearSlider'
+// Balance and year comparison (issue 14): the panels and the chart load on first use.
+import { AnalysisToggles } from './analysis/Toggles'
+import { bindAnalysisUrl } from '../state/analysisUrl'
+const AnalysisPanels = lazy(() => import('./analysis/panels').then((m) => ({ default: m.AnalysisPanels })))
+const SeriesChart = lazy(() => import('./analysis/panels').then((m) => ({ default: m.SeriesChart })))
+import { OpenFilesContext, useTableOpen, type OpenFiles } from './tableOpen'
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -49,8 +55,12 @@ export function Explorer({
 function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
   const { store, session } = useExplorerContext()
-  const dragging = useFileDrop(session)
+  const table = useTableOpen(session)
+  const dragging = useFileDrop(session, table.open)
   const select = useExplorer((s) => s.select)
+  const balanceOpen = useExplorer((s) => s.analysis.balanceOpen)
+  const comparing = useExplorer((s) => s.analysis.compare !== null)
+  useEffect(() => bindAnalysisUrl(store), [store])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
@@ -76,65 +86,83 @@ function Layout({ title }: { title: string }) {
   )
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
   return (
-    <div className={`explorer drawer-${drawer}`}>
-      <header className="topbar">
-        <h1>
-          Alliance Explorer <span className="dataset-title">{title}</span>
-        </h1>
-        {session ? <DatasetBar /> : null}
-        <div className="drawer-toggles">
-          <button
-            type="button"
-            aria-expanded={drawer === 'filters'}
-            aria-controls="panel-left"
-            onClick={() => toggle('filters')}
-          >
-            Filters and actors
-          </button>
-          <button
-            type="button"
-            aria-expanded={drawer === 'details'}
-            aria-controls="panel-right"
-            onClick={() => toggle('details')}
-          >
-            Details
-          </button>
-        </div>
-      </header>
-      <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
-        <ErrorBoundary name="filters">
-          <FilterPanel />
-        </ErrorBoundary>
-        <ErrorBoundary name="legend">
-          <Legend />
-        </ErrorBoundary>
-        <ErrorBoundary name="actors">
-          <ActorsList onChoose={() => setDrawer('none')} />
-        </ErrorBoundary>
-      </aside>
-      {session ? <Notices session={session} /> : null}
-      {dragging ? (
-        <div className="drop-overlay" aria-hidden="true">
-          <p>Drop a graph file to open it</p>
-        </div>
-      ) : null}
-      <main className="stage">
-        <GraphView />
-        <ErrorBoundary name="years">
-          <YearSlider />
-        </ErrorBoundary>
-      </main>
-      <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
-        <ErrorBoundary name="details">
-          <DetailsPanel />
-        </ErrorBoundary>
-      </aside>
-    </div>
+    <OpenFilesContext.Provider value={table.open}>
+      <div className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}`}>
+        <header className="topbar">
+          <h1>
+            Alliance Explorer <span className="dataset-title">{title}</span>
+          </h1>
+          {session ? <DatasetBar /> : null}
+          <AnalysisToggles onOpen={() => setDrawer('details')} />
+          <div className="drawer-toggles">
+            <button
+              type="button"
+              aria-expanded={drawer === 'filters'}
+              aria-controls="panel-left"
+              onClick={() => toggle('filters')}
+            >
+              Filters and actors
+            </button>
+            <button
+              type="button"
+              aria-expanded={drawer === 'details'}
+              aria-controls="panel-right"
+              onClick={() => toggle('details')}
+            >
+              Details
+            </button>
+          </div>
+        </header>
+        <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
+          <ErrorBoundary name="filters">
+            <FilterPanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="legend">
+            <Legend />
+          </ErrorBoundary>
+          <ErrorBoundary name="actors">
+            <ActorsList onChoose={() => setDrawer('none')} />
+          </ErrorBoundary>
+        </aside>
+        {session ? <Notices session={session} /> : null}
+        {dragging ? (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>Drop a graph file to open it</p>
+          </div>
+        ) : null}
+        <main className="stage">
+          <GraphView />
+          <ErrorBoundary name="years">
+            <YearSlider />
+          </ErrorBoundary>
+          {balanceOpen ? (
+            <ErrorBoundary name="balance series">
+              <Suspense fallback={null}>
+                <SeriesChart />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
+        </main>
+        <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+          {balanceOpen || comparing ? (
+            <ErrorBoundary name="balance">
+              <Suspense fallback={<p className="muted">Loading the analysis…</p>}>
+                <AnalysisPanels />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
+          <ErrorBoundary name="details">
+            <DetailsPanel />
+          </ErrorBoundary>
+        </aside>
+      </div>
+      {table.dialog}
+    </OpenFilesContext.Provider>
   )
 }
 
 /** Dropping files anywhere on the app opens them; while files are dragged over, an overlay says so. */
-function useFileDrop(session: Session | undefined): boolean {
+function useFileDrop(session: Session | undefined, openFiles: OpenFiles): boolean {
   const [dragging, setDragging] = useState(false)
   useEffect(() => {
     if (session === undefined) return
@@ -161,7 +189,7 @@ function useFileDrop(session: Session | undefined): boolean {
       depth = 0
       setDragging(false)
       const files = Array.from(e.dataTransfer?.files ?? [])
-      if (files.length > 0) void session.open(files)
+      if (files.length > 0) openFiles(files)
     }
     window.addEventListener('dragenter', onEnter)
     window.addEventListener('dragleave', onLeave)
@@ -173,6 +201,6 @@ function useFileDrop(session: Session | undefined): boolean {
       window.removeEventListener('dragover', onOver)
       window.removeEventListener('drop', onDrop)
     }
-  }, [session])
+  }, [session, openFiles])
   return dragging
 }

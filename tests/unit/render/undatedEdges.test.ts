@@ -9,7 +9,6 @@ import { buildIndex } from '../../../src/model/graphIndex'
 import { createEdgeBucketer, edgeSlices, UNDATED_ALPHA } from '../../../src/render/edges'
 import type { Scene } from '../../../src/render/scene'
 import { LIGHT } from '../../../src/model/encoding'
-import { buildSvg } from '../../../src/render/svgDocument'
 import { drawLegend } from '../../../src/render/exportImage'
 import { tinyGraph } from '../helpers'
 import { recordingContext } from './recording'
@@ -86,35 +85,6 @@ describe('undated relations on the canvas', () => {
     const s = strokesOf('always', 0)
     expect(s.map((x) => x.segments)).toEqual([2, 1])
     expect(s[1]!.alpha).toBeCloseTo(s[0]!.alpha * 0.4, 10)
-  })
-})
-
-describe('undated relations in the SVG export', () => {
-  const graph = tinyGraph(RELS, ['a', 'b', 'c'])
-  const index = buildIndex(graph)
-  const view = computeView(index, DEFAULT_FILTER)
-  const svgScene = {
-    view,
-    positions: Float32Array.from(XY),
-    radius: new Float32Array(3).fill(4),
-    lanes: new Float32Array(index.relationCount),
-    labels: ['a', 'b', 'c'],
-    labelOrder: Uint32Array.from(view.shownActors),
-    typeColors: ['#D55E00', '#0072B2', '#009E73'],
-    transform: { k: 1, x: 0, y: 0 },
-    palette: LIGHT,
-  }
-  const legend = { title: 'T', subtitle: 'S', types: [], kinds: [] }
-  const opacityOf = (svg: string, id: string) =>
-    Number(new RegExp(`<path data-id="${id}"[^>]* opacity="([0-9.]+)"`).exec(svg)?.[1])
-
-  it('draws them as lighter as the screen does, and the legend says so when asked', () => {
-    const svg = buildSvg(svgScene, { width: 800, height: 600, legend: { ...legend, undated: true } })
-    expect(opacityOf(svg, 'r0')).toBe(0.85)
-    expect(opacityOf(svg, 'r2')).toBe(0.85)
-    expect(opacityOf(svg, 'r1')).toBeCloseTo(0.34, 6)
-    expect(svg).toContain('>Undated (lighter)</text>')
-    expect(buildSvg(svgScene, { width: 800, height: 600, legend })).not.toContain('Undated (lighter)')
   })
 })
 
