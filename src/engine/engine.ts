@@ -14,7 +14,7 @@ import { createRenderer } from '../render/renderer'
 import type { Transform } from '../shared/types'
 import type { ExplorerState, ExplorerStore } from '../state/store'
 import { createFader, prefersReducedMotion } from './fade'
-import { createFrameLoop } from './frameLoop'
+import { createFrameLoop, isBig } from './frameLoop'
 import { bindCanvasInput } from './input'
 import { createPins, screenLabels, screenNodes } from './placement'
 import { createSceneData, shownLinks } from './sceneData'
@@ -53,6 +53,13 @@ export function createEngine(
   let transformRestored = false
   /** Fit the view once the layout has its first positions (a worker answers asynchronously). */
   let pendingFit = false
+  /**
+   * The first frame of a big graph shows the layout's seed (its starting disc) while the worker
+   * warms up; the view is fitted again when the laid-out positions arrive, unless the user moved it.
+   */
+  let refitOnLayout = false
+  /** True while the engine itself sets the transform (a fit), so it is not taken for the user's. */
+  let fitting = false
 
   const live = () => {
     const index = data.index()
@@ -78,7 +85,13 @@ export function createEngine(
     animating: () => fader.active(performance.now()),
     transform: () => transform,
     dragging: () => input.dragging(),
-    onMoved: () => hit.invalidate(),
+    onMoved() {
+      hit.invalidate()
+      if (refitOnLayout) {
+        refitOnLayout = false
+        pendingFit = true
+      }
+    },
     beforeDraw() {
       if (pendingFit && size.width > 0) {
         pendingFit = false
@@ -143,6 +156,7 @@ export function createEngine(
     relationAt: (x, y) => hit.relationAt(x, y, transform),
     onTransform(t) {
       transform = t
+      if (!fitting) refitOnLayout = false
       opts.onTransformChanged?.(t)
       loop.viewChanged()
     },
@@ -178,6 +192,10 @@ export function createEngine(
       applyView()
       // Warm-up before the first paint: small graphs appear settled, large ones get a head start.
       layout.warmUp(WARM_UP_MS)
+      // A big graph does not settle in the warm-up anyway: its first frame shows the starting disc
+      // at once, and the layout unfolds from there.
+      const view = data.view()
+      refitOnLayout = view !== null && isBig(view) && layout.seed?.() === true
       hit.invalidate()
       pendingFit = true
       invalidate()
@@ -188,12 +206,19 @@ export function createEngine(
       const label = (a: number) => data.graphData().labelWidth[a]!
       const radius = data.viewData().radius
       const t = fitTransform(c.view.shownActors, c.layout.positions, radius, label, size.width, size.height)
-      if (t !== null) panZoom.setTransform(t)
+      if (t === null) return
+      fitting = true
+      try {
+        panZoom.setTransform(t)
+      } finally {
+        fitting = false
+      }
     },
     zoomBy: (factor) => panZoom.scaleBy(factor, [size.width / 2, size.height / 2]),
     resetLayout() {
       if (layout === null) return
       layout.reset()
+      refitOnLayout = false
       layout.start()
       store.getState().setLayoutPaused(false)
       layout.warmUp(WARM_UP_MS)
@@ -228,6 +253,7 @@ export function createEngine(
       if (![t.k, t.x, t.y].every(Number.isFinite) || t.k <= 0) return
       transformRestored = true
       pendingFit = false
+      refitOnLayout = false
       panZoom.setTransform(t)
     },
     snapshot: () => (live() === null ? null : { scene: scene('full'), ...size }),

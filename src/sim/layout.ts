@@ -36,6 +36,13 @@ export interface Layout {
   warmUp(ms: number): void
   /** False until positions exist for the active actors (a worker has not answered yet). */
   ready(): boolean
+  /**
+   * Gives the active actors that have no position the one the simulation starts them from (d3's
+   * phyllotaxis disc), so a first frame can be drawn before a worker's warm-up answers; ready() is
+   * then true and the laid-out positions replace these when they arrive. Optional: a layout that
+   * is ready at once has nothing to seed. True when it seeded.
+   */
+  seed?(): boolean
   /** Called when new positions arrived outside a frame, so the engine schedules one. */
   onUpdate(listener: (() => void) | null): void
   start(): void

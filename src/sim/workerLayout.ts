@@ -50,6 +50,8 @@ export function createWorkerLayout(
   let heatUntil = 0
   let last: Report | null = null
   let hasPositions = false
+  /** The initial disc is shown until the first laid-out positions arrive (seed()). */
+  let seeded = false
   /** ready() waits for positions made after the last warm-up command (number `readyFrom`). */
   let readyFrom = 0
   let pendingAck = 0
@@ -163,7 +165,14 @@ export function createWorkerLayout(
       readyFrom = sent
     },
     ready() {
-      return fallback !== null || hasPositions
+      return fallback !== null || hasPositions || seeded
+    },
+    seed() {
+      if (fallback !== null || hasPositions || activeArgs === null) return false
+      seedPositions(activeArgs[0], current)
+      applyPins(current)
+      seeded = true
+      return true
     },
     onUpdate(fn) {
       listener = fn
@@ -206,6 +215,7 @@ export function createWorkerLayout(
       pins.clear()
       if (fallback !== null) return fallback.reset()
       hasPositions = false
+      seeded = false
       current.fill(NaN)
       if (pending !== null) giveBack(pending)
       pending = null
@@ -234,4 +244,23 @@ export function createWorkerLayout(
     },
   }
   return layout
+}
+
+/** d3-force's initial placement: node i of the simulation's node list on a phyllotaxis disc. */
+const INITIAL_RADIUS = 10
+const INITIAL_ANGLE = Math.PI * (3 - Math.sqrt(5))
+
+/**
+ * Puts each of `actors` that has no position where d3-force starts it (the i-th node of the list at
+ * radius 10·√(0.5 + i), angle i·π(3 − √5)): the worker's simulation starts from the same disc.
+ */
+export function seedPositions(actors: Uint32Array, into: Float32Array): void {
+  for (let i = 0; i < actors.length; i++) {
+    const a = actors[i]!
+    if (!Number.isNaN(into[2 * a]! + into[2 * a + 1]!)) continue
+    const r = INITIAL_RADIUS * Math.sqrt(0.5 + i)
+    const angle = i * INITIAL_ANGLE
+    into[2 * a] = r * Math.cos(angle)
+    into[2 * a + 1] = r * Math.sin(angle)
+  }
 }
