@@ -93,7 +93,9 @@ export function createEngine(
       }
     },
     beforeDraw() {
-      if (pendingFit && size.width > 0) {
+      // Before the first resize there is nothing to draw on (nor a size to fit the view to).
+      if (size.width <= 0) return false
+      if (pendingFit) {
         pendingFit = false
         engine.fitView()
       }

@@ -60,8 +60,11 @@ export function createFrameLoop(deps: {
   dragging(): boolean
   /** The layout moved the actors this frame. */
   onMoved(): void
-  /** Once per frame when the layout has positions, before anything is drawn. */
-  beforeDraw(): void
+  /**
+   * Once per frame when the layout has positions, before anything is drawn; false skips the frame
+   * (the canvas has no size yet: a resize will ask for a frame again).
+   */
+  beforeDraw(): boolean | void
   /** True while something is animated (a fade): every frame is redrawn until it ends. */
   animating?(): boolean
 }): FrameLoop {
@@ -100,7 +103,7 @@ export function createFrameLoop(deps: {
     }
     // Nothing to show before the layout's first positions (a worker is still warming up).
     if (!layout.ready()) return
-    deps.beforeDraw()
+    if (deps.beforeDraw() === false) return
     const animating = deps.animating?.() === true
     // A fade in progress changes the picture every frame; the frame after it ends shows the result.
     if (animating || fading) dirty = true

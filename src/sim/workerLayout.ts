@@ -150,6 +150,12 @@ export function createWorkerLayout(
     step(budgetMs) {
       if (fallback !== null) return fallback.step(budgetMs)
       if (pending === null) return false
+      if (seeded && !hasPositions && pendingAck < readyFrom) {
+        // Positions from before the warm-up: the seed on screen shows the same starting disc.
+        giveBack(pending)
+        pending = null
+        return false
+      }
       const old = current
       current = pending
       pending = null
