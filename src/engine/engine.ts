@@ -5,7 +5,7 @@
  * model/emphasis.ts) and the frame loop (frameLoop.ts) out. React never sees a tick.
  */
 import type { EmphasisIntent } from '../model/emphasis'
-import { createViewCache, type ViewCache } from '../model/filter'
+import { createDrawnViewCache, type DrawnViewCache } from '../model/comparedView'
 import { createLayout } from '../sim/createLayout'
 import type { Layout } from '../sim/layout'
 import { fitTransform } from '../render/geometry'
@@ -38,10 +38,10 @@ export function createEngine(
     onPinsChanged?: () => void
     onTransformChanged?: (t: Transform) => void
     /** The Explorer's view cache, shared with its panels (a fresh one when absent). */
-    views?: ViewCache
+    views?: DrawnViewCache
   } = {},
 ): Engine {
-  const views = opts.views ?? createViewCache()
+  const views = opts.views ?? createDrawnViewCache()
   // The screen keeps its edge layers between frames: filter changes redraw only what changed.
   const renderer = createRenderer(canvas, { layers: true })
   const fader = createFader(prefersReducedMotion)
@@ -95,10 +95,11 @@ export function createEngine(
   function applyView(prevFilter?: ExplorerState['filter']) {
     const index = data.index()
     if (index === null || layout === null) return
-    const filter = store.getState().filter
+    const { filter, analysis } = store.getState()
     const before = data.view()
     const beforeData = data.viewData()
-    if (!data.setView(views(index, filter))) return
+    // While two years are compared the graph draws what either year shows, whatever the window.
+    if (!data.setView(views(index, filter, analysis.compare))) return
     const view = data.view()!
     // Only a move of the year window is shown as motion; other filter changes are instant.
     const onlyYears =
@@ -121,6 +122,7 @@ export function createEngine(
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.filter !== prev.filter) applyView(prev.filter)
+    else if (state.analysis.compare !== prev.analysis.compare) applyView()
     if (state.selection !== prev.selection || state.analysis.triangle !== prev.analysis.triangle) {
       data.setIntent(intentOf(state))
       invalidate()
