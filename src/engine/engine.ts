@@ -92,7 +92,8 @@ export function createEngine(
     invalidate()
   }
 
-  function applyView(prevFilter?: ExplorerState['filter']) {
+  /** `still`: the actors keep their places (no reheat), for the start, end and course of a comparison. */
+  function applyView(prevFilter?: ExplorerState['filter'], still = false) {
     const index = data.index()
     if (index === null || layout === null) return
     const { filter, analysis } = store.getState()
@@ -115,14 +116,15 @@ export function createEngine(
         performance.now(),
       )
     else fader.stop()
-    layout.setActive(view.shownActors, shownLinks(index, view), data.viewData().radius)
+    layout.setActive(view.shownActors, shownLinks(index, view), data.viewData().radius, !still)
     hit.invalidate()
     invalidate()
   }
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.filter !== prev.filter) applyView(prev.filter)
-    else if (state.analysis.compare !== prev.analysis.compare) applyView()
+    // While two years are compared, and when a comparison starts or ends, no actor moves.
+    if (state.filter !== prev.filter) applyView(prev.filter, state.analysis.compare !== null)
+    else if (state.analysis.compare !== prev.analysis.compare) applyView(undefined, true)
     if (state.selection !== prev.selection || state.analysis.triangle !== prev.analysis.triangle) {
       data.setIntent(intentOf(state))
       invalidate()
