@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { createViewCache } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
@@ -19,6 +19,11 @@ import { FilterPanel } from './FilterPanel'
 import { GraphView } from './GraphView'
 import { Legend } from './Legend'
 import { YearSlider } from './YearSlider'
+// Balance and year comparison (issue 14): the panels and the chart load on first use.
+import { AnalysisToggles } from './analysis/Toggles'
+import { bindAnalysisUrl } from '../state/analysisUrl'
+const AnalysisPanels = lazy(() => import('./analysis/panels').then((m) => ({ default: m.AnalysisPanels })))
+const SeriesChart = lazy(() => import('./analysis/panels').then((m) => ({ default: m.SeriesChart })))
 import { OpenFilesContext, useTableOpen, type OpenFiles } from './tableOpen'
 
 type Drawer = 'none' | 'filters' | 'details'
@@ -53,6 +58,9 @@ function Layout({ title }: { title: string }) {
   const table = useTableOpen(session)
   const dragging = useFileDrop(session, table.open)
   const select = useExplorer((s) => s.select)
+  const balanceOpen = useExplorer((s) => s.analysis.balanceOpen)
+  const comparing = useExplorer((s) => s.analysis.compare !== null)
+  useEffect(() => bindAnalysisUrl(store), [store])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
@@ -79,12 +87,13 @@ function Layout({ title }: { title: string }) {
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
   return (
     <OpenFilesContext.Provider value={table.open}>
-      <div className={`explorer drawer-${drawer}`}>
+      <div className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}`}>
         <header className="topbar">
           <h1>
             Alliance Explorer <span className="dataset-title">{title}</span>
           </h1>
           {session ? <DatasetBar /> : null}
+          <AnalysisToggles onOpen={() => setDrawer('details')} />
           <div className="drawer-toggles">
             <button
               type="button"
@@ -126,8 +135,22 @@ function Layout({ title }: { title: string }) {
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>
+          {balanceOpen ? (
+            <ErrorBoundary name="balance series">
+              <Suspense fallback={null}>
+                <SeriesChart />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
         </main>
         <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+          {balanceOpen || comparing ? (
+            <ErrorBoundary name="balance">
+              <Suspense fallback={<p className="muted">Loading the analysis…</p>}>
+                <AnalysisPanels />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
           <ErrorBoundary name="details">
             <DetailsPanel />
           </ErrorBoundary>

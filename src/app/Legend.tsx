@@ -5,6 +5,7 @@ import type { ActorKind } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorerContext } from './context'
 import { StanceSwatch } from './FilterPanel'
+import { AnalysisLegend } from './analysis/AnalysisLegend'
 
 /** Shape size in the legend's 24 px box: the same geometry the canvas draws, a little larger. */
 const LEGEND_SHAPE_R = 5.5
@@ -52,6 +53,7 @@ export function Legend() {
         ))}
         <li className="legend-note">Node size: number of shown relations. Pin mark: placed by hand.</li>
       </ul>
+      <AnalysisLegend />
     </section>
   )
 }

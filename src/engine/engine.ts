@@ -26,7 +26,10 @@ export type { Engine, HookNode } from './types'
 const WARM_UP_MS = 250
 
 /** What the store asks to emphasise (the hover is the engine's own). */
-const intentOf = (s: ExplorerState): EmphasisIntent => ({ selection: s.selection })
+const intentOf = (s: ExplorerState): EmphasisIntent => ({
+  selection: s.selection,
+  triangle: s.analysis.triangle,
+})
 
 export function createEngine(
   canvas: HTMLCanvasElement,
@@ -118,7 +121,7 @@ export function createEngine(
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.filter !== prev.filter) applyView(prev.filter)
-    if (state.selection !== prev.selection) {
+    if (state.selection !== prev.selection || state.analysis.triangle !== prev.analysis.triangle) {
       data.setIntent(intentOf(state))
       invalidate()
     }
@@ -233,6 +236,11 @@ export function createEngine(
       const status = layout.status()
       return { ...status, running: status.running && !store.getState().layoutPaused }
     },
+    setOverlay(overlay) {
+      data.setOverlay(overlay)
+      invalidate()
+    },
+    graphIndex: () => data.index(),
     destroy() {
       loop.destroy()
       unsubscribe()

@@ -7,6 +7,7 @@
  * neighbourhood, a path, camps, a comparison of two years) are new fields with new mask classes:
  * callers that do not set them are unaffected.
  */
+import { MARK_UNCHANGED, NO_MARKS, type AnalysisMarks } from './analysisMarks'
 import type { View } from './filter'
 import type { GraphIndex } from './graphIndex'
 
@@ -16,6 +17,11 @@ export interface EmphasisIntent {
   readonly selection?: { readonly kind: 'actor' | 'relation'; readonly id: string } | null
   /** The actor under the pointer. */
   readonly hover?: string | null
+  // Balance and year comparison (issue 14)
+  /** An unbalanced triangle chosen under "Why unbalanced?" (actor ids): emphasised above all else. */
+  readonly triangle?: readonly [string, string, string] | null
+  /** Camp classes and tie marks of the current view (analysisMarks.ts). */
+  readonly analysis?: AnalysisMarks | null
 }
 
 /** Mask classes (the values in `actors` and `relations`). */
@@ -35,6 +41,11 @@ export interface Emphasis {
   readonly selectedRelation: number
   /** Actor index under the pointer, or -1. */
   readonly hoveredActor: number
+  // Balance and year comparison (issue 14)
+  /** Per actor a camp class (analysisMarks.ts), or null when camps are not shown. */
+  readonly camp?: Uint8Array | null
+  /** Per relation a tie mark (frustrated, formed, ended, changed, unchanged), or null. */
+  readonly mark?: Uint8Array | null
 }
 
 /** Nothing emphasised, for a graph of this size. */
@@ -62,8 +73,25 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
   const actors = new Uint8Array(index.actorCount)
   const relations = new Uint8Array(index.relationCount)
   let active = false
+  const marks = intent.analysis ?? NO_MARKS
+  const triangle = (intent.triangle ?? []).map((id) => index.actorIndex.get(id) ?? -1)
   const focus = actor >= 0 && view.actorShown[actor] === 1 ? actor : relation < 0 ? hovered : -1
-  if (focus >= 0 && view.actorShown[focus] === 1) {
+  if (triangle.length === 3 && triangle.every((a) => a >= 0 && view.actorShown[a] === 1)) {
+    // A chosen triangle: its three actors and the shown relations between any two of them.
+    for (const a of triangle) {
+      actors[a] = EMPHASISED
+      for (let j = index.adjStart[a]!; j < index.adjStart[a + 1]!; j++) {
+        const r = index.adjRel[j]!
+        if (
+          view.relationShown[r] === 1 &&
+          triangle.includes(index.src[r]!) &&
+          triangle.includes(index.tgt[r]!)
+        )
+          relations[r] = EMPHASISED
+      }
+    }
+    active = true
+  } else if (focus >= 0 && view.actorShown[focus] === 1) {
     actors[focus] = EMPHASISED
     for (let j = index.adjStart[focus]!; j < index.adjStart[focus + 1]!; j++) {
       const r = index.adjRel[j]!
@@ -78,6 +106,16 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
     actors[index.src[relation]!] = EMPHASISED
     actors[index.tgt[relation]!] = EMPHASISED
     active = true
+  } else if (marks.comparing && marks.mark !== null) {
+    // Comparing two years: formed, ended and changed ties stand out, the rest is faded.
+    for (const r of view.shownRelations) {
+      const m = marks.mark[r]!
+      if (m === 0 || m === MARK_UNCHANGED) continue
+      relations[r] = EMPHASISED
+      actors[index.src[r]!] = EMPHASISED
+      actors[index.tgt[r]!] = EMPHASISED
+    }
+    active = true
   }
   return {
     active,
@@ -86,5 +124,7 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
     selectedActor: actor,
     selectedRelation: relation,
     hoveredActor: hovered,
+    camp: marks.camp,
+    mark: marks.mark,
   }
 }

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { DEFAULT_FILTER, type FilterState, type UndatedMode } from '../model/filter'
 import type { Stance } from '../model/types'
 import { type YearWindow } from '../model/years'
+import { DEFAULT_ANALYSIS_UI, sameAnalysisUi, type AnalysisUi } from './analysisUi'
 
 export type Selection =
   { readonly kind: 'actor'; readonly id: string } | { readonly kind: 'relation'; readonly id: string } | null
@@ -28,6 +29,9 @@ export interface ExplorerState {
   setLayoutPaused(paused: boolean): void
   setPlaying(playing: boolean): void
   bumpPins(): void
+  // Balance and year comparison (issue 14)
+  readonly analysis: AnalysisUi
+  setAnalysis(patch: Partial<AnalysisUi>): void
 }
 
 export type ExplorerStore = StoreApi<ExplorerState>
@@ -82,6 +86,12 @@ export function createExplorerStore(
       },
       bumpPins() {
         set({ pinsVersion: get().pinsVersion + 1 })
+      },
+      // Balance and year comparison (issue 14)
+      analysis: DEFAULT_ANALYSIS_UI,
+      setAnalysis(patch) {
+        const next = { ...get().analysis, ...patch }
+        if (!sameAnalysisUi(get().analysis, next)) set({ analysis: next })
       },
     }
   })
