@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { exportFileName } from '../io/export/fileName'
+import { drawnStatusText } from '../model/comparedView'
 import { statusText } from '../model/filter'
 import type { ActorKind } from '../model/types'
 import type { LegendInfo } from '../render/exportImage'
@@ -77,11 +78,14 @@ function ExportMenu() {
     exportFileName(index.graph.title, store.getState().filter.yearWindow, ext, index.yearExtent)
   const legend = (): LegendInfo => {
     const w = store.getState().filter.yearWindow
+    const compared = store.getState().analysis.compare
     const kinds = new Set<ActorKind>()
     for (const a of view.shownActors) kinds.add(index.graph.actors[a]!.kind)
     return {
       title: index.graph.title,
-      subtitle: `${yearWindowText(w, index.yearExtent)} · ${statusText(view)}`,
+      subtitle: compared
+        ? drawnStatusText(view, compared)
+        : `${yearWindowText(w, index.yearExtent)} · ${statusText(view)}`,
       types: index.graph.relationTypes.map((t) => ({ label: t.label, color: t.color })),
       kinds: [...kinds].sort(),
       undated: view.undatedShown > 0,

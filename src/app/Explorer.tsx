@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { createViewCache } from '../model/filter'
+import { createDrawnViewCache } from '../model/comparedView'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
 import type { ExplorerStore } from '../state/store'
@@ -40,7 +40,7 @@ export function Explorer({
   engine: EngineSlot
   session?: Session
 }) {
-  const [views] = useState(createViewCache)
+  const [views] = useState(createDrawnViewCache)
   const ctx = useMemo<ExplorerContextValue>(
     () => ({ index, store, engine, views, ...(session ? { session } : {}) }),
     [index, store, engine, views, session],

@@ -2,20 +2,24 @@ import { useEffect, useRef } from 'react'
 import { createEngine } from '../engine/engine'
 import { installHook } from '../engine/hook'
 import { analysisHookSource } from './analysis/hookSource'
-import { statusText } from '../model/filter'
+import { drawnStatusText } from '../model/comparedView'
 import { DARK, LIGHT } from '../model/encoding'
 import { useExplorer, useExplorerContext, useView } from './context'
 import { windowLabel } from './YearSlider'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
-/** "Showing N of M actors and N of M relations (U undated)", and during Play " · 2019", the year of the step. */
+/**
+ * "Showing N of M actors and N of M relations (U undated)" (while comparing years, "Comparing A with
+ * B — showing …"), and during Play " · 2019", the year of the step.
+ */
 export function StatusLine() {
   const view = useView()
   const playing = useExplorer((s) => s.playing)
   const w = useExplorer((s) => s.filter.yearWindow)
+  const compared = useExplorer((s) => s.analysis.compare)
   return (
     <p className="status" role="status">
-      {statusText(view)}
+      {drawnStatusText(view, compared)}
       {playing && w !== null ? ` · ${windowLabel(w)}` : ''}
     </p>
   )

@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import type { Engine } from '../engine/engine'
-import type { View, ViewCache } from '../model/filter'
+import type { DrawnViewCache } from '../model/comparedView'
+import type { View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
 import type { ExplorerState, ExplorerStore } from '../state/store'
@@ -11,8 +12,11 @@ export interface ExplorerContextValue {
   readonly index: GraphIndex
   /** Filled in by GraphView once the canvas exists; panels call it for imperative actions (unpin, zoom). */
   readonly engine: EngineSlot
-  /** This Explorer's view cache: the engine and the panels share one computation per filter. */
-  readonly views: ViewCache
+  /**
+   * This Explorer's view cache: the engine and the panels share one computation per filter (and,
+   * while two years are compared, per pair of years).
+   */
+  readonly views: DrawnViewCache
   /** The dataset session (opening files, keeping the view); absent in component tests. */
   readonly session?: Session
 }
@@ -45,9 +49,13 @@ export function useExplorer<T>(selector: (s: ExplorerState) => T): T {
   return useStore(useExplorerContext().store, selector)
 }
 
-/** The shown subgraph; recomputed only when the filter changes (the cache is shared with the engine). */
+/**
+ * The drawn subgraph: what the filter shows, or while comparing years what it shows in either year.
+ * Recomputed only when the filter or the compared years change (the cache is shared with the engine).
+ */
 export function useView(): View {
   const { index, views } = useExplorerContext()
   const filter = useExplorer((s) => s.filter)
-  return views(index, filter)
+  const compared = useExplorer((s) => s.analysis.compare)
+  return views(index, filter, compared)
 }

@@ -5,7 +5,7 @@
  * model/emphasis.ts) and the frame loop (frameLoop.ts) out. React never sees a tick.
  */
 import type { EmphasisIntent } from '../model/emphasis'
-import { createViewCache, type ViewCache } from '../model/filter'
+import { createDrawnViewCache, type DrawnViewCache } from '../model/comparedView'
 import { createLayout } from '../sim/createLayout'
 import type { Layout } from '../sim/layout'
 import { fitTransform } from '../render/geometry'
@@ -38,10 +38,10 @@ export function createEngine(
     onPinsChanged?: () => void
     onTransformChanged?: (t: Transform) => void
     /** The Explorer's view cache, shared with its panels (a fresh one when absent). */
-    views?: ViewCache
+    views?: DrawnViewCache
   } = {},
 ): Engine {
-  const views = opts.views ?? createViewCache()
+  const views = opts.views ?? createDrawnViewCache()
   // The screen keeps its edge layers between frames: filter changes redraw only what changed.
   const renderer = createRenderer(canvas, { layers: true })
   const fader = createFader(prefersReducedMotion)
@@ -107,13 +107,15 @@ export function createEngine(
     invalidate()
   }
 
-  function applyView(prevFilter?: ExplorerState['filter']) {
+  /** `still`: the actors keep their places (no reheat), for the start, end and course of a comparison. */
+  function applyView(prevFilter?: ExplorerState['filter'], still = false) {
     const index = data.index()
     if (index === null || layout === null) return
-    const filter = store.getState().filter
+    const { filter, analysis } = store.getState()
     const before = data.view()
     const beforeData = data.viewData()
-    if (!data.setView(views(index, filter))) return
+    // While two years are compared the graph draws what either year shows, whatever the window.
+    if (!data.setView(views(index, filter, analysis.compare))) return
     const view = data.view()!
     // Only a move of the year window is shown as motion; other filter changes are instant.
     const onlyYears =
@@ -129,13 +131,15 @@ export function createEngine(
         performance.now(),
       )
     else fader.stop()
-    layout.setActive(view.shownActors, shownLinks(index, view), data.viewData().radius)
+    layout.setActive(view.shownActors, shownLinks(index, view), data.viewData().radius, !still)
     hit.invalidate()
     invalidate()
   }
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.filter !== prev.filter) applyView(prev.filter)
+    // While two years are compared, and when a comparison starts or ends, no actor moves.
+    if (state.filter !== prev.filter) applyView(prev.filter, state.analysis.compare !== null)
+    else if (state.analysis.compare !== prev.analysis.compare) applyView(undefined, true)
     if (state.selection !== prev.selection || state.analysis.triangle !== prev.analysis.triangle) {
       data.setIntent(intentOf(state))
       invalidate()

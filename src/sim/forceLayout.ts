@@ -93,7 +93,7 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
   const layout: Layout = {
     positions,
     pinned,
-    setActive(actors, links, radius) {
+    setActive(actors, links, radius, reheat = true) {
       const first = active.length === 0 && ticks === 0
       active = Array.from(actors, (a) => nodes[a]!)
       for (const d of active) d.r = radius[d.actor] ?? 5
@@ -119,7 +119,7 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       sim.nodes(active) // d3 assigns phyllotaxis positions only to nodes without one
       link.links(simLinks)
       sim.force('collide', large ? null : forceCollide<SimNode>((d) => d.r + P.collidePadding))
-      if (!first) sim.alpha(Math.max(sim.alpha(), P.gentleReheat))
+      if (!first && reheat) sim.alpha(Math.max(sim.alpha(), P.gentleReheat))
       publish()
     },
     step(budgetMs) {

@@ -16,12 +16,14 @@ export interface Layout {
   readonly pinned: Uint8Array
   /**
    * Which actors and links take part. Nodes that stay keep their place; nodes that come back
-   * return near their last place; the simulation is reheated gently, never re-initialised.
+   * return near their last place; the simulation is reheated gently, never re-initialised, unless
+   * `reheat` is false (a year comparison keeps every actor where it is).
    */
   setActive(
     actors: Uint32Array,
     links: { readonly src: Uint32Array; readonly tgt: Uint32Array },
     radius: Float32Array,
+    reheat?: boolean,
   ): void
   /**
    * Advances the simulation for at most `budgetMs` (at least one tick when running), or, for a

@@ -92,7 +92,7 @@ export function createLayoutHost(
           free.push(cmd.buffer)
           break
         case 'setActive':
-          layout?.setActive(cmd.actors, cmd.links, cmd.radius)
+          layout?.setActive(cmd.actors, cmd.links, cmd.radius, cmd.reheat)
           fresh = true
           break
         case 'warmUp': {

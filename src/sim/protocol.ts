@@ -19,6 +19,7 @@ export type Command =
       readonly actors: Uint32Array
       readonly links: SimLinks
       readonly radius: Float32Array
+      readonly reheat?: boolean
     }
   | { readonly type: 'warmUp'; readonly ms: number }
   | { readonly type: 'start' }

@@ -142,10 +142,10 @@ export function createWorkerLayout(
       return fallback?.positions ?? current
     },
     pinned,
-    setActive(actors, links, radius) {
+    setActive(actors, links, radius, reheat = true) {
       activeArgs = [actors, links, radius]
-      if (fallback !== null) return fallback.setActive(actors, links, radius)
-      send({ type: 'setActive', actors, links, radius })
+      if (fallback !== null) return fallback.setActive(actors, links, radius, reheat)
+      send({ type: 'setActive', actors, links, radius, reheat })
     },
     step(budgetMs) {
       if (fallback !== null) return fallback.step(budgetMs)

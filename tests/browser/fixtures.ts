@@ -241,7 +241,8 @@ export async function waitForSettled(page: Page, timeout = 15_000): Promise<void
 }
 
 /** The status line. (The year <output> also has the implicit role "status", hence the filter.) */
-export const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing / })
+export const statusLine = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /^(Showing|Comparing \d+ with \d+ —) / })
 
 export const detailsHeading = (page: Page) => page.locator('#details-heading')
 
