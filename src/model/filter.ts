@@ -4,9 +4,14 @@
  * A relation is shown when its type and stance are enabled and its years [start, end] overlap the
  * year window [from, to]; no end means ongoing; an undated relation is shown in every window.
  * An actor is shown when at least one of its relations is, or always when `showUnconnected` is on.
+ *
+ * Evidence filters (model/ties.ts): with `minSources` above 1, a relation is shown only when its
+ * quotations cite at least that many distinct sources; contested pairs are found among the
+ * relations the other rules show, and `hideContested` then hides their disagreeing relations.
  */
 import type { GraphIndex } from './graphIndex'
 import { STANCES } from './schema'
+import { contested, ties } from './ties'
 import type { Stance } from './types'
 
 export interface FilterState {
@@ -15,6 +20,10 @@ export interface FilterState {
   /** Inclusive year window, or null for all years. */
   readonly yearWindow: readonly [number, number] | null
   readonly showUnconnected: boolean
+  /** Fewest distinct sources a shown relation cites ("At least 2 sources" sets 2). */
+  readonly minSources: number
+  /** Hide the relations of contested pairs. */
+  readonly hideContested: boolean
 }
 
 export const DEFAULT_FILTER: FilterState = {
@@ -22,6 +31,8 @@ export const DEFAULT_FILTER: FilterState = {
   hiddenStances: [],
   yearWindow: null,
   showUnconnected: false,
+  minSources: 1,
+  hideContested: false,
 }
 
 export interface View {
@@ -39,6 +50,10 @@ export interface View {
   /** Shown relations per relation type (by type index) and per stance (by STANCES index). */
   readonly countByType: Uint32Array
   readonly countByStance: Uint32Array
+  /** 1 when relation i belongs to a contested pair and type (whether or not it is hidden for it). */
+  readonly contested: Uint8Array
+  /** Contested pairs among the relations the other rules show. */
+  readonly contestedPairs: number
 }
 
 export function relationActive(
@@ -69,11 +84,22 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   const degree = new Uint32Array(n)
   const countByType = new Uint32Array(typeOn.length)
   const countByStance = new Uint32Array(STANCES.length)
-  let shown = 0
+  const minSources = filter.minSources ?? 1
+  const sourceCount = minSources > 1 ? ties(index).sourceCount : null
   for (let i = 0; i < m; i++) {
     if (typeOn[type[i]!] === 0 || stanceOn[stance[i]!] === 0) continue
     if (start[i]! > to || end[i]! < from) continue
+    if (sourceCount !== null && sourceCount[i]! < minSources) continue
     relationShown[i] = 1
+  }
+  const disputed = contested(index, relationShown)
+  let shown = 0
+  for (let i = 0; i < m; i++) {
+    if (relationShown[i] !== 1) continue
+    if (filter.hideContested === true && disputed.relation[i] === 1) {
+      relationShown[i] = 0
+      continue
+    }
     shown++
     degree[src[i]!]!++
     degree[tgt[i]!]!++
@@ -92,7 +118,18 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   }
   const shownActors = new Uint32Array(actors)
   for (let a = 0, j = 0; a < n; a++) if (actorShown[a] === 1) shownActors[j++] = a
-  return { index, relationShown, shownRelations, actorShown, shownActors, degree, countByType, countByStance }
+  return {
+    index,
+    relationShown,
+    shownRelations,
+    actorShown,
+    shownActors,
+    degree,
+    countByType,
+    countByStance,
+    contested: disputed.relation,
+    contestedPairs: disputed.pairs,
+  }
 }
 
 /** A one-entry cache: the engine and the panels ask for the same view and share one computation. */
@@ -104,6 +141,8 @@ export function createViewCache(): (index: GraphIndex, filter: FilterState) => V
       filter.hiddenStances,
       filter.yearWindow,
       filter.showUnconnected,
+      filter.minSources,
+      filter.hideContested,
     ])
     if (last !== null && last.index === index && last.key === key) return last.view
     const view = computeView(index, filter)

@@ -1,0 +1,72 @@
+/**
+ * Focus on a neighbourhood: the actors within `depth` steps of a start actor, by breadth-first
+ * search over the shown relations, direction ignored. Pure; linear in the relations visited.
+ */
+import type { GraphIndex } from '../model/graphIndex'
+
+export interface Neighbourhood {
+  /** Steps from the start per actor; -1 when outside the neighbourhood. */
+  readonly distance: Int32Array
+  /** The actors inside, in breadth-first order (the start first). */
+  readonly actors: Uint32Array
+  /** 1 when actor a is inside. */
+  readonly actorIn: Uint8Array
+  /** 1 when relation r is shown and joins two actors inside. */
+  readonly relationIn: Uint8Array
+  /** Number of relations inside. */
+  readonly relationCount: number
+}
+
+/**
+ * @param relationShown 1 for each relation the filters show (View.relationShown)
+ * @param start the actor index to start from
+ * @param depth how many steps (0 keeps only the start)
+ */
+export function neighbourhood(
+  index: GraphIndex,
+  relationShown: Uint8Array,
+  start: number,
+  depth: number,
+): Neighbourhood {
+  const { actorCount: n, adjStart, adjRel, src, tgt } = index
+  const distance = new Int32Array(n).fill(-1)
+  const queue = new Uint32Array(n)
+  let head = 0
+  let tail = 0
+  if (start >= 0 && start < n) {
+    distance[start] = 0
+    queue[tail++] = start
+  }
+  while (head < tail) {
+    const a = queue[head++]!
+    const d = distance[a]!
+    if (d >= depth) continue
+    for (let j = adjStart[a]!; j < adjStart[a + 1]!; j++) {
+      const r = adjRel[j]!
+      if (relationShown[r] !== 1) continue
+      const b = src[r] === a ? tgt[r]! : src[r]!
+      if (distance[b] !== -1) continue
+      distance[b] = d + 1
+      queue[tail++] = b
+    }
+  }
+  const actorIn = new Uint8Array(n)
+  for (let i = 0; i < tail; i++) actorIn[queue[i]!] = 1
+  const relationIn = new Uint8Array(index.relationCount)
+  let relationCount = 0
+  for (let r = 0; r < index.relationCount; r++) {
+    if (relationShown[r] === 1 && actorIn[src[r]!] === 1 && actorIn[tgt[r]!] === 1) {
+      relationIn[r] = 1
+      relationCount++
+    }
+  }
+  return { distance, actors: queue.slice(0, tail), actorIn, relationIn, relationCount }
+}
+
+/** "Focus: Armenia, 2 steps — 14 actors, 37 relations" */
+export function focusText(label: string, depth: number, n: Neighbourhood): string {
+  const steps = depth === 1 ? '1 step' : `${depth} steps`
+  const actors = n.actors.length === 1 ? '1 actor' : `${n.actors.length} actors`
+  const relations = n.relationCount === 1 ? '1 relation' : `${n.relationCount} relations`
+  return `Focus: ${label}, ${steps} — ${actors}, ${relations}`
+}
