@@ -2,6 +2,7 @@
  * Focus on a neighbourhood: the actors within `depth` steps of a start actor, by breadth-first
  * search over the shown relations, direction ignored. Pure; linear in the relations visited.
  */
+import type { View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 
 export interface Neighbourhood {
@@ -69,4 +70,44 @@ export function focusText(label: string, depth: number, n: Neighbourhood): strin
   const actors = n.actors.length === 1 ? '1 actor' : `${n.actors.length} actors`
   const relations = n.relationCount === 1 ? '1 relation' : `${n.relationCount} relations`
   return `Focus: ${label}, ${steps} — ${actors}, ${relations}`
+}
+
+/** A one-entry cache: the engine, the status line and the hook ask for the same neighbourhood. */
+export function createNeighbourhoodCache(): (
+  index: GraphIndex,
+  relationShown: Uint8Array,
+  start: number,
+  depth: number,
+) => Neighbourhood {
+  let last: { index: GraphIndex; shown: Uint8Array; start: number; depth: number; n: Neighbourhood } | null =
+    null
+  return (index, relationShown, start, depth) => {
+    if (
+      last !== null &&
+      last.index === index &&
+      last.shown === relationShown &&
+      last.start === start &&
+      last.depth === depth
+    )
+      return last.n
+    const n = neighbourhood(index, relationShown, start, depth)
+    last = { index, shown: relationShown, start, depth, n }
+    return n
+  }
+}
+
+const shared = createNeighbourhoodCache()
+
+/**
+ * The neighbourhood of a focus ({ actor id, depth }) over the view's shown relations; null without a
+ * focus or when the actor is not in this graph. Shared cache: the engine and the panels agree.
+ */
+export function focusNeighbourhood(
+  view: View,
+  focus: { readonly id: string; readonly depth: number } | null,
+): Neighbourhood | null {
+  if (focus === null) return null
+  const a = view.index.actorIndex.get(focus.id)
+  if (a === undefined) return null
+  return shared(view.index, view.relationShown, a, focus.depth)
 }

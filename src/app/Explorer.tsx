@@ -18,6 +18,9 @@ import { FilterPanel } from './FilterPanel'
 import { GraphView } from './GraphView'
 import { Legend } from './Legend'
 import { YearSlider } from './YearSlider'
+import { FocusControls, useFocusKeys } from './FocusControls'
+import { PathPanel } from './PathPanel'
+import { SearchBox } from './SearchBox'
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -49,6 +52,7 @@ function Layout({ title }: { title: string }) {
   const { store, session } = useExplorerContext()
   const dragging = useFileDrop(session)
   const select = useExplorer((s) => s.select)
+  useFocusKeys(store)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
@@ -79,6 +83,9 @@ function Layout({ title }: { title: string }) {
         <h1>
           Alliance Explorer <span className="dataset-title">{title}</span>
         </h1>
+        <ErrorBoundary name="search">
+          <SearchBox />
+        </ErrorBoundary>
         {session ? <DatasetBar /> : null}
         <div className="drawer-toggles">
           <button
@@ -117,12 +124,18 @@ function Layout({ title }: { title: string }) {
         </div>
       ) : null}
       <main className="stage">
+        <ErrorBoundary name="focus">
+          <FocusControls />
+        </ErrorBoundary>
         <GraphView />
         <ErrorBoundary name="years">
           <YearSlider />
         </ErrorBoundary>
       </main>
       <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+        <ErrorBoundary name="path">
+          <PathPanel />
+        </ErrorBoundary>
         <ErrorBoundary name="details">
           <DetailsPanel />
         </ErrorBoundary>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { createEngine } from '../engine/engine'
+import { focusNeighbourhood, focusText } from '../analysis/neighbourhood'
 import { statusText } from '../model/filter'
 import { DARK, LIGHT } from '../render/style'
 import { useExplorer, useExplorerContext, useView } from './context'
@@ -20,9 +21,22 @@ declare global {
 /** "Showing N of M actors and N of M relations" */
 export function StatusLine() {
   const view = useView()
+  const { index } = useExplorerContext()
+  const focus = useExplorer((s) => s.focus)
+  const n = focusNeighbourhood(view, focus)
+  const focused = focus === null ? undefined : index.actorIndex.get(focus.id)
   return (
     <p className="status" role="status">
       {statusText(view)}
+      {view.contestedPairs > 0 ? ` · ${view.contestedPairs} contested` : ''}
+      {n !== null && focus !== null && focused !== undefined ? (
+        <>
+          <br />
+          <span className="focus-status">
+            {focusText(index.graph.actors[focused]!.label, focus.depth, n)}
+          </span>
+        </>
+      ) : null}
     </p>
   )
 }

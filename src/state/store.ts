@@ -18,10 +18,11 @@ export interface Focus {
   readonly depth: 1 | 2 | 3
   readonly mode: FocusMode
 }
-/** The two ends of the path being traced ("Path to…"); null when none. */
+/** The path being traced ("Path to…"): its two ends, and the path drawn (actor ids) once known. */
 export interface PathQuery {
   readonly from: string
   readonly to: string | null
+  readonly drawn: readonly string[] | null
 }
 
 export interface ExplorerState {
@@ -113,9 +114,16 @@ export function createExplorerStore(
       },
       setPath(path) {
         const cur = get().path
-        if (cur === path || (cur !== null && path !== null && cur.from === path.from && cur.to === path.to))
-          return
-        set({ path })
+        const sameDrawn = (a: readonly string[] | null, b: readonly string[] | null) =>
+          a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]))
+        const same =
+          cur === path ||
+          (cur !== null &&
+            path !== null &&
+            cur.from === path.from &&
+            cur.to === path.to &&
+            sameDrawn(cur.drawn, path.drawn))
+        if (!same) set({ path })
       },
       setMinSources(n) {
         if (get().filter.minSources !== n) setFilter({ minSources: n })

@@ -1,0 +1,65 @@
+/** Focus controls and keys, the status line's focus sentence checked against a BFS over the file. */
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { createEngineSlot, ExplorerContext, useExplorerContext } from '../../../src/app/context'
+import { DetailsPanel } from '../../../src/app/DetailsPanel'
+import { FocusControls, useFocusKeys } from '../../../src/app/FocusControls'
+import { StatusLine } from '../../../src/app/GraphView'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { createExplorerStore } from '../../../src/state/store'
+import { bfs, graph, raw } from './dataset'
+
+function Keys() {
+  useFocusKeys(useExplorerContext().store)
+  return null
+}
+
+function renderFocus() {
+  const index = buildIndex(graph)
+  const store = createExplorerStore({ selection: { kind: 'actor', id: 'armenia' } })
+  render(
+    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot() }}>
+      <Keys />
+      <StatusLine />
+      <FocusControls />
+      <DetailsPanel />
+    </ExplorerContext.Provider>,
+  )
+  return { store }
+}
+
+function expectedFocus(id: string, depth: number) {
+  const dist = bfs(raw.relations, id)
+  const inside = new Set([...dist].filter(([, d]) => d <= depth).map(([a]) => a))
+  const rels = raw.relations.filter((r) => inside.has(r.source) && inside.has(r.target))
+  return `Focus: Armenia, ${depth === 1 ? '1 step' : `${depth} steps`} — ${inside.size} actors, ${rels.length} relations`
+}
+
+describe('focus', () => {
+  it('"Focus" in the details, then Depth and the mode; the status line counts from the file', async () => {
+    const { store } = renderFocus()
+    await userEvent.click(screen.getByRole('button', { name: 'Focus' }))
+    expect(screen.getByRole('status')).toHaveTextContent(expectedFocus('armenia', 1))
+    const depth = screen.getByRole('group', { name: 'Depth' })
+    expect(depth).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('radio', { name: '2 steps' }))
+    expect(screen.getByRole('status')).toHaveTextContent(expectedFocus('armenia', 2))
+    await userEvent.click(screen.getByRole('radio', { name: 'Dim others' }))
+    expect(store.getState().focus).toEqual({ id: 'armenia', depth: 2, mode: 'dim' })
+    await userEvent.click(screen.getByRole('button', { name: 'Clear focus' }))
+    expect(store.getState().focus).toBeNull()
+    expect(screen.queryByRole('group', { name: 'Depth' })).not.toBeInTheDocument()
+  })
+
+  it('keys: F focuses the selected actor, 1–3 set the depth, Escape ends the focus before the selection', async () => {
+    const { store } = renderFocus()
+    await userEvent.keyboard('f')
+    expect(store.getState().focus).toEqual({ id: 'armenia', depth: 1, mode: 'hide' })
+    await userEvent.keyboard('3')
+    expect(screen.getByRole('status')).toHaveTextContent(expectedFocus('armenia', 3))
+    await userEvent.keyboard('{Escape}')
+    expect(store.getState().focus).toBeNull()
+    expect(store.getState().selection).toEqual({ kind: 'actor', id: 'armenia' })
+  })
+})
