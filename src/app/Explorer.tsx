@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import { createViewCache } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../state/session'
 import type { ExplorerStore } from '../state/store'
@@ -36,9 +37,10 @@ export function Explorer({
   engine: EngineSlot
   session?: Session
 }) {
+  const [views] = useState(createViewCache)
   const ctx = useMemo<ExplorerContextValue>(
-    () => ({ index, store, engine, ...(session ? { session } : {}) }),
-    [index, store, engine, session],
+    () => ({ index, store, engine, views, ...(session ? { session } : {}) }),
+    [index, store, engine, views, session],
   )
   return (
     <ExplorerContext.Provider value={ctx}>

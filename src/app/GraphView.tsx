@@ -1,21 +1,10 @@
 import { useEffect, useRef } from 'react'
 import { createEngine } from '../engine/engine'
 import { focusNeighbourhood, focusText } from '../analysis/neighbourhood'
+import { installHook } from '../engine/hook'
 import { statusText } from '../model/filter'
 import { DARK, LIGHT } from '../render/style'
 import { useExplorer, useExplorerContext, useView } from './context'
-
-export interface ExplorerHook {
-  nodes(): ReturnType<import('../engine/engine').Engine['nodes']>
-  transform(): { k: number; x: number; y: number }
-  layout(): { running: boolean; alpha: number; ticks: number }
-}
-
-declare global {
-  interface Window {
-    __explorer?: ExplorerHook
-  }
-}
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
 /** "Showing N of M actors and N of M relations" */
@@ -43,7 +32,7 @@ export function StatusLine() {
 
 export function GraphView() {
   const ctx = useExplorerContext()
-  const { index, store, engine, session } = ctx
+  const { index, store, engine, session, views } = ctx
   const canvas = useRef<HTMLCanvasElement>(null)
   const view = useView()
   const paused = useExplorer((s) => s.layoutPaused)
@@ -56,25 +45,21 @@ export function GraphView() {
     const e = createEngine(el, store, {
       onPinsChanged: () => store.getState().bumpPins(),
       onTransformChanged: () => session?.viewChanged(),
+      views,
     })
     engine.set(e)
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)')
     const applyTheme = () => e.setPalette(dark?.matches ? DARK : LIGHT)
     applyTheme()
     dark?.addEventListener('change', applyTheme)
-    const hook: ExplorerHook = Object.freeze({
-      nodes: () => e.nodes(),
-      transform: () => e.transform(),
-      layout: () => e.layout(),
-    })
-    window.__explorer = hook
+    const uninstallHook = installHook({ engine: e, store })
     return () => {
       dark?.removeEventListener('change', applyTheme)
-      if (window.__explorer === hook) delete window.__explorer
+      uninstallHook()
       engine.set(null)
       e.destroy()
     }
-  }, [store, engine, session])
+  }, [store, engine, session, views])
 
   useEffect(() => {
     const e = engine.get()

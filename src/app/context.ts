@@ -1,8 +1,7 @@
 import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import type { Engine } from '../engine/engine'
-import { getView } from '../engine/engine'
-import type { View } from '../model/filter'
+import type { View, ViewCache } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../state/session'
 import type { ExplorerState, ExplorerStore } from '../state/store'
@@ -12,6 +11,8 @@ export interface ExplorerContextValue {
   readonly index: GraphIndex
   /** Filled in by GraphView once the canvas exists; panels call it for imperative actions (unpin, zoom). */
   readonly engine: EngineSlot
+  /** This Explorer's view cache: the engine and the panels share one computation per filter. */
+  readonly views: ViewCache
   /** The dataset session (opening files, keeping the view); absent in component tests. */
   readonly session?: Session
 }
@@ -44,9 +45,9 @@ export function useExplorer<T>(selector: (s: ExplorerState) => T): T {
   return useStore(useExplorerContext().store, selector)
 }
 
-/** The shown subgraph; recomputed only when the filter changes (shared cache with the engine). */
+/** The shown subgraph; recomputed only when the filter changes (the cache is shared with the engine). */
 export function useView(): View {
-  const { index } = useExplorerContext()
+  const { index, views } = useExplorerContext()
   const filter = useExplorer((s) => s.filter)
-  return getView(index, filter)
+  return views(index, filter)
 }

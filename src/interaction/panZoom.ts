@@ -5,7 +5,7 @@
  */
 import { select } from 'd3-selection'
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom'
-import type { Transform } from '../render/renderer'
+import type { Transform } from '../shared/types'
 
 export interface PanZoom {
   transform(): Transform

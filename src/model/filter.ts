@@ -132,8 +132,13 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   }
 }
 
-/** A one-entry cache: the engine and the panels ask for the same view and share one computation. */
-export function createViewCache(): (index: GraphIndex, filter: FilterState) => View {
+/**
+ * The view of a graph under a filter, recomputed only when either changes. A one-entry cache, one
+ * per Explorer: its engine and its panels ask for the same view and share one computation.
+ */
+export type ViewCache = (index: GraphIndex, filter: FilterState) => View
+
+export function createViewCache(): ViewCache {
   let last: { index: GraphIndex; key: string; view: View } | null = null
   return (index, filter) => {
     const key = JSON.stringify([

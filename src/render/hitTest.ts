@@ -5,7 +5,7 @@
 import { quadtree, type Quadtree } from 'd3-quadtree'
 import type { View } from '../model/filter'
 import { controlPoint, distanceToCurve2 } from './geometry'
-import type { Transform } from './renderer'
+import type { Transform } from '../shared/types'
 
 export interface HitTester {
   /** Call when positions or the shown set changed; the index is rebuilt on the next query. */

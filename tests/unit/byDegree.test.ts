@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { byDegree } from '../../src/engine/engine'
+import { byDegree } from '../../src/engine/sceneData'
 import { lcg } from '../../src/sim/forceLayout'
 
 describe('byDegree (label order)', () => {

@@ -6,6 +6,7 @@ import { createEngineSlot, ExplorerContext, useExplorerContext } from '../../../
 import { DetailsPanel } from '../../../src/app/DetailsPanel'
 import { FocusControls, useFocusKeys } from '../../../src/app/FocusControls'
 import { StatusLine } from '../../../src/app/GraphView'
+import { createViewCache } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore } from '../../../src/state/store'
 import { bfs, graph, raw } from './dataset'
@@ -19,7 +20,7 @@ function renderFocus() {
   const index = buildIndex(graph)
   const store = createExplorerStore({ selection: { kind: 'actor', id: 'armenia' } })
   render(
-    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot() }}>
+    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}>
       <Keys />
       <StatusLine />
       <FocusControls />

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { createEngineSlot, ExplorerContext } from '../../../src/app/context'
 import { DetailsPanel } from '../../../src/app/DetailsPanel'
 import { PathPanel } from '../../../src/app/PathPanel'
+import { createViewCache } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore } from '../../../src/state/store'
 import { bfs, graph, label, raw } from './dataset'
@@ -16,7 +17,7 @@ function renderPath() {
   const index = buildIndex(graph)
   const store = createExplorerStore({ selection: { kind: 'actor', id: 'israel' } })
   render(
-    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot() }}>
+    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}>
       <PathPanel />
       <DetailsPanel />
     </ExplorerContext.Provider>,

@@ -1,0 +1,250 @@
+/**
+ * Edges: sorted into buckets by style (type × stance × emphasis), then one path and one stroke()
+ * per bucket. Culled to the screen; in fast quality thinned to a fixed sample; dash patterns only
+ * where an edge is long enough on screen to show one.
+ */
+import { STANCES } from '../model/schema'
+import { controlPoint } from './geometry'
+import type { Frame, Scene } from './scene'
+import { screenRadius } from './scene'
+import { STANCE_DASH } from './style'
+
+/** Edges shorter than this on screen are drawn solid: a dash pattern would not show. */
+export const DASH_MIN_PX = 24
+/** Edges drawn per frame at most in fast quality (a deterministic sample of those on screen). */
+export const FAST_EDGE_BUDGET = 3000
+/**
+ * Edges drawn per frame at most at rest. An overview of 80,000 edges is a hairball whatever is
+ * drawn; zoomed in, fewer are on screen and all of them are drawn.
+ */
+export const SHARP_EDGE_BUDGET = 12000
+/** Above this many edges on screen, normal edges are 1 px (hairlines, the rasteriser's fast path). */
+const THIN_ABOVE = 400
+/** Above this many edges on screen, edges are lighter and arrowheads left out. */
+const MANY_EDGES = 3000
+/** Edges whose both ends are further than this off screen (CSS px) are culled. */
+const CULL_MARGIN = 40
+
+/** Emphasis level of a bucket: the last part of its key. */
+export const DIMMED = 0
+export const NORMAL = 1
+export const HIGHLIGHTED = 2
+
+/**
+ * The edges of one frame grouped by bucket. Key = (type × stances + stance) × 3 + emphasis, where
+ * the stance is 0 (solid) for an edge drawn without its dash pattern. Bucket k holds
+ * `items[start[k]] … items[start[k + 1] - 1]` (relation indexes, in the order of the view).
+ */
+export interface EdgeBuckets {
+  readonly keys: number
+  readonly start: Uint32Array
+  readonly items: Uint32Array
+  /** Edges on screen before thinning. */
+  readonly onScreen: number
+}
+
+/** True when relation r's segment between screen points may cross the canvas (with a margin). */
+export function edgeOnScreen(xy: Float64Array, a: number, b: number, width: number, height: number): boolean {
+  const x0 = xy[2 * a]!
+  const y0 = xy[2 * a + 1]!
+  const x1 = xy[2 * b]!
+  const y1 = xy[2 * b + 1]!
+  const m = CULL_MARGIN
+  if (Number.isNaN(x0 + y0 + x1 + y1)) return false
+  if (x0 < -m && x1 < -m) return false
+  if (y0 < -m && y1 < -m) return false
+  if (x0 > width + m && x1 > width + m) return false
+  if (y0 > height + m && y1 > height + m) return false
+  return true
+}
+
+/**
+ * Sorts the shown relations into buckets. Scratch arrays are kept in the returned object between
+ * calls (no allocation per frame once they are big enough).
+ */
+export function createEdgeBucketer(): (
+  scene: Scene,
+  xy: Float64Array,
+  width: number,
+  height: number,
+) => EdgeBuckets {
+  let start = new Uint32Array(0)
+  let items = new Uint32Array(0)
+  let edgeKey = new Int32Array(0)
+  return (scene, xy, width, height) => {
+    const { view, emphasis } = scene
+    const { src, tgt, type, stance } = view.index
+    const stances = STANCES.length
+    const keys = scene.typeColors.length * stances * 3
+    if (start.length < keys + 1) start = new Uint32Array(keys + 1)
+    else start.fill(0)
+    const shown = view.shownRelations
+    if (items.length < shown.length) items = new Uint32Array(shown.length)
+    if (edgeKey.length < shown.length) edgeKey = new Int32Array(shown.length)
+    const fast = scene.quality === 'fast'
+    const dashMin2 = DASH_MIN_PX * DASH_MIN_PX
+    // Keys computed once, in a reused array; -1 = not drawn.
+    let onScreen = 0
+    for (let i = 0; i < shown.length; i++) {
+      const r = shown[i]!
+      const a = src[r]!
+      const b = tgt[r]!
+      if (!edgeOnScreen(xy, a, b, width, height)) {
+        edgeKey[i] = -1
+        continue
+      }
+      // An edge too short on screen for its dash pattern (or any edge in fast quality) joins the solid batch.
+      let st = stance[r]!
+      if (st !== 0) {
+        if (fast) st = 0
+        else {
+          const dx = xy[2 * b]! - xy[2 * a]!
+          const dy = xy[2 * b + 1]! - xy[2 * a + 1]!
+          if (dx * dx + dy * dy < dashMin2) st = 0
+        }
+      }
+      const e = !emphasis.active ? NORMAL : emphasis.relations[r] === 1 ? HIGHLIGHTED : DIMMED
+      edgeKey[i] = (type[r]! * stances + st) * 3 + e
+      onScreen++
+    }
+    // Thinned to a budget: every stride-th by relation number (the same ones every frame, so
+    // nothing flickers); emphasised edges always stay.
+    const stride = Math.ceil(onScreen / (fast ? FAST_EDGE_BUDGET : SHARP_EDGE_BUDGET))
+    for (let i = 0; i < shown.length; i++) {
+      const k = edgeKey[i]!
+      if (k < 0) continue
+      if (stride > 1 && shown[i]! % stride !== 0 && k % 3 !== HIGHLIGHTED) edgeKey[i] = -1
+      else start[k + 1]!++
+    }
+    // counting sort by key
+    for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!
+    const fill = start.slice(0, keys)
+    for (let i = 0; i < shown.length; i++) {
+      const k = edgeKey[i]!
+      if (k >= 0) items[fill[k]!++] = shown[i]!
+    }
+    return { keys, start, items, onScreen }
+  }
+}
+
+/**
+ * Draws the bucketed edges, then the selected relation on top and the arrowheads, pausing (yield)
+ * after every `chunk` edges so a caller can spread the work over several frames.
+ */
+export function* edgeSlices(
+  f: Frame,
+  scene: Scene,
+  buckets: EdgeBuckets,
+  chunk: number,
+): Generator<void, void, void> {
+  const { ctx, xy } = f
+  const { view, lanes, emphasis, transform: t } = scene
+  const { src, tgt, type, stance, directed } = view.index
+  const { keys, start, items, onScreen } = buckets
+  const stances = STANCES.length
+  const styles = keys / 3
+  const cp = new Float64Array(2)
+  const arrows: number[] = []
+  let sinceYield = 0
+  const visibleEdges = start[keys]!
+  const many = onScreen > MANY_EDGES
+  const fast = scene.quality === 'fast'
+  for (let e = 0; e < 3; e++) {
+    for (let style = 0; style < styles; style++) {
+      const k = style * 3 + e
+      const from = start[k]!
+      const to = start[k + 1]!
+      if (from === to) continue
+      const ti = Math.floor(style / stances)
+      const si = style % stances
+      ctx.strokeStyle = scene.typeColors[ti]!
+      ctx.globalAlpha = e === DIMMED ? scene.palette.dimAlpha : many ? 0.55 : 0.85
+      // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
+      ctx.lineWidth = e === HIGHLIGHTED ? 2.6 : visibleEdges > THIN_ABOVE ? 1 : 1.6
+      const dash = STANCE_DASH[STANCES[si]!]
+      ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
+      ctx.beginPath()
+      for (let j = from; j < to; j++) {
+        const r = items[j]!
+        const a = src[r]!
+        const b = tgt[r]!
+        const x0 = xy[2 * a]!
+        const y0 = xy[2 * a + 1]!
+        const x1 = xy[2 * b]!
+        const y1 = xy[2 * b + 1]!
+        ctx.moveTo(x0, y0)
+        const lane = lanes[r]!
+        if (lane === 0) ctx.lineTo(x1, y1)
+        else {
+          controlPoint(x0, y0, x1, y1, lane, a > b, cp)
+          ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+        }
+        if (directed[r] === 1 && e !== DIMMED && !many && !fast) arrows.push(r)
+        if (++sinceYield >= chunk) {
+          ctx.stroke()
+          yield
+          sinceYield = 0
+          ctx.beginPath()
+        }
+      }
+      ctx.stroke()
+    }
+  }
+  ctx.setLineDash([])
+  // the selected relation on top, thick, so a clicked edge is unmistakable
+  const sel = emphasis.selectedRelation
+  if (
+    sel >= 0 &&
+    view.relationShown[sel] === 1 &&
+    edgeOnScreen(xy, src[sel]!, tgt[sel]!, f.width, f.height)
+  ) {
+    const a = src[sel]!
+    const b = tgt[sel]!
+    const x0 = xy[2 * a]!
+    const y0 = xy[2 * a + 1]!
+    const x1 = xy[2 * b]!
+    const y1 = xy[2 * b + 1]!
+    controlPoint(x0, y0, x1, y1, lanes[sel]!, a > b, cp)
+    ctx.globalAlpha = 0.35
+    ctx.strokeStyle = scene.palette.accent
+    ctx.lineWidth = 9
+    ctx.beginPath()
+    ctx.moveTo(x0, y0)
+    ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+    ctx.stroke()
+    ctx.globalAlpha = 1
+    ctx.strokeStyle = scene.typeColors[type[sel]!]!
+    ctx.lineWidth = 3.2
+    ctx.setLineDash(STANCE_DASH[STANCES[stance[sel]!]!].map((d) => d * 1.6))
+    ctx.stroke()
+    ctx.setLineDash([])
+  }
+  // arrowheads for directed relations, at the target's rim
+  ctx.globalAlpha = 0.9
+  for (const r of arrows) {
+    const a = src[r]!
+    const b = tgt[r]!
+    const x0 = xy[2 * a]!
+    const y0 = xy[2 * a + 1]!
+    const x1 = xy[2 * b]!
+    const y1 = xy[2 * b + 1]!
+    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    const dx = x1 - cp[0]!
+    const dy = y1 - cp[1]!
+    const len = Math.hypot(dx, dy)
+    const rr = screenRadius(scene.radius, b, t.k) + 2
+    if (len < rr + 14) continue
+    const ux = dx / len
+    const uy = dy / len
+    const tipX = x1 - ux * rr
+    const tipY = y1 - uy * rr
+    ctx.fillStyle = scene.typeColors[type[r]!]!
+    ctx.beginPath()
+    ctx.moveTo(tipX, tipY)
+    ctx.lineTo(tipX - ux * 9 - uy * 4.5, tipY - uy * 9 + ux * 4.5)
+    ctx.lineTo(tipX - ux * 9 + uy * 4.5, tipY - uy * 9 - ux * 4.5)
+    ctx.closePath()
+    ctx.fill()
+  }
+  ctx.globalAlpha = 1
+}

@@ -1,0 +1,68 @@
+/** What the renderer is handed for one frame. Types only: the engine builds it, render/ draws it. */
+import type { View } from '../model/filter'
+import type { Palette, Shape } from './style'
+
+export interface Transform {
+  readonly k: number
+  readonly x: number
+  readonly y: number
+}
+
+export interface Emphasis {
+  /** False when nothing is selected or hovered: everything is drawn at full strength. */
+  readonly active: boolean
+  readonly actors: Uint8Array
+  readonly relations: Uint8Array
+  readonly selectedActor: number
+  readonly selectedRelation: number
+  readonly hoveredActor: number
+}
+
+export interface Scene {
+  readonly view: View
+  readonly positions: Float32Array
+  readonly pinned: Uint8Array
+  readonly radius: Float32Array
+  readonly lanes: Float32Array
+  readonly shapes: readonly Shape[]
+  readonly shapeOf: Uint8Array
+  readonly labels: readonly string[]
+  /** Shown actors, most connected first: the order in which labels claim space. */
+  readonly labelOrder: Uint32Array
+  readonly typeColors: readonly string[]
+  readonly emphasis: Emphasis
+  readonly transform: Transform
+  readonly palette: Palette
+  /** "fast" while the view or the layout moves; "full" (default) at rest. */
+  readonly quality?: 'full' | 'fast'
+}
+
+/**
+ * One frame being drawn: the context, the canvas size in CSS px, and every actor's position on
+ * screen, computed once per frame (`xy[2a]`, `xy[2a + 1]`, CSS px; NaN where the layout has none).
+ */
+export interface Frame {
+  readonly ctx: CanvasRenderingContext2D
+  readonly width: number
+  readonly height: number
+  readonly dpr: number
+  readonly xy: Float64Array
+}
+
+/**
+ * World to screen for every actor at once, into `out` (grown when too small). Float64, so the
+ * result is the very number the per-use formula `p * k + x` gives.
+ */
+export function projectPositions(positions: Float32Array, t: Transform, out: Float64Array): Float64Array {
+  const xy = out.length >= positions.length ? out : new Float64Array(positions.length)
+  const { k, x, y } = t
+  for (let i = 0; i < positions.length; i += 2) {
+    xy[i] = positions[i]! * k + x
+    xy[i + 1] = positions[i + 1]! * k + y
+  }
+  return xy
+}
+
+/** An actor's radius on screen (CSS px): never under 2 px, so every actor stays visible. */
+export const screenRadius = (radius: Float32Array, a: number, k: number): number =>
+  Math.max(2, radius[a]! * k)

@@ -1,0 +1,161 @@
+/**
+ * Edge buckets: which relation goes in which batch (type × stance × emphasis), what is culled and
+ * thinned, and one stroke() per batch on a recording context.
+ */
+import { describe, expect, it } from 'vitest'
+import { computeView, DEFAULT_FILTER } from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { createEdgeBucketer, edgeSlices, type EdgeBuckets } from '../../../src/render/edges'
+import type { Emphasis, Scene } from '../../../src/render/scene'
+import { LIGHT } from '../../../src/render/style'
+import { tinyGraph } from '../helpers'
+import { recordingContext } from './recording'
+
+// types: military 0, economic 1, diplomatic 2; stances: cooperative 0, hostile 1, neutral 2
+const key = (type: number, stance: number, emphasis: number) => (type * 3 + stance) * 3 + emphasis
+
+function sceneOf(
+  rels: Parameters<typeof tinyGraph>[0],
+  actors: string[],
+  xy: number[],
+  opts: { emphasis?: Partial<Emphasis>; quality?: 'full' | 'fast' } = {},
+): { scene: Scene; xy: Float64Array } {
+  const index = buildIndex(tinyGraph(rels, actors))
+  const view = computeView(index, DEFAULT_FILTER)
+  const n = actors.length
+  const emphasis: Emphasis = {
+    active: false,
+    actors: new Uint8Array(n),
+    relations: new Uint8Array(index.relationCount),
+    selectedActor: -1,
+    selectedRelation: -1,
+    hoveredActor: -1,
+    ...opts.emphasis,
+  }
+  const scene: Scene = {
+    view,
+    positions: Float32Array.from(xy),
+    pinned: new Uint8Array(n),
+    radius: new Float32Array(n).fill(4),
+    lanes: new Float32Array(index.relationCount),
+    shapes: ['circle'],
+    shapeOf: new Uint8Array(n),
+    labels: actors,
+    labelOrder: view.shownActors,
+    typeColors: ['#D55E00', '#0072B2', '#009E73'],
+    emphasis,
+    transform: { k: 1, x: 0, y: 0 },
+    palette: LIGHT,
+    quality: opts.quality ?? 'full',
+  }
+  return { scene, xy: Float64Array.from(xy) }
+}
+
+/** Bucket contents as { key: [relation indexes] }, non-empty buckets only. */
+function contents(b: EdgeBuckets): Record<number, number[]> {
+  const out: Record<number, number[]> = {}
+  for (let k = 0; k < b.keys; k++) {
+    const items = Array.from(b.items.subarray(b.start[k]!, b.start[k + 1]!))
+    if (items.length > 0) out[k] = items
+  }
+  return out
+}
+
+// a (100, 100), b (300, 100), c (100, 300), d (110, 300), e far off screen (-500, -500), f (-600, 50)
+const ACTORS = ['a', 'b', 'c', 'd', 'e', 'f']
+const XY = [100, 100, 300, 100, 100, 300, 110, 300, -500, -500, -600, 50]
+const RELS = [
+  { source: 'a', target: 'b', type: 'military' }, // r0: cooperative, long
+  { source: 'a', target: 'c', type: 'economic', stance: 'hostile' as const }, // r1: hostile, long: dashed
+  { source: 'c', target: 'd', type: 'economic', stance: 'hostile' as const }, // r2: hostile, 10 px: solid
+  { source: 'e', target: 'f', type: 'diplomatic' }, // r3: both ends left of the screen: culled
+  { source: 'b', target: 'e', type: 'diplomatic', stance: 'neutral' as const }, // r4: crosses the screen
+]
+
+describe('edge buckets', () => {
+  it('groups by type × stance, draws short dashed edges solid, culls what is off screen', () => {
+    const { scene, xy } = sceneOf(RELS, ACTORS, XY)
+    const b = createEdgeBucketer()(scene, xy, 800, 600)
+    expect(b.keys).toBe(27)
+    expect(b.onScreen).toBe(4)
+    expect(contents(b)).toEqual({
+      [key(0, 0, 1)]: [0],
+      [key(1, 0, 1)]: [2],
+      [key(1, 1, 1)]: [1],
+      [key(2, 2, 1)]: [4],
+    })
+  })
+
+  it('splits highlighted from dimmed relations when something is emphasised', () => {
+    const relations = new Uint8Array(RELS.length)
+    relations[1] = 1
+    const { scene, xy } = sceneOf(RELS, ACTORS, XY, { emphasis: { active: true, relations } })
+    expect(contents(createEdgeBucketer()(scene, xy, 800, 600))).toEqual({
+      [key(0, 0, 0)]: [0],
+      [key(1, 0, 0)]: [2],
+      [key(1, 1, 2)]: [1],
+      [key(2, 2, 0)]: [4],
+    })
+  })
+
+  it('draws everything solid in fast quality', () => {
+    const { scene, xy } = sceneOf(RELS, ACTORS, XY, { quality: 'fast' })
+    expect(contents(createEdgeBucketer()(scene, xy, 800, 600))).toEqual({
+      [key(0, 0, 1)]: [0],
+      [key(1, 0, 1)]: [1, 2],
+      [key(2, 0, 1)]: [4],
+    })
+  })
+
+  it('thins a crowd to the fast budget: every stride-th relation, the emphasised ones kept', () => {
+    // 6,001 relations between two actors on screen: stride ceil(6001 / 3000) = 3
+    const rels = Array.from({ length: 6001 }, () => ({ source: 'a', target: 'b', type: 'military' }))
+    const relations = new Uint8Array(6001)
+    relations[1] = 1
+    const { scene, xy } = sceneOf(rels, ['a', 'b'], [10, 10, 500, 400], {
+      quality: 'fast',
+      emphasis: { active: true, relations },
+    })
+    const b = createEdgeBucketer()(scene, xy, 800, 600)
+    const got = contents(b)
+    const kept: number[] = []
+    for (let r = 0; r < 6001; r += 3) kept.push(r)
+    expect(got[key(0, 0, 0)]).toEqual(kept)
+    expect(got[key(0, 0, 2)]).toEqual([1])
+    expect(b.onScreen).toBe(6001)
+  })
+
+  it('strokes once per batch with the batch style, then the selected relation on top', () => {
+    const { scene, xy } = sceneOf(RELS, ACTORS, XY, { emphasis: { selectedRelation: 1 } })
+    const b = createEdgeBucketer()(scene, xy, 800, 600)
+    const { ctx, calls } = recordingContext()
+    for (const _ of edgeSlices({ ctx, width: 800, height: 600, dpr: 1, xy }, scene, b, Infinity)) {
+      /* drain */
+    }
+    const strokes = calls.filter((c) => c.op === 'stroke')
+    // four batches, then the selected relation: halo and line
+    expect(strokes).toHaveLength(6)
+    const styleAtStroke = (i: number) => {
+      let n = -1
+      let color: unknown
+      let dash: unknown
+      for (const c of calls) {
+        if (c.op === '=strokeStyle') color = c.args[0]
+        if (c.op === 'setLineDash') dash = c.args[0]
+        if (c.op === 'stroke' && ++n === i) return { color, dash }
+      }
+      return null
+    }
+    expect(styleAtStroke(0)).toEqual({ color: '#D55E00', dash: [] })
+    expect(styleAtStroke(1)).toEqual({ color: '#0072B2', dash: [] })
+    expect(styleAtStroke(2)).toEqual({ color: '#0072B2', dash: [7, 4] })
+    expect(styleAtStroke(3)).toEqual({ color: '#009E73', dash: [1.5, 3.5] })
+    expect(styleAtStroke(4)!.color).toBe(LIGHT.accent)
+    // one segment per drawn edge: four moveTo in the batches
+    const beforeSel = calls.slice(
+      0,
+      calls.findIndex((c) => c.op === '=lineWidth' && c.args[0] === 9),
+    )
+    expect(beforeSel.filter((c) => c.op === 'moveTo')).toHaveLength(4)
+  })
+})
