@@ -111,3 +111,39 @@ export function focusNeighbourhood(
   if (a === undefined) return null
   return shared(view.index, view.relationShown, a, focus.depth)
 }
+
+/**
+ * The view restricted to a neighbourhood ("Hide others"): only the actors inside and the shown
+ * relations among them. Degrees stay those of the full view, so nodes keep their size and the
+ * layout (which keeps running on the full view) sees no change: nothing jumps.
+ */
+export function restrictView(view: View, n: Neighbourhood): View {
+  const { index } = view
+  const relationShown = new Uint8Array(index.relationCount)
+  const countByType = new Uint32Array(view.countByType.length)
+  const countByStance = new Uint32Array(view.countByStance.length)
+  const rels: number[] = []
+  for (const r of view.shownRelations) {
+    if (n.relationIn[r] !== 1) continue
+    relationShown[r] = 1
+    rels.push(r)
+    countByType[index.type[r]!]!++
+    countByStance[index.stance[r]!]!++
+  }
+  const actorShown = new Uint8Array(index.actorCount)
+  const actors: number[] = []
+  for (const a of view.shownActors) {
+    if (n.actorIn[a] !== 1) continue
+    actorShown[a] = 1
+    actors.push(a)
+  }
+  return {
+    ...view,
+    relationShown,
+    shownRelations: Uint32Array.from(rels),
+    actorShown,
+    shownActors: Uint32Array.from(actors),
+    countByType,
+    countByStance,
+  }
+}

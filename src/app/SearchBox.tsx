@@ -19,8 +19,7 @@ export function typingIn(target: EventTarget | null): boolean {
 
 /** Centres the actor with a short animated zoom (instant under reduced motion), when an engine is there. */
 export function centreActor(engine: EngineSlot, id: string): void {
-  const e = engine.get() as { centreOn?: (id: string) => void } | null
-  e?.centreOn?.(id)
+  engine.get()?.centreOn(id)
 }
 
 export function SearchBox({ onChoose }: { onChoose?: () => void }) {

@@ -4,8 +4,11 @@
  * canvas input (input.ts) in; the layout, the scene data (sceneData.ts, with the pure emphasis of
  * model/emphasis.ts) and the frame loop (frameLoop.ts) out. React never sees a tick.
  */
+import { focusNeighbourhood, restrictView } from '../analysis/neighbourhood'
+import { bestPath, shortestPaths } from '../analysis/paths'
 import type { EmphasisIntent } from '../model/emphasis'
-import { createViewCache, type ViewCache } from '../model/filter'
+import { createViewCache, type View, type ViewCache } from '../model/filter'
+import { glide, prefersReducedMotion } from '../interaction/glide'
 import { createLayout } from '../sim/createLayout'
 import type { Layout } from '../sim/layout'
 import { fitTransform } from '../render/geometry'
@@ -24,8 +27,17 @@ export type { Engine, HookNode } from './types'
 /** Milliseconds of layout before the first paint. */
 const WARM_UP_MS = 250
 
-/** What the store asks to emphasise (the hover is the engine's own). */
-const intentOf = (s: ExplorerState): EmphasisIntent => ({ selection: s.selection })
+/** What the store asks to emphasise (the hover is the engine's own), over the full view. */
+const intentOf = (s: ExplorerState, view: View | null): EmphasisIntent => ({
+  selection: s.selection,
+  path: s.path?.drawn ?? null,
+  // "Dim others" dims through the emphasis; "Hide others" restricts the drawn view instead.
+  focusActors:
+    view !== null && s.focus?.mode === 'dim' ? (focusNeighbourhood(view, s.focus)?.actorIn ?? null) : null,
+})
+
+/** Scale a search result is centred at, at least. */
+const CENTRE_MIN_K = 1.2
 
 export function createEngine(
   canvas: HTMLCanvasElement,
@@ -40,7 +52,10 @@ export function createEngine(
   const views = opts.views ?? createViewCache()
   const renderer = createRenderer(canvas)
   const data = createSceneData()
-  data.setIntent(intentOf(store.getState()))
+  data.setIntent(intentOf(store.getState(), null))
+  /** The view of the filters (the layout's); the drawn one is it, or its focus under "Hide others". */
+  let baseView: View | null = null
+  let cancelGlide = () => {}
   let layout: Layout | null = null
   let transform: Transform = { k: 1, x: 0, y: 0 }
   let size = { width: 0, height: 0 }
@@ -83,17 +98,27 @@ export function createEngine(
   function applyView() {
     const index = data.index()
     if (index === null || layout === null) return
-    if (!data.setView(views(index, store.getState().filter))) return
-    const view = data.view()!
-    layout.setActive(view.shownActors, shownLinks(index, view), data.viewData().radius)
+    const state = store.getState()
+    const base = views(index, state.filter)
+    const focus = state.focus?.mode === 'hide' ? focusNeighbourhood(base, state.focus) : null
+    const drawn = focus === null ? base : restrictView(base, focus)
+    const baseChanged = base !== baseView
+    baseView = base
+    data.setIntent(intentOf(state, base))
+    if (!data.setView(drawn)) {
+      invalidate() // the same view, another emphasis (a focus switched to "Dim others")
+      return
+    }
+    // The layout runs on the filters' view alone: a focus hides or dims, it never moves anyone.
+    if (baseChanged) layout.setActive(base.shownActors, shownLinks(index, base), data.viewData().radius)
     hit.invalidate()
     invalidate()
   }
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.filter !== prev.filter) applyView()
-    if (state.selection !== prev.selection) {
-      data.setIntent(intentOf(state))
+    if (state.filter !== prev.filter || state.focus !== prev.focus) applyView()
+    else if (state.selection !== prev.selection || state.path !== prev.path) {
+      data.setIntent(intentOf(state, baseView))
       invalidate()
     }
     if (state.layoutPaused !== prev.layoutPaused) {
@@ -162,6 +187,34 @@ export function createEngine(
       if (t !== null) panZoom.setTransform(t)
     },
     zoomBy: (factor) => panZoom.scaleBy(factor, [size.width / 2, size.height / 2]),
+    centreOn(actorId) {
+      const c = live()
+      const a = c?.index.actorIndex.get(actorId)
+      if (c === null || a === undefined || c.view.actorShown[a] !== 1 || size.width === 0) return
+      const k = Math.max(transform.k, CENTRE_MIN_K)
+      const to = {
+        k,
+        x: size.width / 2 - c.layout.positions[2 * a]! * k,
+        y: size.height / 2 - c.layout.positions[2 * a + 1]! * k,
+      }
+      cancelGlide()
+      cancelGlide = glide(transform, to, (t) => panZoom.setTransform(t), {
+        reduced: prefersReducedMotion(),
+        centre: [size.width / 2, size.height / 2],
+      })
+    },
+    path(fromId, toId) {
+      const index = data.index()
+      if (index === null || baseView === null) return null
+      const a = index.actorIndex.get(fromId)
+      const b = index.actorIndex.get(toId)
+      if (a === undefined || b === undefined) return null
+      const shortest = shortestPaths(index, baseView.relationShown, a, b)
+      const best = bestPath(index, baseView.relationShown, a, b)
+      if (shortest === null || best === null) return null
+      const ids = (p: readonly number[]) => p.map((x) => index.graph.actors[x]!.id)
+      return { hops: shortest.paths.map(ids), count: shortest.count, best: ids(best.path) }
+    },
     resetLayout() {
       if (layout === null) return
       layout.reset()
@@ -204,6 +257,7 @@ export function createEngine(
       return { ...status, running: status.running && !store.getState().layoutPaused }
     },
     destroy() {
+      cancelGlide()
       loop.destroy()
       unsubscribe()
       resizeObserver.disconnect()

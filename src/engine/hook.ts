@@ -25,6 +25,10 @@ const CALLS = {
     ({ engine }: HookSource) =>
     () =>
       engine.layout(),
+  path:
+    ({ engine }: HookSource) =>
+    (fromId: string, toId: string) =>
+      engine.path(String(fromId), String(toId)),
 } satisfies Record<string, (src: HookSource) => (...args: never[]) => unknown>
 
 export type ExplorerHook = { readonly [K in keyof typeof CALLS]: ReturnType<(typeof CALLS)[K]> }

@@ -16,6 +16,17 @@ export interface EmphasisIntent {
   readonly selection?: { readonly kind: 'actor' | 'relation'; readonly id: string } | null
   /** The actor under the pointer. */
   readonly hover?: string | null
+  /**
+   * Focus on a neighbourhood, "Dim others": 1 for each actor inside (analysis/neighbourhood.ts
+   * computes it). The actors inside and the shown relations among them are emphasised, the rest
+   * dimmed; selection and hover no longer widen the emphasis (their rings stay).
+   */
+  readonly focusActors?: Uint8Array | null
+  /**
+   * A traced path, as actor ids in order: its actors and the shown relations between consecutive
+   * ones are emphasised, everything else dimmed. Wins over a focus and over the selection.
+   */
+  readonly path?: readonly string[] | null
 }
 
 /** Mask classes (the values in `actors` and `relations`). */
@@ -50,9 +61,10 @@ export function noEmphasis(actorCount: number, relationCount: number): Emphasis 
 }
 
 /**
- * The rule: a shown selected actor, or else (when no relation is selected) the hovered actor, is
- * emphasised with its shown relations and their other ends; else a shown selected relation with its
- * two ends. Hidden actors and relations are never emphasised.
+ * The rule: a traced path, else a focus with "Dim others" (see EmphasisIntent); else a shown
+ * selected actor, or else (when no relation is selected) the hovered actor, is emphasised with its
+ * shown relations and their other ends; else a shown selected relation with its two ends. Hidden
+ * actors and relations are never emphasised.
  */
 export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisIntent): Emphasis {
   const sel = intent.selection ?? null
@@ -62,6 +74,46 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
   const actors = new Uint8Array(index.actorCount)
   const relations = new Uint8Array(index.relationCount)
   let active = false
+  const path = intent.path ?? null
+  const focusActors = intent.focusActors ?? null
+  if (path !== null && path.length > 1) {
+    // The path's relations: the shown ones between each pair of consecutive actors.
+    let prev = -1
+    for (const id of path) {
+      const a = index.actorIndex.get(id) ?? -1
+      if (a >= 0 && view.actorShown[a] === 1) actors[a] = EMPHASISED
+      if (a >= 0 && prev >= 0) {
+        for (let j = index.adjStart[a]!; j < index.adjStart[a + 1]!; j++) {
+          const r = index.adjRel[j]!
+          const other = index.src[r] === a ? index.tgt[r]! : index.src[r]!
+          if (other === prev && view.relationShown[r] === 1) relations[r] = EMPHASISED
+        }
+      }
+      prev = a
+    }
+    return {
+      active: true,
+      actors,
+      relations,
+      selectedActor: actor,
+      selectedRelation: relation,
+      hoveredActor: hovered,
+    }
+  }
+  if (focusActors !== null) {
+    for (const a of view.shownActors) if (focusActors[a] === 1) actors[a] = EMPHASISED
+    for (const r of view.shownRelations) {
+      if (focusActors[index.src[r]!] === 1 && focusActors[index.tgt[r]!] === 1) relations[r] = EMPHASISED
+    }
+    return {
+      active: true,
+      actors,
+      relations,
+      selectedActor: actor,
+      selectedRelation: relation,
+      hoveredActor: hovered,
+    }
+  }
   const focus = actor >= 0 && view.actorShown[actor] === 1 ? actor : relation < 0 ? hovered : -1
   if (focus >= 0 && view.actorShown[focus] === 1) {
     actors[focus] = EMPHASISED

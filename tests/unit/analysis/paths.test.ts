@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { focusText, neighbourhood } from '../../../src/analysis/neighbourhood'
+import { focusText, neighbourhood, restrictView } from '../../../src/analysis/neighbourhood'
 import { bestPath, pairRelations, shortestPaths, stepCost } from '../../../src/analysis/paths'
 import { computeView, DEFAULT_FILTER } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
@@ -256,5 +256,16 @@ describe('properties', () => {
         expect(cost([...best!.path])).toBeCloseTo(best!.cost, 9)
       }),
     )
+  })
+})
+
+describe('restrictView', () => {
+  it('keeps the neighbourhood only, with the full view degrees', () => {
+    const v = computeView(index, DEFAULT_FILTER)
+    const r = restrictView(v, neighbourhood(index, v.relationShown, A('a'), 1))
+    expect(names(r.shownActors)).toBe('abc')
+    expect(Array.from(r.shownRelations)).toEqual([0, 1, 5])
+    expect(r.degree).toBe(v.degree)
+    expect(Array.from(r.countByType)).toEqual([1, 1, 1])
   })
 })
