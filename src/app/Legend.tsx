@@ -3,6 +3,33 @@ import { KIND_LABEL, KIND_SHAPE, STANCE_LABEL } from '../render/style'
 import type { ActorKind } from '../model/types'
 import { useExplorerContext } from './context'
 import { StanceSwatch } from './FilterPanel'
+import { APPROXIMATE_ALPHA, EVIDENCE_WIDTH } from '../render/edges'
+
+/** Evidence: line width by distinct sources, faded approximate years, the contested mark. */
+function EvidenceLegend() {
+  const line = (width: number, opacity = 1) => (
+    <svg className="swatch-line" width="28" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="27" y2="5" strokeWidth={width} strokeOpacity={opacity} />
+    </svg>
+  )
+  return (
+    <>
+      {(['1 source', '2 sources', '3 or more sources'] as const).map((text, i) => (
+        <li key={text}>
+          {line(1.4 * EVIDENCE_WIDTH[i]!)} {text}
+        </li>
+      ))}
+      <li>{line(1.4, APPROXIMATE_ALPHA)} Approximate years (“c.” in the details)</li>
+      <li>
+        <svg className="swatch-line contested-mark" width="28" height="12" aria-hidden="true">
+          <line x1="1" y1="6" x2="27" y2="6" strokeWidth="1.4" />
+          <path d="M14 1.5l4.5 4.5-4.5 4.5-4.5-4.5Z" />
+        </svg>{' '}
+        Contested: cooperative and hostile relations of one type
+      </li>
+    </>
+  )
+}
 
 const SHAPE_PATH: Record<string, string> = {
   circle: 'M12 7a5 5 0 1 0 0.001 0Z',
@@ -45,6 +72,7 @@ export function Legend() {
             {KIND_LABEL[k]}
           </li>
         ))}
+        <EvidenceLegend />
         <li className="legend-note">Node size: number of shown relations. Pin mark: placed by hand.</li>
       </ul>
     </section>

@@ -1,9 +1,11 @@
 /**
- * Edges: sorted into buckets by style (type × stance × emphasis), then one path and one stroke()
- * per bucket. Culled to the screen; in fast quality thinned to a fixed sample; dash patterns only
+ * Edges: sorted into buckets by style (type × stance × evidence × emphasis), then one path and one
+ * stroke() per bucket. Evidence: the line is wider for 2 and for 3+ distinct sources, and drawn at
+ * reduced opacity when its years are approximate; a contested relation gets a mark at its middle. Culled to the screen; in fast quality thinned to a fixed sample; dash patterns only
  * where an edge is long enough on screen to show one.
  */
 import { STANCES } from '../model/schema'
+import { ties } from '../model/ties'
 import { controlPoint } from './geometry'
 import type { Frame, Scene } from './scene'
 import { screenRadius } from './scene'
@@ -25,14 +27,24 @@ const MANY_EDGES = 3000
 /** Edges whose both ends are further than this off screen (CSS px) are culled. */
 const CULL_MARGIN = 40
 
+/** Evidence variants of a bucket: 3 width classes (1, 2, 3+ sources) × approximate or not. */
+export const EVIDENCE_VARIANTS = 6
+/** Line width factor per evidence class (1, 2, 3+ distinct sources): the legend shows the same. */
+export const EVIDENCE_WIDTH = [1, 1.9, 2.8] as const
+/** Opacity factor for a relation whose years are approximate. */
+export const APPROXIMATE_ALPHA = 0.45
+/** Evidence class of a relation: 0, 1 or 2 for 1, 2 and 3+ distinct sources (none counts as 1). */
+export const evidenceClass = (sources: number): number => (sources >= 3 ? 2 : sources === 2 ? 1 : 0)
+
 /** Emphasis level of a bucket: the last part of its key. */
 export const DIMMED = 0
 export const NORMAL = 1
 export const HIGHLIGHTED = 2
 
 /**
- * The edges of one frame grouped by bucket. Key = (type × stances + stance) × 3 + emphasis, where
- * the stance is 0 (solid) for an edge drawn without its dash pattern. Bucket k holds
+ * The edges of one frame grouped by bucket. Key = ((type × stances + stance) × EVIDENCE_VARIANTS +
+ * evidence class × 2 + approximate) × 3 + emphasis, where the stance is 0 (solid) for an edge drawn
+ * without its dash pattern. Bucket k holds
  * `items[start[k]] … items[start[k + 1] - 1]` (relation indexes, in the order of the view).
  */
 export interface EdgeBuckets {
@@ -74,8 +86,9 @@ export function createEdgeBucketer(): (
   return (scene, xy, width, height) => {
     const { view, emphasis } = scene
     const { src, tgt, type, stance } = view.index
+    const { sourceCount, approximate } = ties(view.index)
     const stances = STANCES.length
-    const keys = scene.typeColors.length * stances * 3
+    const keys = scene.typeColors.length * stances * EVIDENCE_VARIANTS * 3
     if (start.length < keys + 1) start = new Uint32Array(keys + 1)
     else start.fill(0)
     const shown = view.shownRelations
@@ -104,7 +117,8 @@ export function createEdgeBucketer(): (
         }
       }
       const e = !emphasis.active ? NORMAL : emphasis.relations[r] === 1 ? HIGHLIGHTED : DIMMED
-      edgeKey[i] = (type[r]! * stances + st) * 3 + e
+      const variant = evidenceClass(sourceCount[r]!) * 2 + approximate[r]!
+      edgeKey[i] = ((type[r]! * stances + st) * EVIDENCE_VARIANTS + variant) * 3 + e
       onScreen++
     }
     // Thinned to a budget: every stride-th by relation number (the same ones every frame, so
@@ -142,7 +156,7 @@ export function* edgeSlices(
   const { src, tgt, type, stance, directed } = view.index
   const { keys, start, items, onScreen } = buckets
   const stances = STANCES.length
-  const styles = keys / 3
+  const styles = keys / 3 / EVIDENCE_VARIANTS
   const cp = new Float64Array(2)
   const arrows: number[] = []
   let sinceYield = 0
@@ -150,17 +164,21 @@ export function* edgeSlices(
   const many = onScreen > MANY_EDGES
   const fast = scene.quality === 'fast'
   for (let e = 0; e < 3; e++) {
-    for (let style = 0; style < styles; style++) {
-      const k = style * 3 + e
+    for (let sv = 0; sv < styles * EVIDENCE_VARIANTS; sv++) {
+      const k = sv * 3 + e
       const from = start[k]!
       const to = start[k + 1]!
       if (from === to) continue
+      const style = Math.floor(sv / EVIDENCE_VARIANTS)
+      const variant = sv % EVIDENCE_VARIANTS
       const ti = Math.floor(style / stances)
       const si = style % stances
       ctx.strokeStyle = scene.typeColors[ti]!
-      ctx.globalAlpha = e === DIMMED ? scene.palette.dimAlpha : many ? 0.55 : 0.85
+      const alpha = e === DIMMED ? scene.palette.dimAlpha : many ? 0.55 : 0.85
+      ctx.globalAlpha = variant % 2 === 1 ? alpha * APPROXIMATE_ALPHA : alpha
       // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
-      ctx.lineWidth = e === HIGHLIGHTED ? 2.6 : visibleEdges > THIN_ABOVE ? 1 : 1.6
+      const base = e === HIGHLIGHTED ? 2.2 : visibleEdges > THIN_ABOVE ? 1 : 1.4
+      ctx.lineWidth = base * EVIDENCE_WIDTH[Math.floor(variant / 2)]!
       const dash = STANCE_DASH[STANCES[si]!]
       ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
       ctx.beginPath()
@@ -191,6 +209,7 @@ export function* edgeSlices(
     }
   }
   ctx.setLineDash([])
+  contestedMarks(f, scene, buckets)
   // the selected relation on top, thick, so a clicked edge is unmistakable
   const sel = emphasis.selectedRelation
   if (
@@ -247,4 +266,49 @@ export function* edgeSlices(
     ctx.fill()
   }
   ctx.globalAlpha = 1
+}
+
+/** Half the size of the contested mark (CSS px). */
+export const CONTESTED_MARK = 4.5
+
+/**
+ * The contested mark: a small diamond, outlined in the accent colour, at the middle of each drawn
+ * relation of a contested pair (the legend shows the same mark).
+ */
+function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
+  const { ctx, xy } = f
+  const { view, lanes, emphasis } = scene
+  if (view.contestedPairs === 0 || scene.quality === 'fast') return
+  const { src, tgt } = view.index
+  const cp = new Float64Array(2)
+  const { start, items, keys } = buckets
+  const s = CONTESTED_MARK
+  ctx.beginPath()
+  for (let j = 0; j < start[keys]!; j++) {
+    const r = items[j]!
+    if (view.contested[r] !== 1) continue
+    if (emphasis.active && emphasis.relations[r] !== 1) continue
+    const a = src[r]!
+    const b = tgt[r]!
+    const x0 = xy[2 * a]!
+    const y0 = xy[2 * a + 1]!
+    const x1 = xy[2 * b]!
+    const y1 = xy[2 * b + 1]!
+    if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
+    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    // The middle of the quadratic curve (a straight line when the lane is 0).
+    const mx = lanes[r] === 0 ? (x0 + x1) / 2 : 0.25 * x0 + 0.5 * cp[0]! + 0.25 * x1
+    const my = lanes[r] === 0 ? (y0 + y1) / 2 : 0.25 * y0 + 0.5 * cp[1]! + 0.25 * y1
+    ctx.moveTo(mx, my - s)
+    ctx.lineTo(mx + s, my)
+    ctx.lineTo(mx, my + s)
+    ctx.lineTo(mx - s, my)
+    ctx.closePath()
+  }
+  ctx.globalAlpha = 1
+  ctx.fillStyle = scene.palette.background
+  ctx.fill()
+  ctx.strokeStyle = scene.palette.accent
+  ctx.lineWidth = 1.6
+  ctx.stroke()
 }

@@ -11,8 +11,10 @@ import { LIGHT } from '../../../src/render/style'
 import { tinyGraph } from '../helpers'
 import { recordingContext } from './recording'
 
-// types: military 0, economic 1, diplomatic 2; stances: cooperative 0, hostile 1, neutral 2
-const key = (type: number, stance: number, emphasis: number) => (type * 3 + stance) * 3 + emphasis
+// types: military 0, economic 1, diplomatic 2; stances: cooperative 0, hostile 1, neutral 2;
+// evidence variant: class (0: 1 source, 1: 2, 2: 3+) × 2 + approximate
+const key = (type: number, stance: number, emphasis: number, variant = 0) =>
+  ((type * 3 + stance) * 6 + variant) * 3 + emphasis
 
 function sceneOf(
   rels: Parameters<typeof tinyGraph>[0],
@@ -76,7 +78,7 @@ describe('edge buckets', () => {
   it('groups by type × stance, draws short dashed edges solid, culls what is off screen', () => {
     const { scene, xy } = sceneOf(RELS, ACTORS, XY)
     const b = createEdgeBucketer()(scene, xy, 800, 600)
-    expect(b.keys).toBe(27)
+    expect(b.keys).toBe(3 * 3 * 6 * 3)
     expect(b.onScreen).toBe(4)
     expect(contents(b)).toEqual({
       [key(0, 0, 1)]: [0],
@@ -157,5 +159,69 @@ describe('edge buckets', () => {
       calls.findIndex((c) => c.op === '=lineWidth' && c.args[0] === 9),
     )
     expect(beforeSel.filter((c) => c.op === 'moveTo')).toHaveLength(4)
+  })
+})
+
+describe('ties drawn by their evidence', () => {
+  const ev = (...sources: string[]) => sources.map((source, i) => ({ source, quote: `q${i}` }))
+  const rels = [
+    { source: 'a', target: 'b', evidence: ev('s') }, // r0: 1 source
+    { source: 'a', target: 'c', evidence: ev('s', 't') }, // r1: 2 sources
+    { source: 'b', target: 'c', evidence: ev('s', 't', 'u', 's') }, // r2: 3 distinct sources
+    { source: 'c', target: 'd', evidence: ev('s'), approximate: true, start: 2020 }, // r3: approximate
+  ]
+  const xy = [100, 100, 400, 100, 100, 400, 400, 400]
+
+  it('puts each relation in the bucket of its evidence class and approximation', () => {
+    const { scene, xy: p } = sceneOf(rels, ['a', 'b', 'c', 'd'], xy)
+    expect(contents(createEdgeBucketer()(scene, p, 800, 600))).toEqual({
+      [key(0, 0, 1, 0)]: [0],
+      [key(0, 0, 1, 2)]: [1],
+      [key(0, 0, 1, 4)]: [2],
+      [key(0, 0, 1, 1)]: [3],
+    })
+  })
+
+  it('draws wider lines for more sources and approximate years at reduced opacity', () => {
+    const { scene, xy: p } = sceneOf(rels, ['a', 'b', 'c', 'd'], xy)
+    const { ctx, calls } = recordingContext()
+    const b = createEdgeBucketer()(scene, p, 800, 600)
+    for (const _ of edgeSlices({ ctx, width: 800, height: 600, dpr: 1, xy: p }, scene, b, Infinity)) {
+      /* drain */
+    }
+    // Width and opacity in force at each stroke, in bucket order: 1 source, approximate, 2, 3+.
+    const at: { width: unknown; alpha: unknown }[] = []
+    let width: unknown
+    let alpha: unknown
+    for (const c of calls) {
+      if (c.op === '=lineWidth') width = c.args[0]
+      if (c.op === '=globalAlpha') alpha = c.args[0]
+      if (c.op === 'stroke') at.push({ width, alpha })
+    }
+    expect(at.slice(0, 4)).toEqual([
+      { width: 1.4, alpha: 0.85 },
+      { width: 1.4, alpha: 0.85 * 0.45 },
+      { width: 1.4 * 1.9, alpha: 0.85 },
+      { width: 1.4 * 2.8, alpha: 0.85 },
+    ])
+  })
+
+  it('marks the relations of a contested pair at their middle', () => {
+    const contestedRels = [
+      { source: 'a', target: 'b', stance: 'cooperative' as const },
+      { source: 'b', target: 'a', stance: 'hostile' as const },
+      { source: 'c', target: 'd', stance: 'hostile' as const },
+    ]
+    const { scene, xy: p } = sceneOf(contestedRels, ['a', 'b', 'c', 'd'], xy)
+    expect(scene.view.contestedPairs).toBe(1)
+    const { ctx, calls } = recordingContext()
+    const b = createEdgeBucketer()(scene, p, 800, 600)
+    for (const _ of edgeSlices({ ctx, width: 800, height: 600, dpr: 1, xy: p }, scene, b, Infinity)) {
+      /* drain */
+    }
+    // A diamond at the middle of a–b (250, 100) for each of its two relations (lanes are 0 here).
+    const tops = calls.filter((c) => c.op === 'moveTo' && c.args[0] === 250 && c.args[1] === 100 - 4.5)
+    expect(tops).toHaveLength(2)
+    expect(calls.some((c) => c.op === 'moveTo' && c.args[0] === 400 && c.args[1] === 400 - 4.5)).toBe(false)
   })
 })
