@@ -3,7 +3,7 @@
  * / "Dim others", "Clear focus" (or Escape). The keys: F focuses the selected actor.
  */
 import { useEffect } from 'react'
-import { focusNeighbourhood, focusText } from '../analysis/neighbourhood'
+import { focusNeighbourhood } from '../analysis/neighbourhood'
 import type { ExplorerStore, Focus } from '../state/store'
 import { useExplorer, useExplorerContext, useView } from './context'
 import { typingIn } from './SearchBox'
@@ -51,9 +51,7 @@ export function FocusControls() {
   return (
     <section className="focus-controls" aria-label="Focus">
       <p className="focus-text">
-        {n === null
-          ? `Focus: “${focus.id}” is not an actor of this dataset`
-          : focusText(label, focus.depth, n)}
+        {n === null ? `Focus: “${focus.id}” is not an actor of this dataset` : `Focus on ${label}`}
       </p>
       <fieldset className="inline">
         <legend>Depth</legend>

@@ -31,9 +31,9 @@ const WARM_UP_MS = 250
 const intentOf = (s: ExplorerState, view: View | null): EmphasisIntent => ({
   selection: s.selection,
   path: s.path?.drawn ?? null,
-  // "Dim others" dims through the emphasis; "Hide others" restricts the drawn view instead.
-  focusActors:
-    view !== null && s.focus?.mode === 'dim' ? (focusNeighbourhood(view, s.focus)?.actorIn ?? null) : null,
+  // "Dim others" dims the rest through the emphasis; "Hide others" also restricts the drawn view,
+  // where the same emphasis leaves everything shown at full strength.
+  focusActors: view !== null ? (focusNeighbourhood(view, s.focus)?.actorIn ?? null) : null,
 })
 
 /** Scale a search result is centred at, at least. */
