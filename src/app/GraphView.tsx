@@ -14,19 +14,25 @@ export function StatusLine() {
   const focus = useExplorer((s) => s.focus)
   const n = focusNeighbourhood(view, focus)
   const focused = focus === null ? undefined : index.actorIndex.get(focus.id)
+  const extra = [
+    view.contestedPairs > 0 ? `${view.contestedPairs} contested` : '',
+    n !== null && focus !== null && focused !== undefined
+      ? focusText(index.graph.actors[focused]!.label, focus.depth, n)
+      : '',
+  ].filter((t) => t !== '')
+  // The counts stay alone in the status element (its text is the sentence tests and readers know);
+  // contested pairs and the focus follow on their own live line.
   return (
-    <p className="status" role="status">
-      {statusText(view)}
-      {view.contestedPairs > 0 ? ` · ${view.contestedPairs} contested` : ''}
-      {n !== null && focus !== null && focused !== undefined ? (
-        <>
-          <br />
-          <span className="focus-status">
-            {focusText(index.graph.actors[focused]!.label, focus.depth, n)}
-          </span>
-        </>
+    <div className="status-block">
+      <p className="status" role="status">
+        {statusText(view)}
+      </p>
+      {extra.length > 0 ? (
+        <p className="status-extra" aria-live="polite">
+          {extra.join(' · ')}
+        </p>
       ) : null}
-    </p>
+    </div>
   )
 }
 
