@@ -19,7 +19,7 @@ import { FilterPanel } from './FilterPanel'
 import { GraphView } from './GraphView'
 import { Legend } from './Legend'
 import { YearSlider } from './YearSlider'
-import { FocusControls, useFocusKeys } from './FocusControls'
+import { useFocusKeys } from './FocusControls'
 import { PathPanel } from './PathPanel'
 import { SearchBox } from './SearchBox'
 
@@ -126,9 +126,6 @@ function Layout({ title }: { title: string }) {
         </div>
       ) : null}
       <main className="stage">
-        <ErrorBoundary name="focus">
-          <FocusControls />
-        </ErrorBoundary>
         <GraphView />
         <ErrorBoundary name="years">
           <YearSlider />

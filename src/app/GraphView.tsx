@@ -5,6 +5,8 @@ import { installHook } from '../engine/hook'
 import { statusText } from '../model/filter'
 import { DARK, LIGHT } from '../render/style'
 import { useExplorer, useExplorerContext, useView } from './context'
+import { ErrorBoundary } from './ErrorBoundary'
+import { FocusControls } from './FocusControls'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
 /** "Showing N of M actors and N of M relations" */
@@ -108,6 +110,9 @@ export function GraphView() {
         </div>
       </div>
       <div className="canvas-wrap">
+        <ErrorBoundary name="focus">
+          <FocusControls />
+        </ErrorBoundary>
         <canvas
           ref={canvas}
           className="graph-canvas"
