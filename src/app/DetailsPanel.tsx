@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Relation } from '../model/types'
-import { KIND_LABEL, STANCE_LABEL } from '../render/style'
+import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorer, useExplorerContext, useView } from './context'
 import { citationText, safeHref, yearsText } from './format'
 import { focusOn } from './FocusControls'

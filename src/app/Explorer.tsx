@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { createViewCache } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
-import type { Session } from '../state/session'
+import type { Session } from '../session/session'
 import type { ExplorerStore } from '../state/store'
 import { DatasetBar } from './DatasetBar'
 import { Notices } from './Notices'

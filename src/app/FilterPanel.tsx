@@ -1,5 +1,6 @@
 import { STANCES } from '../model/schema'
-import { STANCE_DASH, STANCE_LABEL } from '../render/style'
+import { STANCE_DASH } from '../model/encoding'
+import { STANCE_LABEL } from '../model/words'
 import { useExplorer, useExplorerContext, useView } from './context'
 
 export function StanceSwatch({ stance }: { stance: (typeof STANCES)[number] }) {

@@ -1,6 +1,7 @@
 import { STANCES } from '../model/schema'
-import { KIND_LABEL, KIND_SHAPE, STANCE_LABEL } from '../render/style'
+import { KIND_SHAPE, shapePath } from '../model/encoding'
 import type { ActorKind } from '../model/types'
+import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorerContext } from './context'
 import { StanceSwatch } from './FilterPanel'
 import { APPROXIMATE_ALPHA, EVIDENCE_WIDTH } from '../render/edges'
@@ -31,14 +32,8 @@ function EvidenceLegend() {
   )
 }
 
-const SHAPE_PATH: Record<string, string> = {
-  circle: 'M12 7a5 5 0 1 0 0.001 0Z',
-  ring: 'M12 7a5 5 0 1 0 0.001 0Z',
-  square: 'M7.5 7.5h9v9h-9Z',
-  triangle: 'M12 5.5l6 10.4h-12Z',
-  diamond: 'M12 5.5l6.5 6.5-6.5 6.5-6.5-6.5Z',
-  hexagon: 'M16.3 9.5v5l-4.3 2.5-4.3-2.5v-5l4.3-2.5Z',
-}
+/** Shape size in the legend's 24 px box: the same geometry the canvas draws, a little larger. */
+const LEGEND_SHAPE_R = 5.5
 
 /** Explains the encoding: colour = type, line style = stance, shape = kind, size = shown relations. */
 export function Legend() {
@@ -67,7 +62,7 @@ export function Legend() {
               aria-hidden="true"
               className={`shape shape-${KIND_SHAPE[k]}`}
             >
-              <path d={SHAPE_PATH[KIND_SHAPE[k]]} />
+              <path d={shapePath(KIND_SHAPE[k], 12, 12, LEGEND_SHAPE_R)} />
             </svg>{' '}
             {KIND_LABEL[k]}
           </li>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useStore } from 'zustand'
 import { problemLine } from '../io/loadGraph'
 import type { Problem } from '../model/types'
-import type { Session } from '../state/session'
+import type { Session } from '../session/session'
 
 const SHOWN = 100
 

@@ -3,7 +3,7 @@ import { useStore } from 'zustand'
 import type { Engine } from '../engine/engine'
 import type { View, ViewCache } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
-import type { Session } from '../state/session'
+import type { Session } from '../session/session'
 import type { ExplorerState, ExplorerStore } from '../state/store'
 
 export interface ExplorerContextValue {

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { loadGraphFromUrl } from '../io/loadGraph'
 import type { Persistence, SavedView } from '../io/persist'
 import { validateGraph } from '../model/parse'
-import { makeDataset, type Dataset } from '../state/session'
+import { makeDataset, type Dataset } from '../session/session'
 import bundledUrl from '../../data/iran-azerbaijan.json?url'
 
 export const BUNDLED_URL = bundledUrl

@@ -9,7 +9,7 @@ import { computeEmphasis, noEmphasis, type Emphasis, type EmphasisIntent } from 
 import type { Layout } from '../sim/layout'
 import { computeLanes, labelHalfWidth, nodeRadius } from '../render/geometry'
 import type { Scene } from '../render/renderer'
-import { KIND_SHAPE, LIGHT, type Palette, type Shape } from '../render/style'
+import { KIND_SHAPE, LIGHT, type Palette, type Shape } from '../model/encoding'
 import type { Transform } from '../shared/types'
 
 /** The shapes the renderer knows, in the order `shapeOf` refers to them. */

@@ -2,7 +2,7 @@
 import type { GraphIndex } from '../model/graphIndex'
 import type { LayoutStatus } from '../sim/layout'
 import type { Scene } from '../render/renderer'
-import type { Palette } from '../render/style'
+import type { Palette } from '../model/encoding'
 import type { Pin, Transform } from '../shared/types'
 import type { HookNode } from './placement'
 

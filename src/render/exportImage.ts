@@ -5,7 +5,9 @@
 import { STANCES } from '../model/schema'
 import type { ActorKind } from '../model/types'
 import { createRenderer, type Scene } from './renderer'
-import { KIND_LABEL, KIND_SHAPE, STANCE_DASH, STANCE_LABEL, traceShape, type Palette } from './style'
+import { KIND_SHAPE, STANCE_DASH, type Palette } from '../model/encoding'
+import { KIND_LABEL, STANCE_LABEL } from '../model/words'
+import { traceShape } from './shapes'
 import { createSvgContext } from './svgContext'
 
 export interface LegendInfo {

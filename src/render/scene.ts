@@ -1,22 +1,10 @@
 /** What the renderer is handed for one frame. Types only: the engine builds it, render/ draws it. */
+import type { Emphasis } from '../model/emphasis'
 import type { View } from '../model/filter'
-import type { Palette, Shape } from './style'
+import type { Transform } from '../shared/types'
+import type { Palette, Shape } from '../model/encoding'
 
-export interface Transform {
-  readonly k: number
-  readonly x: number
-  readonly y: number
-}
-
-export interface Emphasis {
-  /** False when nothing is selected or hovered: everything is drawn at full strength. */
-  readonly active: boolean
-  readonly actors: Uint8Array
-  readonly relations: Uint8Array
-  readonly selectedActor: number
-  readonly selectedRelation: number
-  readonly hoveredActor: number
-}
+export type { Emphasis, Transform }
 
 export interface Scene {
   readonly view: View

@@ -6,10 +6,10 @@
 import 'fake-indexeddb/auto'
 import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Engine } from '../../src/engine/engine'
 import { createPersistence, datasetKey, type Persistence } from '../../src/io/persist'
 import { DEFAULT_FILTER } from '../../src/model/filter'
-import { createSession, makeDataset, mainFirst } from '../../src/state/session'
+import { createSession, makeDataset, mainFirst, type ViewKeeper } from '../../src/session/session'
+import type { Pin, Transform } from '../../src/shared/types'
 import { createExplorerStore } from '../../src/state/store'
 import { tinyGraph } from './helpers'
 
@@ -31,24 +31,27 @@ const bundled = makeDataset(
 )
 const fixture = (name: string) => new File([readFileSync(`tests/fixtures/formats/${name}`)], name)
 
-function fakeEngine(): Engine & {
-  pinned: Map<string, [number, number]>
-  t: { k: number; x: number; y: number }
-} {
+/** A stand-in for the engine: keeps what the session puts back, and hands it over when asked. */
+interface FakeEngine extends ViewKeeper {
+  readonly pinned: Map<string, [number, number]>
+  t: Transform
+}
+
+function fakeEngine(): FakeEngine {
   const pinned = new Map<string, [number, number]>()
-  const e = {
+  const e: FakeEngine = {
     pinned,
     t: { k: 1, x: 0, y: 0 },
     pins: () => [...pinned].map(([id, [x, y]]) => ({ id, x, y })),
-    restorePins: (list: readonly { id: string; x: number; y: number }[]) => {
+    restorePins: (list: readonly Pin[]) => {
       for (const p of list) pinned.set(p.id, [p.x, p.y])
     },
     transform: () => ({ ...e.t }),
-    setTransform: (t: { k: number; x: number; y: number }) => {
+    setTransform: (t: Transform) => {
       e.t = { ...t }
     },
   }
-  return e as unknown as Engine & typeof e
+  return e
 }
 
 function setup(engine = fakeEngine()) {

@@ -5,6 +5,9 @@
  *
  * The rule for a failed open: nothing of the current view changes — same graph, filters, year
  * window, selection and pins. Only a successful open replaces the graph and resets the view.
+ *
+ * It sits above the engine and the stores and drives both; of the engine it needs only the view
+ * it keeps (zoom and pins), through the narrow ViewKeeper interface.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ImportProgress } from '../io/import'
@@ -12,8 +15,16 @@ import type { NamedBlob } from '../io/importClient'
 import { datasetKey, type Persistence, type SavedView } from '../io/persist'
 import { DEFAULT_FILTER, type FilterState } from '../model/filter'
 import type { Graph, Problem } from '../model/types'
-import type { Engine } from '../engine/engine'
-import type { ExplorerStore } from './store'
+import type { Pin, Transform } from '../shared/types'
+import type { ExplorerStore } from '../state/store'
+
+/** What the session reads and puts back of the view on screen (the engine does this). */
+export interface ViewKeeper {
+  transform(): Transform
+  setTransform(t: Transform): void
+  pins(): Pin[]
+  restorePins(pins: readonly Pin[]): void
+}
 
 export type Origin = 'bundled' | 'url' | 'file'
 
@@ -61,7 +72,7 @@ export interface Session {
   dismissNotes(): void
   dismissStorageError(): void
   /** GraphView calls this right after engine.setGraph: puts back kept pins and zoom. */
-  attach(engine: Engine): void
+  attach(engine: ViewKeeper): void
   /** Something worth keeping changed (zoom, pins); saved after a short pause. */
   viewChanged(): void
   destroy(): void
@@ -78,7 +89,7 @@ export function mainFirst(files: readonly NamedBlob[]): NamedBlob[] {
 export function createSession(opts: {
   explorer: ExplorerStore
   persist: Persistence
-  engine: () => Engine | null
+  engine: () => ViewKeeper | null
   /** Drops graph and view parameters from the address bar (a file has no URL). */
   clearUrl: () => void
 }): Session {
