@@ -138,10 +138,9 @@ export function bestPath(index: GraphIndex, shown: Uint8Array, from: number, to:
   const steps = new Int32Array(n).fill(0x7fffffff)
   const prev = new Int32Array(n).fill(-1)
   const done = new Uint8Array(n)
-  // Scratch for grouping a node's relations by neighbour and counting distinct sources per group.
-  const vStamp = new Int32Array(n).fill(-1)
-  const vKey = new Int32Array(n)
-  const vCount = new Int32Array(n)
+  // Scratch: a node's relations to group by neighbour, and a stamp per source for counting the
+  // distinct sources of each group.
+  const local: number[] = []
   const srcStamp = new Int32Array(maxSrc + 1).fill(-1)
   let keys = 0
   const heap = new BinaryHeap()
@@ -153,39 +152,37 @@ export function bestPath(index: GraphIndex, shown: Uint8Array, from: number, to:
     if (done[u] === 1) continue
     done[u] = 1
     if (u === to) break
-    const lo = adjStart[u]!
-    const hi = adjStart[u + 1]!
-    for (let j = lo; j < hi; j++) {
+    // u's shown relations to unsettled neighbours, grouped by neighbour: one step per neighbour,
+    // costing 1 / the distinct sources of all its relations.
+    local.length = 0
+    for (let j = adjStart[u]!; j < adjStart[u + 1]!; j++) {
       const r = adjRel[j]!
       if (shown[r] !== 1) continue
       const v = other(index, r, u)
-      if (v === u || done[v] === 1) continue
-      if (vStamp[v] !== u) {
-        vStamp[v] = u
-        vKey[v] = keys++
-        vCount[v] = 0
-      }
-      for (let k = t.relSrcStart[r]!; k < t.relSrcStart[r + 1]!; k++) {
-        const s = t.relSrc[k]!
-        if (srcStamp[s] !== vKey[v]) {
-          srcStamp[s] = vKey[v]!
-          vCount[v]!++
+      if (v !== u && done[v] === 0) local.push(r)
+    }
+    local.sort((x, y) => other(index, x, u) - other(index, y, u))
+    for (let i = 0; i < local.length;) {
+      const v = other(index, local[i]!, u)
+      const key = keys++
+      let sources = 0
+      for (; i < local.length && other(index, local[i]!, u) === v; i++) {
+        const r = local[i]!
+        for (let k = t.relSrcStart[r]!; k < t.relSrcStart[r + 1]!; k++) {
+          const s = t.relSrc[k]!
+          if (srcStamp[s] !== key) {
+            srcStamp[s] = key
+            sources++
+          }
         }
       }
-    }
-    for (let j = lo; j < hi; j++) {
-      const r = adjRel[j]!
-      if (shown[r] !== 1) continue
-      const v = other(index, r, u)
-      if (vStamp[v] !== u) continue // relaxed already from this u, or a self-loop
-      vStamp[v] = -2 - u
-      const c = cost[u]! + stepCost(vCount[v]!)
-      const s = steps[u]! + 1
-      if (c < cost[v]! - EPS || (Math.abs(c - cost[v]!) <= EPS && s < steps[v]!)) {
+      const c = cost[u]! + stepCost(sources)
+      const st = steps[u]! + 1
+      if (c < cost[v]! - EPS || (Math.abs(c - cost[v]!) <= EPS && st < steps[v]!)) {
         cost[v] = c
-        steps[v] = s
+        steps[v] = st
         prev[v] = u
-        heap.push(v, c, s)
+        heap.push(v, c, st)
       }
     }
   }

@@ -70,30 +70,39 @@ export interface Contested {
   readonly pairs: number
 }
 
-const scratch = new WeakMap<GraphIndex, { stamp: Int32Array; bits: Uint32Array; words: number }>()
-
 /**
- * Contested pairs among the relations with `considered[r] === 1`. Linear: each pair is read at its
- * lower-indexed actor, with per-neighbour stance bits (two per relation type) in scratch arrays.
+ * Candidates, once per graph: the groups (pair × relation type) that have both a cooperative and a
+ * hostile relation among all relations. Only their relations can ever be contested, so a filter
+ * pass looks at them alone instead of the whole adjacency.
  */
-export function contested(index: GraphIndex, considered: Uint8Array): Contested {
+interface Candidates {
+  /** Relations of group g: items[start[g]] … items[start[g + 1] - 1]. */
+  readonly start: Uint32Array
+  readonly items: Uint32Array
+  /** The pair of each group (groups of one pair share it), numbered from 0. */
+  readonly pairOf: Uint32Array
+  readonly pairCount: number
+}
+
+const candidatesCache = new WeakMap<GraphIndex, Candidates>()
+
+function candidates(index: GraphIndex): Candidates {
+  const cached = candidatesCache.get(index)
+  if (cached !== undefined) return cached
   const { actorCount: n, adjStart, adjRel, src, tgt, type, stance } = index
-  const out = new Uint8Array(index.relationCount)
-  let s = scratch.get(index)
-  if (s === undefined) {
-    const words = Math.max(1, Math.ceil((2 * index.typeIndex.size) / 32))
-    s = { stamp: new Int32Array(n).fill(-1), bits: new Uint32Array(n * words), words }
-    scratch.set(index, s)
-  } else s.stamp.fill(-1)
-  const { stamp, bits, words } = s
-  let pairs = 0
+  const words = Math.max(1, Math.ceil((2 * index.typeIndex.size) / 32))
+  const stamp = new Int32Array(n).fill(-1)
+  const bits = new Uint32Array(n * words)
+  const start: number[] = [0]
+  const items: number[] = []
+  const pairOf: number[] = []
+  let pairCount = 0
   for (let a = 0; a < n; a++) {
     const lo = adjStart[a]!
     const hi = adjStart[a + 1]!
     let any = false
     for (let j = lo; j < hi; j++) {
       const r = adjRel[j]!
-      if (considered[r] !== 1) continue
       const st = stance[r]!
       if (st !== COOP && st !== HOSTILE) continue
       const b = src[r] === a ? tgt[r]! : src[r]!
@@ -107,23 +116,75 @@ export function contested(index: GraphIndex, considered: Uint8Array): Contested 
       any = true
     }
     if (!any) continue
+    // Groups of this actor's pairs that have both stances: gathered per (neighbour, type).
+    let groups: Map<number, number[]> | null = null
     for (let j = lo; j < hi; j++) {
       const r = adjRel[j]!
-      if (considered[r] !== 1) continue
       const st = stance[r]!
       if (st !== COOP && st !== HOSTILE) continue
       const b = src[r] === a ? tgt[r]! : src[r]!
       if (b <= a) continue
       const bit = 2 * type[r]!
-      const w = bits[b * words + (bit >>> 5)]!
       const both = 3 << (bit & 31)
-      if ((w & both) !== both) continue
-      out[r] = 1
-      // Counted once per pair: the stamp moves to -2 - a once the pair has been counted.
-      if (stamp[b] === a) {
-        stamp[b] = -2 - a
-        pairs++
+      if ((bits[b * words + (bit >>> 5)]! & both) !== both) continue
+      groups ??= new Map()
+      const key = b * index.typeIndex.size + type[r]!
+      const g = groups.get(key)
+      if (g === undefined) groups.set(key, [r])
+      else if (!g.includes(r)) g.push(r)
+    }
+    if (groups === null) continue
+    const pairIds = new Map<number, number>()
+    for (const [key, rels] of groups) {
+      const b = Math.floor(key / index.typeIndex.size)
+      let pid = pairIds.get(b)
+      if (pid === undefined) {
+        pid = pairCount++
+        pairIds.set(b, pid)
       }
+      items.push(...rels)
+      start.push(items.length)
+      pairOf.push(pid)
+    }
+  }
+  const c: Candidates = {
+    start: Uint32Array.from(start),
+    items: Uint32Array.from(items),
+    pairOf: Uint32Array.from(pairOf),
+    pairCount,
+  }
+  candidatesCache.set(index, c)
+  return c
+}
+
+/**
+ * Contested pairs among the relations with `considered[r] === 1`. Only the candidate groups (pair ×
+ * type with both stances somewhere in the graph, found once per graph) are looked at.
+ */
+export function contested(index: GraphIndex, considered: Uint8Array): Contested {
+  const { stance } = index
+  const out = new Uint8Array(index.relationCount)
+  const c = candidates(index)
+  const pairSeen = new Uint8Array(c.pairCount)
+  let pairs = 0
+  for (let g = 0; g + 1 < c.start.length; g++) {
+    let coop = false
+    let hostile = false
+    for (let k = c.start[g]!; k < c.start[g + 1]!; k++) {
+      const r = c.items[k]!
+      if (considered[r] !== 1) continue
+      if (stance[r] === COOP) coop = true
+      else hostile = true
+    }
+    if (!coop || !hostile) continue
+    for (let k = c.start[g]!; k < c.start[g + 1]!; k++) {
+      const r = c.items[k]!
+      if (considered[r] === 1) out[r] = 1
+    }
+    const p = c.pairOf[g]!
+    if (pairSeen[p] === 0) {
+      pairSeen[p] = 1
+      pairs++
     }
   }
   return { relation: out, pairs }

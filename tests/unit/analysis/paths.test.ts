@@ -255,6 +255,7 @@ describe('properties', () => {
         expect(best!.cost).toBeCloseTo(min, 9)
         expect(cost([...best!.path])).toBeCloseTo(best!.cost, 9)
       }),
+      { numRuns: Number(process.env.RUNS ?? 100) },
     )
   })
 })
