@@ -76,7 +76,9 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
   let active = false
   const path = intent.path ?? null
   const focusActors = intent.focusActors ?? null
-  if (path !== null && path.length > 1) {
+  // A path of another graph (ids unknown here) emphasises nothing and dims nothing.
+  const pathShown = path !== null && path.some((id) => view.actorShown[index.actorIndex.get(id) ?? -1] === 1)
+  if (path !== null && path.length > 1 && pathShown) {
     // The path's relations: the shown ones between each pair of consecutive actors.
     let prev = -1
     for (const id of path) {

@@ -132,7 +132,7 @@ export function createSession(opts: {
 
   const replace = (d: Dataset) => {
     pendingView = null
-    explorer.setState({ filter: DEFAULT_FILTER, selection: null, playing: false })
+    explorer.setState({ filter: DEFAULT_FILTER, selection: null, playing: false, focus: null, path: null })
     opts.clearUrl()
     state.setState({ dataset: d, report: null })
   }

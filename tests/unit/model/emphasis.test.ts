@@ -185,3 +185,10 @@ describe('emphasis of a path and of a focus', () => {
     expect(read(e)).toMatchObject({ active: true, actors: ['a', 'b', 'c'], relations: ['r0', 'r1', 'r3'] })
   })
 })
+
+describe('emphasis of a path of another graph', () => {
+  it('dims nothing when no actor of the path is in this graph', () => {
+    const e = computeEmphasis(index, view(), { path: ['x', 'y'] })
+    expect(e.active).toBe(false)
+  })
+})
