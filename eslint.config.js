@@ -14,16 +14,26 @@ const REACT = {
 }
 /** Imports that climb out of the folder into one of the named sibling folders. */
 const into = (folders, message) => ({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message })
+/** The same patterns for dynamic import() (esquery regexes cannot hold a "/", hence \x2F). */
+const dynamic = (patterns) =>
+  patterns.map((p) => ({
+    selector: `ImportExpression[source.value=/${p.regex.replaceAll('/', '\\x2F')}/]`,
+    message: p.message,
+  }))
+const rules = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+  'no-restricted-syntax': ['error', ...dynamic(patterns)],
+})
 const layer = (folder, ...patterns) => ({
   files: [`src/${folder}/**/*.{ts,tsx}`],
-  rules: { 'no-restricted-imports': ['error', { patterns: [REACT, ...patterns] }] },
+  rules: rules([REACT, ...patterns]),
 })
 const layers = [
   // Anything else under src/ (a new folder): at least no React.
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/app/**', 'src/main.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [REACT] }] },
+    rules: rules([REACT]),
   },
   layer('model', {
     regex: '^\\.\\./',

@@ -51,7 +51,7 @@ const REPEAT_LAYOUT_MS = 4000
 /** Ticks per second are always watched at least this long after the first frame. */
 const MIN_LAYOUT_WINDOW_MS = 4000
 /** Rough session lengths, to not start a run the time budget cannot hold. */
-const SESSION_ESTIMATE_MS = { '1k': 45000, '5k': 55000, '20k': 80000 }
+const SESSION_ESTIMATE_MS = { '1k': 55000, '5k': 70000, '20k': 95000 }
 const FIRST_FRAME_TIMEOUT_MS = { '1k': 30000, '5k': 45000, '20k': 90000 }
 const SESSION_TIMEOUT_MS = { '1k': 120000, '5k': 150000, '20k': 180000 }
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? (QUICK ? 300 : 840)) * 1000
@@ -90,17 +90,19 @@ function prepareGraphs() {
     const g = JSON.parse(readFileSync(join(GRAPH_DIR, `${size}.json`), 'utf8'))
     const degree = new Map()
     let minYear = Infinity
+    let maxYear = -Infinity
     for (const r of g.relations) {
       degree.set(r.source, (degree.get(r.source) ?? 0) + 1)
       degree.set(r.target, (degree.get(r.target) ?? 0) + 1)
       if (r.start !== undefined) minYear = Math.min(minYear, r.start)
+      if (r.start !== undefined) maxYear = Math.max(maxYear, r.end ?? r.start)
     }
     const index = new Map(g.actors.map((a, i) => [a.id, i]))
     const hubs = [...degree.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 40)
       .map(([id]) => index.get(id))
-    info[size] = { actors: g.actors.length, relations: g.relations.length, minYear, hubs }
+    info[size] = { actors: g.actors.length, relations: g.relations.length, minYear, maxYear, hubs }
   }
   return info
 }
@@ -322,6 +324,74 @@ async function dragGesture(page, n, ms) {
   await page.mouse.up()
 }
 
+/** "From year" over every year and back, one step per animation frame (not awaiting each paint). */
+async function scrubYears(page, info) {
+  await ev(
+    page,
+    ([lo, hi]) =>
+      new Promise((resolve) => {
+        const years = []
+        for (let y = lo + 1; y <= hi; y++) years.push(y)
+        for (let y = hi - 1; y >= lo; y--) years.push(y)
+        let i = 0
+        const step = () => {
+          if (i >= years.length) return resolve()
+          window.__bench.setYearFrom(years[i++])
+          requestAnimationFrame(step)
+        }
+        requestAnimationFrame(step)
+      }),
+    [info.minYear, info.maxYear],
+  )
+}
+
+/** Our "From year" thumb dragged with the mouse to the end of the track and back (us only). */
+async function dragSlider(page, ms) {
+  const thumb = page.locator('[role=slider][aria-label="From year"]')
+  const box = await thumb.boundingBox()
+  const track = await thumb.evaluate((el) => {
+    const r = (el.parentElement ?? el).getBoundingClientRect()
+    return { x: r.left, width: r.width }
+  })
+  if (box === null) return
+  const y = box.y + box.height / 2
+  const x0 = box.x + box.width / 2
+  const x1 = track.x + track.width - 1
+  const steps = Math.max(10, Math.round(ms / 2 / 16))
+  await page.mouse.move(x0, y)
+  await page.mouse.down()
+  await page.mouse.move(x1, y, { steps })
+  await page.mouse.move(x0, y, { steps })
+  await page.mouse.up()
+}
+
+/** Play for `ms`: our "Play" button (then "Pause"); peers: a year a second through the hook. */
+async function play(page, target, info, ms) {
+  if (target === 'us') {
+    await page.getByRole('button', { name: 'Play', exact: true }).click()
+    await sleep(ms)
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    return
+  }
+  await ev(
+    page,
+    ([lo, hi, dur]) =>
+      new Promise((resolve) => {
+        let y = lo
+        const timer = setInterval(() => {
+          y = y >= hi ? lo : y + 1
+          window.__bench.setYearFrom(y)
+        }, 1000)
+        setTimeout(() => {
+          clearInterval(timer)
+          window.__bench.setYearFrom(lo).then(resolve)
+        }, dur)
+      }),
+    [info.minYear, info.maxYear, ms],
+    ms + 60000,
+  )
+}
+
 /** In the page: time from calling the hook until the frame showing the change was drawn. */
 async function latency(page, method, arg) {
   return ev(
@@ -458,20 +528,37 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
     await ev(page, () => window.__bench.stopLayout())
     await sleep(500)
     const toggles = []
-    for (let k = 0; k < (QUICK || size === '20k' ? 2 : 4); k++) {
+    for (let k = 0; k < (QUICK ? 2 : size === '20k' ? 4 : 8); k++) {
       toggles.push(await latency(page, 'toggleType', 'military'))
       await sleep(200)
     }
     const years = []
     const y0 = graphInfo.minYear
-    for (const y of QUICK || size === '20k' ? [y0 + 1, y0] : [y0 + 1, y0 + 2, y0 + 3, y0 + 2, y0 + 1, y0]) {
+    const up = [y0 + 1, y0 + 2, y0 + 3, y0 + 2, y0 + 1, y0]
+    for (const y of QUICK ? [y0 + 1, y0] : size === '20k' ? up : [...up, ...up]) {
       years.push(await latency(page, 'setYearFrom', y))
       await sleep(200)
     }
     out.toggleMs = median(toggles)
+    out.toggleP95 = percentile(toggles, 95)
     out.toggleAll = toggles
     out.yearMs = median(years)
+    out.yearP95 = percentile(years, 95)
     out.yearAll = years
+
+    out.phase = 'years'
+    // Scrubbing the years, layout stopped: the "From year" moved over every year and back, one
+    // year per animation frame, through the hook (every target); for us also a mouse drag of the
+    // slider's thumb over the whole track and back; then Play for GESTURE_MS (us: the "Play"
+    // button, a year a second; peers: the same steps through the hook).
+    await sleep(300)
+    out.scrub = await measureWindow(page, cdp, () => scrubYears(page, graphInfo), false)
+    await sleep(300)
+    if (target === 'us') {
+      out.sliderDrag = await measureWindow(page, cdp, () => dragSlider(page, DRAG_MS), false)
+      await sleep(300)
+    }
+    out.play = await measureWindow(page, cdp, () => play(page, target, graphInfo, GESTURE_MS), false)
 
     if (target === 'us') {
       out.phase = 'ask'
@@ -529,7 +616,18 @@ const ROWS = [
   ['drag.p95', '  p95 frame (ms)', false, 1],
   ['drag.busy', '  main thread busy', false, 2],
   ['toggleMs', 'type toggle → painted (ms)', false, 1],
+  ['toggleP95', '  p95 (ms)', false, 1],
   ['yearMs', 'year step → painted (ms)', false, 1],
+  ['yearP95', '  p95 (ms)', false, 1],
+  ['scrub.fps', 'years scrubbed, a year a frame: fps', true, 1],
+  ['scrub.p95', '  p95 frame (ms)', false, 1],
+  ['scrub.longestTaskMs', '  longest task (ms)', false, 0],
+  ['sliderDrag.fps', 'year slider dragged (mouse): fps', true, 1],
+  ['sliderDrag.p95', '  p95 frame (ms)', false, 1],
+  ['sliderDrag.longestTaskMs', '  longest task (ms)', false, 0],
+  ['play.fps', 'Play: fps', true, 1],
+  ['play.p95', '  p95 frame (ms)', false, 1],
+  ['play.longestTaskMs', '  longest task (ms)', false, 0],
   ['searchKeyMs', 'search keystroke → painted (ms)', false, 1],
   ['searchKeyMax', '  slowest keystroke (ms)', false, 1],
   ['pathMs', 'shortest + best-evidenced path (ms)', false, 1],

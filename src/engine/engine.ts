@@ -8,7 +8,7 @@ import { focusNeighbourhood, restrictView } from '../analysis/neighbourhood'
 import { bestPath, shortestPaths } from '../analysis/paths'
 import type { EmphasisIntent } from '../model/emphasis'
 import { createViewCache, type View, type ViewCache } from '../model/filter'
-import { glide, prefersReducedMotion } from '../interaction/glide'
+import { glide } from '../interaction/glide'
 import { createLayout } from '../sim/createLayout'
 import type { Layout } from '../sim/layout'
 import { fitTransform } from '../render/geometry'
@@ -16,9 +16,10 @@ import { createHitTester } from '../render/hitTest'
 import { createRenderer } from '../render/renderer'
 import type { Transform } from '../shared/types'
 import type { ExplorerState, ExplorerStore } from '../state/store'
+import { createFader, prefersReducedMotion } from './fade'
 import { createFrameLoop } from './frameLoop'
 import { bindCanvasInput } from './input'
-import { createPins, screenNodes } from './placement'
+import { createPins, screenLabels, screenNodes } from './placement'
 import { createSceneData, shownLinks } from './sceneData'
 import type { Engine } from './types'
 
@@ -50,7 +51,9 @@ export function createEngine(
   } = {},
 ): Engine {
   const views = opts.views ?? createViewCache()
-  const renderer = createRenderer(canvas)
+  // The screen keeps its edge layers between frames: filter changes redraw only what changed.
+  const renderer = createRenderer(canvas, { layers: true })
+  const fader = createFader(prefersReducedMotion)
   const data = createSceneData()
   data.setIntent(intentOf(store.getState(), null))
   /** The view of the filters (the layout's); the drawn one is it, or its focus under "Hide others". */
@@ -75,10 +78,16 @@ export function createEngine(
     lanes: data.viewData().lanes,
   }))
   const scene = (quality: 'full' | 'fast') => data.scene(layout!, transform, quality)
+  /** The scene on screen: with what is fading in or out. */
+  const frameScene = (quality: 'full' | 'fast') => ({
+    ...scene(quality),
+    fade: fader.fade(performance.now()),
+  })
   const loop = createFrameLoop({
     renderer,
     current: live,
-    scene,
+    scene: frameScene,
+    animating: () => fader.active(performance.now()),
     transform: () => transform,
     dragging: () => input.dragging(),
     onMoved: () => hit.invalidate(),
@@ -95,20 +104,40 @@ export function createEngine(
     invalidate()
   }
 
-  function applyView() {
+  function applyView(prevFilter?: ExplorerState['filter']) {
     const index = data.index()
     if (index === null || layout === null) return
     const state = store.getState()
-    const base = views(index, state.filter)
+    const filter = state.filter
+    const base = views(index, filter)
     const focus = state.focus?.mode === 'hide' ? focusNeighbourhood(base, state.focus) : null
     const drawn = focus === null ? base : restrictView(base, focus)
     const baseChanged = base !== baseView
     baseView = base
     data.setIntent(intentOf(state, base))
+    const before = data.view()
+    const beforeData = data.viewData()
     if (!data.setView(drawn)) {
       invalidate() // the same view, another emphasis (a focus switched to "Dim others")
       return
     }
+    const view = data.view()!
+    // Only a move of the year window is shown as motion; other filter changes are instant.
+    const onlyYears =
+      prevFilter !== undefined &&
+      prevFilter.yearWindow !== filter.yearWindow &&
+      prevFilter.hiddenTypes === filter.hiddenTypes &&
+      prevFilter.hiddenStances === filter.hiddenStances &&
+      prevFilter.showUnconnected === filter.showUnconnected &&
+      prevFilter.minSources === filter.minSources &&
+      prevFilter.hideContested === filter.hideContested
+    if (before !== null && onlyYears)
+      fader.change(
+        { view: before, lanes: beforeData.lanes, radius: beforeData.radius },
+        view,
+        performance.now(),
+      )
+    else fader.stop()
     // The layout runs on the filters' view alone: a focus hides or dims, it never moves anyone.
     if (baseChanged) layout.setActive(base.shownActors, shownLinks(index, base), data.viewData().radius)
     hit.invalidate()
@@ -116,7 +145,8 @@ export function createEngine(
   }
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.filter !== prev.filter || state.focus !== prev.focus) applyView()
+    if (state.filter !== prev.filter || state.focus !== prev.focus)
+      applyView(state.filter !== prev.filter ? prev.filter : undefined)
     else if (state.selection !== prev.selection || state.path !== prev.path) {
       data.setIntent(intentOf(state, baseView))
       invalidate()
@@ -236,6 +266,10 @@ export function createEngine(
       return c === null
         ? []
         : screenNodes(c.index, c.view, c.layout, transform, canvas.getBoundingClientRect())
+    },
+    labels() {
+      const index = data.index()
+      return index === null ? [] : screenLabels(index, renderer.lastLabels(), canvas.getBoundingClientRect())
     },
     transform: () => ({ ...transform }),
     pins: () => pins.list(),

@@ -46,8 +46,12 @@ export interface FrameLoop {
   destroy(): void
 }
 
+/** A sharp frame that strokes at most this many edges anew (the rest composited) is drawn at once. */
+export const SHARP_AT_ONCE_EDGES = 3000
+
 export function createFrameLoop(deps: {
-  renderer: Pick<Renderer, 'draw' | 'drawCached' | 'beginSliced' | 'snapshot' | 'dropSnapshot'>
+  renderer: Pick<Renderer, 'draw' | 'drawCached' | 'beginSliced' | 'snapshot' | 'dropSnapshot'> &
+    Partial<Pick<Renderer, 'edgesToDraw'>>
   /** What is drawn, or null before there is a graph. */
   current(): { readonly layout: Layout; readonly view: View } | null
   scene(quality: 'full' | 'fast'): Scene
@@ -58,6 +62,8 @@ export function createFrameLoop(deps: {
   onMoved(): void
   /** Once per frame when the layout has positions, before anything is drawn. */
   beforeDraw(): void
+  /** True while something is animated (a fade): every frame is redrawn until it ends. */
+  animating?(): boolean
 }): FrameLoop {
   const { renderer } = deps
   let frame = 0
@@ -73,6 +79,8 @@ export function createFrameLoop(deps: {
   /** A sharp frame being drawn in slices, or null. */
   let sliced: SlicedDraw | null = null
   let destroyed = false
+  /** A fade was in progress at the last frame. */
+  let fading = false
 
   function schedule() {
     if (frame !== 0 || destroyed) return
@@ -93,11 +101,27 @@ export function createFrameLoop(deps: {
     // Nothing to show before the layout's first positions (a worker is still warming up).
     if (!layout.ready()) return
     deps.beforeDraw()
+    const animating = deps.animating?.() === true
+    // A fade in progress changes the picture every frame; the frame after it ends shows the result.
+    if (animating || fading) dirty = true
+    fading = animating
     const dragging = deps.dragging()
     const gesture = performance.now() - lastViewChange < REST_MS || dragging
     const big = isBig(view)
-    const fast = frameQuality({ big, sharpDue, gesture, moved, running: layout.status().running }) === 'fast'
+    const running = layout.status().running
+    let fast = frameQuality({ big, sharpDue, gesture, moved, running }) === 'fast'
     sharpDue = false
+    // A change at rest whose sharp frame is mostly composited from kept layers is drawn sharp at once.
+    let sharpScene: Scene | null = null
+    const cheap = (s: Scene) =>
+      deps.renderer.edgesToDraw !== undefined && deps.renderer.edgesToDraw(s) <= SHARP_AT_ONCE_EDGES
+    if (big && dirty && !gesture && !moved && !running && sliced === null) {
+      const s = deps.scene('full')
+      if (cheap(s)) {
+        sharpScene = s
+        fast = false
+      }
+    }
     if (sliced !== null) {
       if (dirty || viewDirty || moved)
         sliced = null // something changed: abandon the sharp frame
@@ -115,15 +139,21 @@ export function createFrameLoop(deps: {
       dirty = false
       viewDirty = false
       if (onlyView && gesture && renderer.drawCached(deps.transform())) roughOnScreen = true
-      else if (big && !fast) {
-        // The sharp frame of a big scene: drawn in slices over several frames, the rough one
-        // staying on screen meanwhile, so no frame blocks for long.
-        sliced = renderer.beginSliced(deps.scene('full'))
-        schedule()
-        return
-      } else {
-        renderer.draw(deps.scene(fast ? 'fast' : 'full'))
-        roughOnScreen = fast
+      else {
+        let s: Scene
+        if (sharpScene !== null) s = sharpScene
+        else if (big && !fast) {
+          s = deps.scene('full')
+          if (!cheap(s)) {
+            // The sharp frame of a big scene: drawn in slices over several frames, the rough one
+            // staying on screen meanwhile, so no frame blocks for long.
+            sliced = renderer.beginSliced(s)
+            schedule()
+            return
+          }
+        } else s = deps.scene(fast ? 'fast' : 'full')
+        renderer.draw(s)
+        roughOnScreen = s.quality === 'fast'
         // Keep the frame for panning over it, unless the layout will replace it next frame anyway.
         if (!moved && !dragging) renderer.snapshot(deps.transform())
         else renderer.dropSnapshot()
@@ -138,7 +168,7 @@ export function createFrameLoop(deps: {
         }, REST_MS)
       }
     }
-    if (moved || dragging) schedule()
+    if (moved || dragging || animating) schedule()
   }
 
   return {

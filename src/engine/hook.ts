@@ -1,37 +1,33 @@
 /**
  * `window.__explorer`, the one read-only automation hook. Each call is one line in CALLS: its name
  * and how it is answered from the engine (and the store, for calls about intent rather than
- * pixels). The hook's type is derived from the table, so adding a call is adding a line (and a row
- * in the README's "Automation hook" table).
+ * pixels), given the call's own arguments after the source. The hook's type is derived from the
+ * table, so adding a call is adding a line here and a row in the README's "Automation hook" table
+ * (a unit test checks that the two list the same calls).
  */
 import type { ExplorerStore } from '../state/store'
-import type { Engine } from './engine'
+import type { Engine } from './types'
 
 export interface HookSource {
   readonly engine: Engine
   readonly store: ExplorerStore
 }
 
-const CALLS = {
-  nodes:
-    ({ engine }: HookSource) =>
-    () =>
-      engine.nodes(),
-  transform:
-    ({ engine }: HookSource) =>
-    () =>
-      engine.transform(),
-  layout:
-    ({ engine }: HookSource) =>
-    () =>
-      engine.layout(),
-  path:
-    ({ engine }: HookSource) =>
-    (fromId: string, toId: string) =>
-      engine.path(String(fromId), String(toId)),
-} satisfies Record<string, (src: HookSource) => (...args: never[]) => unknown>
+type Call = (src: HookSource, ...args: never[]) => unknown
+const table = <T extends Record<string, Call>>(calls: T): T => calls
 
-export type ExplorerHook = { readonly [K in keyof typeof CALLS]: ReturnType<(typeof CALLS)[K]> }
+const CALLS = table({
+  nodes: ({ engine }) => engine.nodes(),
+  labels: ({ engine }) => engine.labels(),
+  transform: ({ engine }) => engine.transform(),
+  layout: ({ engine }) => engine.layout(),
+  path: ({ engine }, fromId: string, toId: string) => engine.path(String(fromId), String(toId)),
+})
+
+type Args<F> = F extends (src: HookSource, ...args: infer A) => unknown ? A : never
+export type ExplorerHook = {
+  readonly [K in keyof typeof CALLS]: (...args: Args<(typeof CALLS)[K]>) => ReturnType<(typeof CALLS)[K]>
+}
 
 declare global {
   interface Window {
@@ -41,9 +37,11 @@ declare global {
 
 /** Puts the hook on `window`; the returned function takes it off again (if it is still this one). */
 export function installHook(src: HookSource): () => void {
-  const hook = Object.freeze(
-    Object.fromEntries(Object.entries(CALLS).map(([name, bind]) => [name, bind(src)])),
-  ) as ExplorerHook
+  const bound = Object.entries(CALLS).map(([name, call]) => [
+    name,
+    (...args: never[]) => (call as Call)(src, ...args),
+  ])
+  const hook = Object.freeze(Object.fromEntries(bound)) as ExplorerHook
   window.__explorer = hook
   return () => {
     if (window.__explorer === hook) delete window.__explorer

@@ -15,6 +15,31 @@ export interface HookNode {
   readonly pinned: boolean
 }
 
+export interface HookLabel {
+  readonly id: string
+  readonly text: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/** Label boxes (CSS px of the canvas) in page viewport CSS pixels, for a canvas at (left, top). */
+export function screenLabels(
+  index: GraphIndex,
+  placed: readonly { actor: number; x: number; y: number; width: number; height: number }[],
+  origin: { left: number; top: number },
+): HookLabel[] {
+  return placed.map((l) => ({
+    id: index.graph.actors[l.actor]!.id,
+    text: index.graph.actors[l.actor]!.label,
+    x: origin.left + l.x,
+    y: origin.top + l.y,
+    width: l.width,
+    height: l.height,
+  }))
+}
+
 /** The shown actors in page viewport CSS pixels, for a canvas whose top left is at (left, top). */
 export function screenNodes(
   index: GraphIndex,

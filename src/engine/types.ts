@@ -4,9 +4,9 @@ import type { LayoutStatus } from '../sim/layout'
 import type { Scene } from '../render/renderer'
 import type { Palette } from '../model/encoding'
 import type { Pin, Transform } from '../shared/types'
-import type { HookNode } from './placement'
+import type { HookLabel, HookNode } from './placement'
 
-export type { HookNode }
+export type { HookLabel, HookNode }
 
 export interface PathAnswer {
   /** Each shortest path as actor ids, at most 5. */
@@ -41,6 +41,8 @@ export interface Engine {
   snapshot(): { scene: Scene; width: number; height: number } | null
   /** For the automation hook: shown nodes in page viewport CSS pixels. */
   nodes(): HookNode[]
+  /** For the automation hook: the labels drawn in the last frame, boxes in page viewport CSS pixels. */
+  labels(): HookLabel[]
   transform(): Transform
   layout(): LayoutStatus
   destroy(): void

@@ -9,12 +9,6 @@ export const GLIDE_MS = 450
 
 const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2)
 
-export function prefersReducedMotion(): boolean {
-  return (
-    typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true
-  )
-}
-
 /**
  * Moves from `from` to `to` through `apply`. The scale is interpolated geometrically and the
  * translation so that the world point at the screen centre moves in a straight line.

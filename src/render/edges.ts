@@ -1,7 +1,8 @@
 /**
- * Edges: sorted into buckets by style (type × stance × evidence × emphasis), then one path and one
- * stroke() per bucket. Evidence: the line is wider for 2 and for 3+ distinct sources, and drawn at
- * reduced opacity when its years are approximate; a contested relation gets a mark at its middle. Culled to the screen; in fast quality thinned to a fixed sample; dash patterns only
+ * Edges: sorted into buckets by style (type × stance × emphasis), then one path and one stroke()
+ * per bucket and evidence variant: the line is wider for 2 and for 3+ distinct sources, fainter
+ * when its years are approximate (a bucket has at most six such strokes, usually one), and a
+ * contested relation gets a mark at its middle. Culled to the screen; in fast quality thinned to a fixed sample; dash patterns only
  * where an edge is long enough on screen to show one.
  */
 import { STANCES } from '../model/schema'
@@ -27,7 +28,7 @@ const MANY_EDGES = 3000
 /** Edges whose both ends are further than this off screen (CSS px) are culled. */
 const CULL_MARGIN = 40
 
-/** Evidence variants of a bucket: 3 width classes (1, 2, 3+ sources) × approximate or not. */
+/** Evidence variants within a bucket: 3 width classes (1, 2, 3+ sources) × approximate or not. */
 export const EVIDENCE_VARIANTS = 6
 /** Line width factor per evidence class (1, 2, 3+ distinct sources): the legend shows the same. */
 export const EVIDENCE_WIDTH = [1, 1.9, 2.8] as const
@@ -42,9 +43,8 @@ export const NORMAL = 1
 export const HIGHLIGHTED = 2
 
 /**
- * The edges of one frame grouped by bucket. Key = ((type × stances + stance) × EVIDENCE_VARIANTS +
- * evidence class × 2 + approximate) × 3 + emphasis, where the stance is 0 (solid) for an edge drawn
- * without its dash pattern. Bucket k holds
+ * The edges of one frame grouped by bucket. Key = (type × stances + stance) × 3 + emphasis, where
+ * the stance is 0 (solid) for an edge drawn without its dash pattern. Bucket k holds
  * `items[start[k]] … items[start[k + 1] - 1]` (relation indexes, in the order of the view).
  */
 export interface EdgeBuckets {
@@ -53,6 +53,8 @@ export interface EdgeBuckets {
   readonly items: Uint32Array
   /** Edges on screen before thinning. */
   readonly onScreen: number
+  /** Every stride-th relation (by number) was kept. */
+  readonly stride: number
 }
 
 /** True when relation r's segment between screen points may cross the canvas (with a margin). */
@@ -70,39 +72,54 @@ export function edgeOnScreen(xy: Float64Array, a: number, b: number, width: numb
   return true
 }
 
-/**
- * Sorts the shown relations into buckets. Scratch arrays are kept in the returned object between
- * calls (no allocation per frame once they are big enough).
- */
-export function createEdgeBucketer(): (
+/** Which relations to bucket, and how. */
+export interface BucketOptions {
+  /** The relations to sort (default: the view's shown relations). */
+  readonly list?: Uint32Array
+  /** Relations to leave out (1 = left out). */
+  readonly skip?: Uint8Array | null
+  /** Thinning stride to use instead of the one the list's size gives. */
+  readonly stride?: number
+  /** Edges on screen not in the list that count towards the stride (and the "many" class). */
+  readonly extraOnScreen?: number
+}
+
+export type EdgeBucketer = (
   scene: Scene,
   xy: Float64Array,
   width: number,
   height: number,
-) => EdgeBuckets {
+  opts?: BucketOptions,
+) => EdgeBuckets
+
+/**
+ * Sorts relations into buckets. Scratch arrays are kept in the returned function between calls
+ * (no allocation per frame once they are big enough), so the result is valid until its next call.
+ */
+export function createEdgeBucketer(): EdgeBucketer {
   let start = new Uint32Array(0)
   let items = new Uint32Array(0)
   let edgeKey = new Int32Array(0)
-  return (scene, xy, width, height) => {
+  return (scene, xy, width, height, opts = {}) => {
     const { view, emphasis } = scene
     const { src, tgt, type, stance } = view.index
-    const { sourceCount, approximate } = ties(view.index)
     const stances = STANCES.length
-    const keys = scene.typeColors.length * stances * EVIDENCE_VARIANTS * 3
+    const keys = scene.typeColors.length * stances * 3
     if (start.length < keys + 1) start = new Uint32Array(keys + 1)
     else start.fill(0)
-    const shown = view.shownRelations
+    const shown = opts.list ?? view.shownRelations
+    const skip = opts.skip ?? null
     if (items.length < shown.length) items = new Uint32Array(shown.length)
     if (edgeKey.length < shown.length) edgeKey = new Int32Array(shown.length)
     const fast = scene.quality === 'fast'
     const dashMin2 = DASH_MIN_PX * DASH_MIN_PX
     // Keys computed once, in a reused array; -1 = not drawn.
-    let onScreen = 0
+    let onScreen = opts.extraOnScreen ?? 0
     for (let i = 0; i < shown.length; i++) {
       const r = shown[i]!
       const a = src[r]!
       const b = tgt[r]!
-      if (!edgeOnScreen(xy, a, b, width, height)) {
+      if ((skip !== null && skip[r] === 1) || !edgeOnScreen(xy, a, b, width, height)) {
         edgeKey[i] = -1
         continue
       }
@@ -117,13 +134,12 @@ export function createEdgeBucketer(): (
         }
       }
       const e = !emphasis.active ? NORMAL : emphasis.relations[r] === 1 ? HIGHLIGHTED : DIMMED
-      const variant = evidenceClass(sourceCount[r]!) * 2 + approximate[r]!
-      edgeKey[i] = ((type[r]! * stances + st) * EVIDENCE_VARIANTS + variant) * 3 + e
+      edgeKey[i] = (type[r]! * stances + st) * 3 + e
       onScreen++
     }
     // Thinned to a budget: every stride-th by relation number (the same ones every frame, so
     // nothing flickers); emphasised edges always stay.
-    const stride = Math.ceil(onScreen / (fast ? FAST_EDGE_BUDGET : SHARP_EDGE_BUDGET))
+    const stride = opts.stride ?? Math.ceil(onScreen / (fast ? FAST_EDGE_BUDGET : SHARP_EDGE_BUDGET))
     for (let i = 0; i < shown.length; i++) {
       const k = edgeKey[i]!
       if (k < 0) continue
@@ -137,77 +153,133 @@ export function createEdgeBucketer(): (
       const k = edgeKey[i]!
       if (k >= 0) items[fill[k]!++] = shown[i]!
     }
-    return { keys, start, items, onScreen }
+    return { keys, start, items, onScreen, stride }
   }
 }
 
+/** Line width and strength shared by all batches of a frame, from how many edges are on screen. */
+export interface EdgeClass {
+  /** Normal edges as 1 px hairlines. */
+  readonly thin: boolean
+  /** Lighter edges, no arrowheads. */
+  readonly many: boolean
+}
+
+export const edgeClass = (b: EdgeBuckets): EdgeClass => ({
+  thin: b.start[b.keys]! > THIN_ABOVE,
+  many: b.onScreen > MANY_EDGES,
+})
+
 /**
- * Draws the bucketed edges, then the selected relation on top and the arrowheads, pausing (yield)
- * after every `chunk` edges so a caller can spread the work over several frames.
+ * Strokes bucket `key` of `b` (one path; a stroke and a pause every `chunk` edges), its strength
+ * scaled by `alpha`. `lanes` gives each relation's curve.
+ */
+export function* strokeBucket(
+  ctx: CanvasRenderingContext2D,
+  xy: Float64Array,
+  scene: Scene,
+  lanes: Float32Array,
+  b: EdgeBuckets,
+  key: number,
+  cls: EdgeClass,
+  alpha: number,
+  chunk: number,
+): Generator<void, void, void> {
+  const from = b.start[key]!
+  const to = b.start[key + 1]!
+  if (from === to) return
+  const { src, tgt } = scene.view.index
+  const { sourceCount, approximate } = ties(scene.view.index)
+  const variantOf = (r: number) => evidenceClass(sourceCount[r]!) * 2 + approximate[r]!
+  const stances = STANCES.length
+  const style = Math.floor(key / 3)
+  const e = key % 3
+  const cp = new Float64Array(2)
+  // Which evidence variants this bucket holds: one stroke each (most buckets hold one).
+  const present = new Uint8Array(EVIDENCE_VARIANTS)
+  for (let j = from; j < to; j++) present[variantOf(b.items[j]!)] = 1
+  ctx.strokeStyle = scene.typeColors[Math.floor(style / stances)]!
+  const strength = (e === DIMMED ? scene.palette.dimAlpha : cls.many ? 0.55 : 0.85) * alpha
+  // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
+  const width = e === HIGHLIGHTED ? 2.2 : cls.thin ? 1 : 1.4
+  const dash = STANCE_DASH[STANCES[style % stances]!]
+  ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
+  let sinceYield = 0
+  for (let v = 0; v < EVIDENCE_VARIANTS; v++) {
+    if (present[v] === 0) continue
+    ctx.globalAlpha = v % 2 === 1 ? strength * APPROXIMATE_ALPHA : strength
+    ctx.lineWidth = width * EVIDENCE_WIDTH[v >> 1]!
+    ctx.beginPath()
+    for (let j = from; j < to; j++) {
+      const r = b.items[j]!
+      if (variantOf(r) !== v) continue
+      const a = src[r]!
+      const c = tgt[r]!
+      const x0 = xy[2 * a]!
+      const y0 = xy[2 * a + 1]!
+      const x1 = xy[2 * c]!
+      const y1 = xy[2 * c + 1]!
+      ctx.moveTo(x0, y0)
+      const lane = lanes[r]!
+      if (lane === 0) ctx.lineTo(x1, y1)
+      else {
+        controlPoint(x0, y0, x1, y1, lane, a > c, cp)
+        ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
+      }
+      if (++sinceYield >= chunk) {
+        ctx.stroke()
+        yield
+        sinceYield = 0
+        ctx.beginPath()
+      }
+    }
+    ctx.stroke()
+  }
+  ctx.setLineDash([])
+}
+
+/** Draw order of the buckets: by emphasis (dimmed, normal, highlighted), then by style. */
+export function* bucketOrder(keys: number): Generator<number, void, void> {
+  const styles = keys / 3
+  for (let e = 0; e < 3; e++) for (let style = 0; style < styles; style++) yield style * 3 + e
+}
+
+/**
+ * Draws the bucketed edges straight onto the frame, then (when a change fades) the relations
+ * leaving at strength 1 − t and those entering at t, then the selected relation on top and the
+ * arrowheads; pauses (yield) after every `chunk` edges so a caller can spread the work.
  */
 export function* edgeSlices(
   f: Frame,
   scene: Scene,
   buckets: EdgeBuckets,
   chunk: number,
+  fading: { readonly leaving: EdgeBuckets; readonly entering: EdgeBuckets } | null = null,
 ): Generator<void, void, void> {
+  const cls = edgeClass(buckets)
+  for (const k of bucketOrder(buckets.keys))
+    yield* strokeBucket(f.ctx, f.xy, scene, scene.lanes, buckets, k, cls, 1, chunk)
+  const fade = scene.fade ?? null
+  if (fading !== null && fade !== null) {
+    const parts: [EdgeBuckets, Float32Array, number][] = [
+      [fading.leaving, fade.leavingLanes, 1 - fade.t],
+      [fading.entering, scene.lanes, fade.t],
+    ]
+    for (const [b, lanes, alpha] of parts) {
+      if (alpha <= 0) continue
+      for (const k of bucketOrder(b.keys))
+        yield* strokeBucket(f.ctx, f.xy, scene, lanes, b, k, cls, alpha, chunk)
+    }
+  }
+  drawEdgeMarks(f, scene, buckets, cls)
+}
+
+/** The selected relation, thick, and the arrowheads of directed relations (at the target's rim). */
+export function drawEdgeMarks(f: Frame, scene: Scene, buckets: EdgeBuckets, cls: EdgeClass): void {
   const { ctx, xy } = f
   const { view, lanes, emphasis, transform: t } = scene
   const { src, tgt, type, stance, directed } = view.index
-  const { keys, start, items, onScreen } = buckets
-  const stances = STANCES.length
-  const styles = keys / 3 / EVIDENCE_VARIANTS
   const cp = new Float64Array(2)
-  const arrows: number[] = []
-  let sinceYield = 0
-  const visibleEdges = start[keys]!
-  const many = onScreen > MANY_EDGES
-  const fast = scene.quality === 'fast'
-  for (let e = 0; e < 3; e++) {
-    for (let sv = 0; sv < styles * EVIDENCE_VARIANTS; sv++) {
-      const k = sv * 3 + e
-      const from = start[k]!
-      const to = start[k + 1]!
-      if (from === to) continue
-      const style = Math.floor(sv / EVIDENCE_VARIANTS)
-      const variant = sv % EVIDENCE_VARIANTS
-      const ti = Math.floor(style / stances)
-      const si = style % stances
-      ctx.strokeStyle = scene.typeColors[ti]!
-      const alpha = e === DIMMED ? scene.palette.dimAlpha : many ? 0.55 : 0.85
-      ctx.globalAlpha = variant % 2 === 1 ? alpha * APPROXIMATE_ALPHA : alpha
-      // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
-      const base = e === HIGHLIGHTED ? 2.2 : visibleEdges > THIN_ABOVE ? 1 : 1.4
-      ctx.lineWidth = base * EVIDENCE_WIDTH[Math.floor(variant / 2)]!
-      const dash = STANCE_DASH[STANCES[si]!]
-      ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
-      ctx.beginPath()
-      for (let j = from; j < to; j++) {
-        const r = items[j]!
-        const a = src[r]!
-        const b = tgt[r]!
-        const x0 = xy[2 * a]!
-        const y0 = xy[2 * a + 1]!
-        const x1 = xy[2 * b]!
-        const y1 = xy[2 * b + 1]!
-        ctx.moveTo(x0, y0)
-        const lane = lanes[r]!
-        if (lane === 0) ctx.lineTo(x1, y1)
-        else {
-          controlPoint(x0, y0, x1, y1, lane, a > b, cp)
-          ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
-        }
-        if (directed[r] === 1 && e !== DIMMED && !many && !fast) arrows.push(r)
-        if (++sinceYield >= chunk) {
-          ctx.stroke()
-          yield
-          sinceYield = 0
-          ctx.beginPath()
-        }
-      }
-      ctx.stroke()
-    }
-  }
   ctx.setLineDash([])
   contestedMarks(f, scene, buckets)
   // the selected relation on top, thick, so a clicked edge is unmistakable
@@ -238,32 +310,39 @@ export function* edgeSlices(
     ctx.stroke()
     ctx.setLineDash([])
   }
-  // arrowheads for directed relations, at the target's rim
+  // arrowheads for directed relations, at the target's rim (none while fast or crowded)
   ctx.globalAlpha = 0.9
-  for (const r of arrows) {
-    const a = src[r]!
-    const b = tgt[r]!
-    const x0 = xy[2 * a]!
-    const y0 = xy[2 * a + 1]!
-    const x1 = xy[2 * b]!
-    const y1 = xy[2 * b + 1]!
-    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
-    const dx = x1 - cp[0]!
-    const dy = y1 - cp[1]!
-    const len = Math.hypot(dx, dy)
-    const rr = screenRadius(scene.radius, b, t.k) + 2
-    if (len < rr + 14) continue
-    const ux = dx / len
-    const uy = dy / len
-    const tipX = x1 - ux * rr
-    const tipY = y1 - uy * rr
-    ctx.fillStyle = scene.typeColors[type[r]!]!
-    ctx.beginPath()
-    ctx.moveTo(tipX, tipY)
-    ctx.lineTo(tipX - ux * 9 - uy * 4.5, tipY - uy * 9 + ux * 4.5)
-    ctx.lineTo(tipX - ux * 9 + uy * 4.5, tipY - uy * 9 - ux * 4.5)
-    ctx.closePath()
-    ctx.fill()
+  if (!cls.many && scene.quality !== 'fast') {
+    for (const k of bucketOrder(buckets.keys)) {
+      if (k % 3 === DIMMED) continue
+      for (let j = buckets.start[k]!; j < buckets.start[k + 1]!; j++) {
+        const r = buckets.items[j]!
+        if (directed[r] !== 1) continue
+        const a = src[r]!
+        const b = tgt[r]!
+        const x0 = xy[2 * a]!
+        const y0 = xy[2 * a + 1]!
+        const x1 = xy[2 * b]!
+        const y1 = xy[2 * b + 1]!
+        controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+        const dx = x1 - cp[0]!
+        const dy = y1 - cp[1]!
+        const len = Math.hypot(dx, dy)
+        const rr = screenRadius(scene.radius, b, t.k) + 2
+        if (len < rr + 14) continue
+        const ux = dx / len
+        const uy = dy / len
+        const tipX = x1 - ux * rr
+        const tipY = y1 - uy * rr
+        ctx.fillStyle = scene.typeColors[type[r]!]!
+        ctx.beginPath()
+        ctx.moveTo(tipX, tipY)
+        ctx.lineTo(tipX - ux * 9 - uy * 4.5, tipY - uy * 9 + ux * 4.5)
+        ctx.lineTo(tipX - ux * 9 + uy * 4.5, tipY - uy * 9 - ux * 4.5)
+        ctx.closePath()
+        ctx.fill()
+      }
+    }
   }
   ctx.globalAlpha = 1
 }
@@ -273,7 +352,7 @@ export const CONTESTED_MARK = 4.5
 
 /**
  * The contested mark: a small diamond, outlined in the accent colour, at the middle of each drawn
- * relation of a contested pair (the legend shows the same mark).
+ * relation of a contested pair (the legend shows the same mark). Not in fast quality.
  */
 function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
   const { ctx, xy } = f
@@ -296,7 +375,7 @@ function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
     const y1 = xy[2 * b + 1]!
     if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
     controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
-    // The middle of the quadratic curve (a straight line when the lane is 0).
+    // The middle of the quadratic curve (of the straight line when the lane is 0).
     const mx = lanes[r] === 0 ? (x0 + x1) / 2 : 0.25 * x0 + 0.5 * cp[0]! + 0.25 * x1
     const my = lanes[r] === 0 ? (y0 + y1) / 2 : 0.25 * y0 + 0.5 * cp[1]! + 0.25 * y1
     ctx.moveTo(mx, my - s)

@@ -1,22 +1,16 @@
 /**
- * PNG and SVG of the current view as shown, with a legend strip below it. Both run the screen
- * renderer: PNG on an offscreen canvas at the chosen pixel ratio, SVG through a recording context.
+ * PNG and SVG of the current view as shown, with a legend strip below it. The PNG runs the screen
+ * renderer on an offscreen canvas at the chosen pixel ratio; the SVG is built as separate,
+ * editable objects from the same scene data (svgDocument.ts).
  */
 import { STANCES } from '../model/schema'
-import type { ActorKind } from '../model/types'
 import { createRenderer, type Scene } from './renderer'
 import { KIND_SHAPE, STANCE_DASH, type Palette } from '../model/encoding'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { traceShape } from './shapes'
-import { createSvgContext } from './svgContext'
+import { buildSvg, estimateWidth, type LegendInfo } from './svgDocument'
 
-export interface LegendInfo {
-  readonly title: string
-  /** e.g. "Years 2016–2021 · 12 of 26 actors, 30 of 96 relations" */
-  readonly subtitle: string
-  readonly types: readonly { readonly label: string; readonly color: string }[]
-  readonly kinds: readonly ActorKind[]
-}
+export type { LegendInfo }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 const PAD = 14
@@ -139,22 +133,16 @@ export async function exportPng(
   )
 }
 
-/** An SVG document of the view, drawn by the same code as the screen. */
+/**
+ * An editable SVG document of the view: one element per actor and relation in view, in layers,
+ * built from the scene's data (render/svgDocument.ts), with text measured as the screen measures it.
+ */
 export function exportSvg(snap: { scene: Scene; width: number; height: number }, legend: LegendInfo): string {
-  const { scene, width, height } = snap
   const probe = measureCtx()
   const measure = (font: string, text: string) => {
-    if (probe === null) return text.length * 7
+    if (probe === null) return estimateWidth(font, text)
     probe.font = font
     return probe.measureText(text).width
   }
-  const legendH = probe === null ? 100 : drawLegend(probe, legend, scene.palette, 0, width, false)
-  const svg = createSvgContext(width, height + legendH, measure)
-  const fakeCanvas = { width: 0, height: 0, getContext: () => svg.ctx } as unknown as HTMLCanvasElement
-  const renderer = createRenderer(fakeCanvas)
-  renderer.resize(width, height, 1)
-  renderer.draw(scene)
-  svg.ctx.setTransform(1, 0, 0, 1, 0, 0)
-  drawLegend(svg.ctx, legend, scene.palette, height, width)
-  return svg.toString()
+  return buildSvg(snap.scene, { width: snap.width, height: snap.height, legend, measure })
 }

@@ -6,8 +6,15 @@
 import type { Transform } from './scene'
 
 export interface FrameCache {
-  /** Keeps what `canvas` shows now as a bitmap drawn at transform `t`. */
+  /**
+   * Keeps what `canvas` shows now as a bitmap drawn at transform `t`. The copy is made only when
+   * it is first needed (the first drawCached), so a frame that is never panned over costs no copy.
+   */
   snapshot(t: Transform): void
+  /** Something was drawn on the canvas: a snapshot not yet copied is lost. */
+  canvasChanged(): void
+  /** The transform the kept bitmap was drawn at, or null. */
+  transform(): Transform | null
   /**
    * Draws the kept bitmap into `ctx` moved and scaled to transform `t`; false (nothing drawn) when
    * there is none or `t` is too far from the one it was drawn at to look right.
@@ -26,17 +33,31 @@ export interface CssSize {
 export function createFrameCache(canvas: HTMLCanvasElement): FrameCache {
   let cache: HTMLCanvasElement | null = null
   let cacheT: Transform | null = null
+  /** The canvas holds a clean frame at this transform, not copied yet. */
+  let pending: Transform | null = null
+  const copy = (t: Transform) => {
+    if (cache === null) cache = document.createElement('canvas')
+    if (cache.width !== canvas.width) cache.width = canvas.width
+    if (cache.height !== canvas.height) cache.height = canvas.height
+    const c = cache.getContext('2d', { alpha: false })
+    if (c === null) return
+    c.drawImage(canvas, 0, 0)
+    cacheT = t
+  }
   return {
     snapshot(t) {
-      if (cache === null) cache = document.createElement('canvas')
-      if (cache.width !== canvas.width) cache.width = canvas.width
-      if (cache.height !== canvas.height) cache.height = canvas.height
-      const c = cache.getContext('2d', { alpha: false })
-      if (c === null) return
-      c.drawImage(canvas, 0, 0)
-      cacheT = t
+      pending = t
+      cacheT = null
     },
+    canvasChanged() {
+      pending = null
+    },
+    transform: () => pending ?? cacheT,
     drawCached(ctx, t, { width, height, dpr }, background) {
+      if (pending !== null) {
+        copy(pending)
+        pending = null
+      }
       if (cache === null || cacheT === null) return false
       if (cache.width !== canvas.width || cache.height !== canvas.height) return false
       const s = t.k / cacheT.k
@@ -56,6 +77,7 @@ export function createFrameCache(canvas: HTMLCanvasElement): FrameCache {
     },
     drop() {
       cacheT = null
+      pending = null
     },
   }
 }
@@ -66,10 +88,10 @@ export interface SlicedDraw {
 
 /**
  * Runs `job` (a frame drawn into `backCtx`, yielding between slices) for about `budgetMs` per
- * step; when it is done, `present()` copies the back buffer on screen and step returns true.
+ * step (a job may yield the context it drew into, when not `backCtx`); when it is done, `present()` copies the back buffer on screen and step returns true.
  */
 export function slicedDraw(
-  job: Generator<void, void, void>,
+  job: Generator<CanvasRenderingContext2D | void, void, void>,
   backCtx: CanvasRenderingContext2D,
   present: () => void,
 ): SlicedDraw {
@@ -78,7 +100,8 @@ export function slicedDraw(
       const t0 = performance.now()
       for (;;) {
         const r = job.next()
-        backCtx.getImageData(0, 0, 1, 1) // rasterise this slice now, not all at the end
+        // Rasterise this slice now, not all at the end: in the context the job drew into.
+        ;(r.value ?? backCtx).getImageData(0, 0, 1, 1)
         if (r.done === true) break
         if (performance.now() - t0 >= budgetMs) return false
       }

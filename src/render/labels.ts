@@ -2,11 +2,13 @@
  * Labels: where each one goes (pure box placement, no canvas) and drawing them.
  *
  * Placement is greedy: labels are offered most important first (the selected and hovered actors,
- * then emphasised actors, then by degree); each tries below its node, then above, right and left,
- * and takes the first place that is whole on the canvas and free; a label that finds none is not
- * drawn (it shows when zooming in makes room).
+ * then emphasised actors, then by degree); each tries below its node, then above, right, left and
+ * the four corners, and takes the first place that is whole on the canvas and touches neither a
+ * label already placed nor another actor's disc; a label that finds none is not drawn (it shows
+ * when zooming in makes room). So labels never overlap each other and never hide an actor.
  */
 import { screenRadius, type Frame, type Scene } from './scene'
+import type { Shape } from './style'
 
 export const LABEL_FONT_PX = 12
 export const LABEL_FONT = `${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`
@@ -14,8 +16,10 @@ export const LABEL_FONT = `${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe U
 export const LABEL_BOX_H = LABEL_FONT_PX + 3
 /** Horizontal padding added to the text width (CSS px). */
 export const LABEL_PAD = 4
-/** Side of an occupancy cell (CSS px). */
-const CELL = 6
+/** Side of a cell of the spatial grids of placed boxes and of discs (CSS px). */
+const CELL = 32
+/** Space kept between a label and another label or a disc (CSS px). */
+const GAP = 1
 /** Labels tried per frame, at rest and while moving. */
 const MAX_LABEL_ATTEMPTS = 4000
 const MAX_LABEL_ATTEMPTS_FAST = 400
@@ -29,17 +33,23 @@ export interface LabelBox {
 }
 
 export interface LabelPlacer {
-  /** Starts a frame of `width` × `height` CSS px with nothing placed. */
+  /** Starts a frame of `width` × `height` CSS px with nothing placed and no discs. */
   begin(width: number, height: number): void
+  /** A disc a label must not cover (an actor's shape), owned by `owner`. */
+  addDisc(x: number, y: number, r: number, owner: number): void
   /**
-   * Places the label of text width `w` of a node of radius `r` at (x, y); null when no place is
-   * free. A forced label (the selected or hovered actor) ignores what is already placed, and takes
-   * a place partly off the canvas if no whole one exists.
+   * Places the label (text width `w`) of actor `owner`, a node of radius `r` at (x, y): the first
+   * place around it that is wholly on the canvas and touches neither a placed label nor another
+   * actor's disc; null when there is none. A forced label (the selected or hovered actor) that
+   * finds no free place takes its first place on the canvas (or partly on it) regardless.
    */
-  place(x: number, y: number, r: number, w: number, force: boolean): LabelBox | null
+  place(x: number, y: number, r: number, w: number, force: boolean, owner?: number): LabelBox | null
 }
 
-/** Candidate places around a node, in order of preference: below, above, right, left. */
+/**
+ * Candidate places around a node, in order of preference: below, above, right, left, then the
+ * four corners. Each is the top-left corner of a box `w + LABEL_PAD` × `LABEL_BOX_H`.
+ */
 export function labelPlaces(
   x: number,
   y: number,
@@ -47,36 +57,83 @@ export function labelPlaces(
   w: number,
 ): readonly (readonly [number, number])[] {
   const h = LABEL_BOX_H
+  const bw = w + LABEL_PAD
+  const d = r * Math.SQRT1_2 + 2
   return [
     [x - w / 2 - 2, y + r + 2],
     [x - w / 2 - 2, y - r - 2 - h],
     [x + r + 3, y - h / 2],
-    [x - r - 3 - w - 4, y - h / 2],
+    [x - r - 3 - bw, y - h / 2],
+    [x + d, y + d],
+    [x - d - bw, y + d],
+    [x + d, y - d - h],
+    [x - d - bw, y - d - h],
   ]
 }
 
+/** True when the box (x0, y0)–(x1, y1), grown by `gap`, meets the disc. */
+function boxMeetsDisc(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  cx: number,
+  cy: number,
+  r: number,
+  gap: number,
+) {
+  const nx = Math.max(x0, Math.min(cx, x1))
+  const ny = Math.max(y0, Math.min(cy, y1))
+  const dx = cx - nx
+  const dy = cy - ny
+  const reach = r + gap
+  return dx * dx + dy * dy < reach * reach
+}
+
 export function createLabelPlacer(): LabelPlacer {
-  let occupancy = new Uint8Array(0)
   let width = 0
   let height = 0
   let cols = 0
   let rows = 0
-  const cellRange = (bx0: number, by0: number, bx1: number, by1: number) =>
+  /** Per cell: indexes of placed boxes / of discs touching it. */
+  let boxCells: number[][] = []
+  let discCells: number[][] = []
+  const boxes: number[] = [] // x0, y0, x1, y1 per box
+  const discs: number[] = [] // x, y, r, owner per disc
+  const cellsOf = (x0: number, y0: number, x1: number, y1: number) =>
     [
-      Math.max(0, Math.floor(bx0 / CELL)),
-      Math.min(cols - 1, Math.floor(bx1 / CELL)),
-      Math.max(0, Math.floor(by0 / CELL)),
-      Math.min(rows - 1, Math.floor(by1 / CELL)),
+      Math.max(0, Math.floor(x0 / CELL)),
+      Math.min(cols - 1, Math.floor(x1 / CELL)),
+      Math.max(0, Math.floor(y0 / CELL)),
+      Math.min(rows - 1, Math.floor(y1 / CELL)),
     ] as const
-  const isFree = (bx0: number, by0: number, bx1: number, by1: number) => {
-    const [c0, c1, r0, r1] = cellRange(bx0, by0, bx1, by1)
+  const isFree = (x0: number, y0: number, x1: number, y1: number, owner: number) => {
+    const [c0, c1, r0, r1] = cellsOf(x0 - GAP, y0 - GAP, x1 + GAP, y1 + GAP)
     for (let rr = r0; rr <= r1; rr++)
-      for (let cc = c0; cc <= c1; cc++) if (occupancy[rr * cols + cc] === 1) return false
+      for (let cc = c0; cc <= c1; cc++) {
+        for (const i of boxCells[rr * cols + cc]!) {
+          const j = 4 * i
+          if (
+            x0 < boxes[j + 2]! + GAP &&
+            boxes[j]! < x1 + GAP &&
+            y0 < boxes[j + 3]! + GAP &&
+            boxes[j + 1]! < y1 + GAP
+          )
+            return false
+        }
+        for (const i of discCells[rr * cols + cc]!) {
+          const j = 4 * i
+          if (discs[j + 3] === owner) continue
+          if (boxMeetsDisc(x0, y0, x1, y1, discs[j]!, discs[j + 1]!, discs[j + 2]!, GAP)) return false
+        }
+      }
     return true
   }
-  const mark = (bx0: number, by0: number, bx1: number, by1: number) => {
-    const [c0, c1, r0, r1] = cellRange(bx0, by0, bx1, by1)
-    for (let rr = r0; rr <= r1; rr++) for (let cc = c0; cc <= c1; cc++) occupancy[rr * cols + cc] = 1
+  const mark = (x0: number, y0: number, x1: number, y1: number) => {
+    const i = boxes.length / 4
+    boxes.push(x0, y0, x1, y1)
+    const [c0, c1, r0, r1] = cellsOf(x0, y0, x1, y1)
+    for (let rr = r0; rr <= r1; rr++) for (let cc = c0; cc <= c1; cc++) boxCells[rr * cols + cc]!.push(i)
   }
   return {
     begin(w, h) {
@@ -84,17 +141,33 @@ export function createLabelPlacer(): LabelPlacer {
       height = h
       cols = Math.ceil(width / CELL) + 1
       rows = Math.ceil(height / CELL) + 1
-      if (occupancy.length < cols * rows) occupancy = new Uint8Array(cols * rows)
-      else occupancy.fill(0, 0, cols * rows)
+      const n = cols * rows
+      if (boxCells.length !== n) {
+        boxCells = Array.from({ length: n }, () => [])
+        discCells = Array.from({ length: n }, () => [])
+      } else {
+        for (const c of boxCells) c.length = 0
+        for (const c of discCells) c.length = 0
+      }
+      boxes.length = 0
+      discs.length = 0
     },
-    place(x, y, r, w, force) {
+    addDisc(x, y, r, owner) {
+      if (Number.isNaN(x + y) || x + r < 0 || y + r < 0 || x - r > width || y - r > height) return
+      const i = discs.length / 4
+      discs.push(x, y, r, owner)
+      const [c0, c1, r0, r1] = cellsOf(x - r, y - r, x + r, y + r)
+      for (let rr = r0; rr <= r1; rr++) for (let cc = c0; cc <= c1; cc++) discCells[rr * cols + cc]!.push(i)
+    },
+    place(x, y, r, w, force, owner = -1) {
       if (Number.isNaN(x + y)) return null
       const places = labelPlaces(x, y, r, w)
       const bw = w + LABEL_PAD
       const h = LABEL_BOX_H
       // A label cut by the canvas edge is unreadable: only whole labels count, except that a forced
-      // label takes its first partly visible place if no place fits.
+      // label takes its first place on the canvas (or partly on it) if no free place fits.
       let chosen = -1
+      let whole = -1
       let partly = -1
       for (let p = 0; p < places.length && chosen < 0; p++) {
         const [bx0, by0] = places[p]!
@@ -105,9 +178,10 @@ export function createLabelPlacer(): LabelPlacer {
           if (partly < 0) partly = p
           continue
         }
-        if (force || isFree(bx0, by0, bx1, by1)) chosen = p
+        if (whole < 0) whole = p
+        if (isFree(bx0, by0, bx1, by1, owner)) chosen = p
       }
-      if (chosen < 0 && force) chosen = partly
+      if (chosen < 0 && force) chosen = whole >= 0 ? whole : partly
       if (chosen < 0) return null
       const [bx0, by0] = places[chosen]!
       mark(bx0, by0, bx0 + bw, by0 + h)
@@ -116,9 +190,27 @@ export function createLabelPlacer(): LabelPlacer {
   }
 }
 
+/**
+ * How far each shape reaches from its centre, in radii (style.ts traceShape): a square's corner
+ * (0.88 √2), a triangle's apex, a diamond's points; circles, rings and hexagons stay within r.
+ */
+const SHAPE_EXTENT: Readonly<Record<Shape, number>> = {
+  circle: 1,
+  ring: 1,
+  hexagon: 1,
+  square: 1.25,
+  triangle: 1.2,
+  diamond: 1.15,
+}
+
+/** A label drawn in a frame: the actor and its box (CSS px of the canvas). */
+export interface PlacedLabel extends LabelBox {
+  readonly actor: number
+}
+
 export interface LabelDrawer {
-  /** Places and draws the scene's labels; returns how many were drawn. */
-  draw(f: Frame, scene: Scene): number
+  /** Places and draws the scene's labels; returns those drawn. */
+  draw(f: Frame, scene: Scene): PlacedLabel[]
   /** Forgets the measured widths. */
   reset(): void
 }
@@ -140,24 +232,30 @@ export function createLabelDrawer(): LabelDrawer {
     return w
   }
 
-  function draw(f: Frame, scene: Scene): number {
+  function draw(f: Frame, scene: Scene): PlacedLabel[] {
     const { ctx, xy } = f
     const { view, emphasis, transform: t, palette } = scene
+    const fade = scene.fade ?? null
+    const entering = fade !== null && fade.enteringActors.length > 0 ? fade.enteringActorMask : null
+    const placed: PlacedLabel[] = []
     placer.begin(f.width, f.height)
+    // Every shown actor's disc is an obstacle (its shape fits in it, grown by the outline).
+    for (const a of view.shownActors)
+      placer.addDisc(xy[2 * a]!, xy[2 * a + 1]!, screenRadius(scene.radius, a, t.k) + 1, a)
     ctx.font = LABEL_FONT
     ctx.textAlign = 'center'
     ctx.textBaseline = 'top'
     ctx.lineJoin = 'round'
-    let drawn = 0
     const tryLabel = (a: number, force: boolean): void => {
       const x = xy[2 * a]!
       const y = xy[2 * a + 1]!
       if (Number.isNaN(x + y)) return
       const w = measure(ctx, scene, a)
-      const box = placer.place(x, y, screenRadius(scene.radius, a, t.k), w, force)
+      const reach = screenRadius(scene.radius, a, t.k) * SHAPE_EXTENT[scene.shapes[scene.shapeOf[a]!]!]
+      const box = placer.place(x, y, reach, w, force, a)
       if (box === null) return
       const dim = emphasis.active && emphasis.actors[a] !== 1
-      ctx.globalAlpha = dim ? 0.35 : 1
+      ctx.globalAlpha = (dim ? 0.35 : 1) * (entering !== null && entering[a] === 1 ? fade!.t : 1)
       ctx.font = a === emphasis.selectedActor ? `600 ${LABEL_FONT}` : LABEL_FONT
       ctx.strokeStyle = palette.labelHalo
       ctx.lineWidth = 3.5
@@ -165,7 +263,7 @@ export function createLabelDrawer(): LabelDrawer {
       ctx.strokeText(scene.labels[a]!, tx, box.y + 1)
       ctx.fillStyle = palette.label
       ctx.fillText(scene.labels[a]!, tx, box.y + 1)
-      drawn++
+      placed.push({ actor: a, ...box })
     }
     const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
     // The selected and hovered actors always get their label; then emphasised actors; then by degree.
@@ -189,7 +287,7 @@ export function createLabelDrawer(): LabelDrawer {
       if (++attempts > maxAttempts) break
     }
     ctx.globalAlpha = 1
-    return drawn
+    return placed
   }
 
   return {

@@ -30,6 +30,8 @@ export function createNodeDrawer(layer: PixelLayer): NodeDrawer {
     const { view, emphasis, transform: t, palette } = scene
     const shapes = scene.shapes
     const fast = scene.quality === 'fast'
+    const fade = scene.fade ?? null
+    const entering = fade !== null && fade.enteringActors.length > 0 ? fade.enteringActorMask : null
     if (shapeCount.length !== shapes.length + 1) {
       shapeCount = new Uint32Array(shapes.length + 1)
       shapeFill = new Uint32Array(shapes.length + 1)
@@ -52,6 +54,7 @@ export function createNodeDrawer(layer: PixelLayer): NodeDrawer {
         else nodeCells.fill(0, 0, cells)
       }
       for (const a of shown) {
+        if (entering !== null && entering[a] === 1) continue // drawn apart, fading in
         const dim = emphasis.active && emphasis.actors[a] !== 1
         if ((pass === 0) !== dim) continue
         const x = xy[2 * a]!
@@ -125,8 +128,44 @@ export function createNodeDrawer(layer: PixelLayer): NodeDrawer {
       }
     }
     ctx.globalAlpha = 1
+    if (fade !== null) {
+      drawFading(f, scene, fade.leavingActors, fade.leavingRadius, 1 - fade.t)
+      drawFading(f, scene, fade.enteringActors, scene.radius, fade.t)
+    }
     drawMarks(f, scene)
   }
+}
+
+/** Actors appearing or leaving, one by one at strength `alpha` (few: only what the change touched). */
+function drawFading(f: Frame, scene: Scene, actors: Uint32Array, radius: Float32Array, alpha: number): void {
+  if (actors.length === 0 || alpha <= 0) return
+  const { ctx, xy, width, height } = f
+  const { palette, transform: t, emphasis } = scene
+  for (const a of actors) {
+    const x = xy[2 * a]!
+    const y = xy[2 * a + 1]!
+    const r = screenRadius(radius, a, t.k)
+    if (Number.isNaN(x + y) || x < -r || y < -r || x > width + r || y > height + r) continue
+    const shape = scene.shapes[scene.shapeOf[a]!]!
+    const ring = shape === 'ring'
+    const dim = emphasis.active && emphasis.actors[a] !== 1 ? Math.max(0.25, palette.dimAlpha * 1.6) : 1
+    ctx.globalAlpha = alpha * dim
+    for (let layer = 0; layer < 2; layer++) {
+      const grow = layer === 0 ? (ring ? 1.25 : 0.75) : ring ? -1.25 : 0
+      ctx.beginPath()
+      traceShape(ctx, shape, x, y, Math.max(0.5, r + grow))
+      ctx.fillStyle =
+        layer === 0
+          ? ring
+            ? palette.nodeFill
+            : palette.nodeStroke
+          : ring
+            ? palette.background
+            : palette.nodeFill
+      ctx.fill()
+    }
+  }
+  ctx.globalAlpha = 1
 }
 
 /** Selection and hover rings, pin marks. */

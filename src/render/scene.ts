@@ -23,6 +23,33 @@ export interface Scene {
   readonly palette: Palette
   /** "fast" while the view or the layout moves; "full" (default) at rest. */
   readonly quality?: 'full' | 'fast'
+  /** Relations and actors fading in and out after the view changed; absent when nothing fades. */
+  readonly fade?: Fade | null
+}
+
+/**
+ * A change of the view shown as motion: what appears is drawn at strength t, what leaves at
+ * 1 − t, everything else as usual. What leaves is no longer in the view, so it brings the lanes and
+ * radii it had before.
+ */
+export interface Fade {
+  /** Identifies the change (the layers of appearing and leaving relations are drawn once per id). */
+  readonly id: number
+  /** Progress, 0 → 1. */
+  readonly t: number
+  /** Relations shown now and not before, and 1 at their index. */
+  readonly enteringRelations: Uint32Array
+  readonly enteringRelationMask: Uint8Array
+  /** Relations shown before and not now. */
+  readonly leavingRelations: Uint32Array
+  /** Actors shown now and not before, and 1 at their index. */
+  readonly enteringActors: Uint32Array
+  readonly enteringActorMask: Uint8Array
+  /** Actors shown before and not now. */
+  readonly leavingActors: Uint32Array
+  /** Lanes and radii of the view before the change. */
+  readonly leavingLanes: Float32Array
+  readonly leavingRadius: Float32Array
 }
 
 /**

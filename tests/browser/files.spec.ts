@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test'
 import {
   ROOT,
   actorButton,
+  actorLabel,
   canvasBox,
   canvasIsAt,
   detailsHeading,
@@ -17,14 +18,20 @@ import {
   fromYear,
   nodes,
   openExplorer,
+  readDataset,
   saveShot,
   setYearsByKeyboard,
+  shownActorIds,
+  shownRelations,
   statusLine,
   test,
   toYear,
   transform,
   waitForSettled,
+  type FilterSpec,
 } from './fixtures'
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const FORMATS = join(ROOT, 'tests/fixtures/formats')
 const HOSTILE = join(ROOT, 'tests/fixtures/hostile')
@@ -54,6 +61,52 @@ function csvTotals(): { actors: number; relations: number } {
       .slice(1)
   return { actors: rows('actors.csv').length, relations: rows('relations.csv').length }
 }
+
+/**
+ * What the app kept in the browser's IndexedDB ("alliance-explorer", store "state"), read with the
+ * raw IndexedDB API: the dataset's file name and actor count, and per dataset view its pinned ids,
+ * hidden types and zoom. Opening the database never creates it (the upgrade is aborted).
+ */
+interface Kept {
+  dataset: { name: string; actors: number } | null
+  views: { pins: string[]; hiddenTypes: string[]; k: number | null }[]
+}
+const kept = (page: Page): Promise<Kept> =>
+  page.evaluate(
+    () =>
+      new Promise<Kept>((resolve) => {
+        const none: Kept = { dataset: null, views: [] }
+        const open = indexedDB.open('alliance-explorer')
+        open.onupgradeneeded = () => open.transaction?.abort()
+        open.onerror = () => resolve(none)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('state')) {
+            db.close()
+            return resolve(none)
+          }
+          const store = db.transaction('state', 'readonly').objectStore('state')
+          const keys = store.getAllKeys()
+          const values = store.getAll()
+          values.onerror = () => resolve(none)
+          values.onsuccess = () => {
+            db.close()
+            const out: Kept = { dataset: null, views: [] }
+            keys.result.forEach((key, i) => {
+              const v = values.result[i]
+              if (key === 'dataset') out.dataset = { name: v.name, actors: v.graph.actors.length }
+              else if (String(key).startsWith('view:'))
+                out.views.push({
+                  pins: v.pins.map((p: { id: string }) => p.id),
+                  hiddenTypes: v.filter.hiddenTypes,
+                  k: v.transform?.k ?? null,
+                })
+            })
+            resolve(out)
+          }
+        }
+      }),
+  )
 
 const totalsPattern = (t: { actors: number; relations: number }) =>
   new RegExp(`^Showing \\d+ of ${t.actors} actors and ${t.relations} of ${t.relations} relations$`)
@@ -313,8 +366,10 @@ test.describe('keeping your work', () => {
     const status = await statusLine(page).textContent()
     const where = (await nodes(page)).find((n) => n.id === pinned)!
     const zoom = await transform(page)
-    // The view is saved after a short pause.
-    await page.waitForTimeout(1000)
+    // The view is saved after a short pause: wait until the browser holds it.
+    await expect
+      .poll(async () => (await kept(page)).views.find((v) => v.pins.includes(pinned)) ?? null)
+      .toMatchObject({ hiddenTypes: ['diplomatic'], k: zoom.k })
 
     await page.reload()
     await expect(statusLine(page)).toHaveText(status!)
@@ -339,12 +394,19 @@ test.describe('keeping your work', () => {
 
   test('the URL wins over what the browser kept', async ({ page }) => {
     await openExplorer(page)
-    await pickerInput(page).setInputFiles(join(FORMATS, 'alliances.gexf'))
-    await expect(statusLine(page)).toHaveText(totalsPattern(totals(join(FORMATS, 'alliances.gexf'))))
-    await page.waitForTimeout(800)
+    const gexf = join(FORMATS, 'alliances.gexf')
+    await pickerInput(page).setInputFiles(gexf)
+    await expect(statusLine(page)).toHaveText(totalsPattern(totals(gexf)))
+    // Something was kept: the opened file, which a plain reload would bring back.
+    await expect
+      .poll(async () => (await kept(page)).dataset)
+      .toEqual({ name: 'alliances.gexf', actors: totals(gexf).actors })
     const v1 = join(ROOT, 'tests/fixtures/valid.json')
+    expect(totals(v1)).not.toEqual(totals(gexf))
     await openExplorer(page, '/?graph=/fixtures/valid.json')
     await expect(statusLine(page)).toHaveText(totalsPattern(totals(v1)))
+    const title = (JSON.parse(readFileSync(v1, 'utf8')) as { title: string }).title
+    await expect(page.locator('.dataset-title')).toHaveText(title)
   })
 })
 
@@ -391,28 +453,176 @@ test.describe('export', () => {
     expect(stats.ink).toBeGreaterThan(5000)
   })
 
-  test('SVG: parses, and carries the shown labels and the legend', async ({ page }, testInfo) => {
+  /**
+   * The SVG's objects, read in the page: the data-id'd children of each layer with their titles,
+   * every text, and the parser's complaint if any.
+   */
+  async function readSvg(page: Page, text: string) {
+    return page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
+      const layer = (id: string) => doc.querySelector(`svg > g#${id}`)
+      const items = (id: string) =>
+        Array.from(layer(id)?.children ?? [])
+          .filter((e) => e.hasAttribute('data-id'))
+          .map((e) => ({
+            tag: e.tagName,
+            id: e.getAttribute('data-id')!,
+            title: e.querySelector('title')?.textContent ?? null,
+            text: e.tagName === 'text' ? e.textContent : null,
+            stroke: e.getAttribute('stroke'),
+            dash: e.getAttribute('stroke-dasharray'),
+            marker: e.getAttribute('marker-end'),
+            x: Number(e.getAttribute('x') ?? NaN),
+          }))
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.nodeName,
+        layers: ['relations', 'actors', 'labels', 'legend'].filter((id) => layer(id) !== null),
+        relations: items('relations'),
+        actors: items('actors'),
+        labels: items('labels'),
+        legend: Array.from(layer('legend')?.querySelectorAll('text') ?? [], (t) => t.textContent),
+        images: doc.querySelectorAll('image').length,
+        width: Number(doc.documentElement.getAttribute('width')),
+        height: Number(doc.documentElement.getAttribute('height')),
+      }
+    }, text)
+  }
+
+  /** Waits until every shown actor's centre is on the canvas (the SVG holds what is in view). */
+  async function expectAllInView(page: Page) {
+    const box = await canvasBox(page)
+    const inside = (n: { x: number; y: number }) =>
+      n.x >= box.x && n.x <= box.x + box.width && n.y >= box.y && n.y <= box.y + box.height
+    await expect.poll(async () => (await nodes(page)).filter((n) => !inside(n)).map((n) => n.id)).toEqual([])
+  }
+
+  /** Checks the SVG against the data file under a filter: one object per shown actor and relation. */
+  async function checkSvg(page: Page, text: string, f: FilterSpec) {
+    const ds = readDataset()
+    const svg = await readSvg(page, text)
+    expect(svg.error).toBeNull()
+    expect(svg.root).toBe('svg')
+    expect(svg.layers).toEqual(['relations', 'actors', 'labels', 'legend'])
+    expect(svg.images).toBe(0) // objects, not bitmaps
+    const rels = shownRelations(ds, f)
+    const typeLabel = new Map(ds.relationTypes.map((t) => [t.id, t.label]))
+    const typeColor = new Map(ds.relationTypes.map((t) => [t.id, t.color.toLowerCase()]))
+    expect(svg.relations.map((r) => r.id).sort()).toEqual(rels.map((r) => r.id).sort())
+    for (const r of rels) {
+      const el = svg.relations.find((e) => e.id === r.id)!
+      const arrow = r.directed === true ? '→' : '—'
+      expect(el.title).toMatch(
+        new RegExp(
+          `^${escapeRe(`${actorLabel(ds, r.source)} ${arrow} ${actorLabel(ds, r.target)}: ${typeLabel.get(r.type)}, ${r.stance}, `)}`,
+        ),
+      )
+      expect(el.stroke?.toLowerCase()).toBe(typeColor.get(r.type))
+      expect(el.dash === null).toBe(r.stance === 'cooperative')
+    }
+    const actorIds = shownActorIds(ds, f)
+    expect(svg.actors.map((a) => a.id).sort()).toEqual([...actorIds].sort())
+    for (const a of svg.actors) expect(a.title).toBe(actorLabel(ds, a.id))
+    // every label names a shown actor; the most connected ones have theirs
+    expect(svg.labels.length).toBeGreaterThan(0)
+    for (const l of svg.labels) expect(l.text).toBe(actorLabel(ds, l.id))
+    expect(svg.labels.map((l) => l.text)).toContain('Azerbaijan')
+    for (const t of ds.relationTypes.filter((t) => !(f.hideTypes ?? []).includes(t.id))) {
+      expect(svg.legend).toContain(t.label)
+    }
+    expect(svg.legend).toEqual(expect.arrayContaining(['Cooperative', 'Hostile', 'Neutral']))
+    return svg
+  }
+
+  test('SVG: one object per shown actor and relation, with ids and titles, in layers', async ({
+    page,
+  }, testInfo) => {
     await openExplorer(page)
+    await waitForSettled(page)
+    await expectAllInView(page)
     const d = await exportFile(page, 'Export SVG')
     expect(d.suggestedFilename()).toMatch(/_all-years\.svg$/)
     const file = testInfo.outputPath('view.svg')
     await d.saveAs(file)
     const text = readFileSync(file, 'utf8')
-    const parsed = await page.evaluate((svg) => {
-      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
-      return {
-        error: doc.querySelector('parsererror')?.textContent ?? null,
-        root: doc.documentElement.nodeName,
-        texts: Array.from(doc.querySelectorAll('text'), (t) => t.textContent),
-        paths: doc.querySelectorAll('path').length,
-      }
-    }, text)
-    expect(parsed.error).toBeNull()
-    expect(parsed.root).toBe('svg')
-    expect(parsed.texts).toContain('Azerbaijan')
-    expect(parsed.texts).toContain('Military')
-    expect(parsed.texts).toContain('Hostile')
-    expect(parsed.paths).toBeGreaterThan(50)
+    const svg = await checkSvg(page, text, {})
+    expect(svg.legend).toContain(readDataset().title)
+
+    // The labels are the ones on screen, centred where the screen centres them.
+    const box = await canvasBox(page)
+    const onScreen = await page.evaluate(() => window.__explorer!.labels())
+    expect(svg.labels.map((l) => l.id).sort()).toEqual(onScreen.map((l) => l.id).sort())
+    for (const l of onScreen) {
+      const inSvg = svg.labels.find((e) => e.id === l.id)!
+      expect(Math.abs(inSvg.x - (l.x - box.x + l.width / 2))).toBeLessThan(1)
+    }
+
+    // The picture: the file drawn by the browser beside the canvas it was exported from.
+    expect(svg.width).toBeCloseTo(box.width, 0)
+    expect(svg.height).toBeGreaterThan(box.height) // the legend strip below
+    const screen = await page.getByRole('img').screenshot({ path: testInfo.outputPath('screen.png') })
+    const shot = await page.context().newPage()
+    await shot.setViewportSize({ width: Math.ceil(svg.width), height: Math.ceil(svg.height) })
+    await shot.goto(`file://${file}`)
+    const drawn = await shot.screenshot({ path: testInfo.outputPath('view-svg.png') })
+    await shot.close()
+    // Looks like the screen: over the graph area, in blocks of 12 px, the mean luminance of the
+    // SVG as drawn is within a few levels of the canvas's (ink in the same places; a missing layer
+    // or a shifted drawing moves whole blocks by tens of levels).
+    const diff = await page.evaluate(
+      async ([a, b, w, h]) => {
+        const load = async (b64: string) => {
+          const img = new Image()
+          img.src = `data:image/png;base64,${b64}`
+          await img.decode()
+          const c = document.createElement('canvas')
+          c.width = w
+          c.height = h
+          const ctx = c.getContext('2d')!
+          ctx.drawImage(img, 0, 0)
+          return ctx.getImageData(0, 0, w, h).data
+        }
+        const [pa, pb] = [await load(a), await load(b)]
+        const B = 12
+        const diffs: number[] = []
+        for (let by = 0; by + B <= h; by += B)
+          for (let bx = 0; bx + B <= w; bx += B) {
+            let sa = 0
+            let sb = 0
+            for (let y = by; y < by + B; y++)
+              for (let x = bx; x < bx + B; x++) {
+                const i = (y * w + x) * 4
+                sa += pa[i]! + pa[i + 1]! + pa[i + 2]!
+                sb += pb[i]! + pb[i + 1]! + pb[i + 2]!
+              }
+            diffs.push(Math.abs(sa - sb) / (3 * B * B))
+          }
+        diffs.sort((p, q) => p - q)
+        return {
+          mean: diffs.reduce((p, q) => p + q, 0) / diffs.length,
+          p95: diffs[Math.floor(diffs.length * 0.95)]!,
+        }
+      },
+      [
+        screen.toString('base64'),
+        drawn.toString('base64'),
+        Math.floor(box.width),
+        Math.floor(box.height),
+      ] as const,
+    )
+    expect(diff.mean).toBeLessThan(1.5) // measured 0.47
+    expect(diff.p95).toBeLessThan(8) // measured 3.0
+
+    // A filtered view, fitted so that every shown actor is in view: only what is shown.
+    await page.getByRole('checkbox', { name: /^Economic/ }).uncheck()
+    await setYearsByKeyboard(page, 2020, 2023)
+    await waitForSettled(page)
+    await page.getByRole('button', { name: 'Fit to view' }).click()
+    await expectAllInView(page)
+    const d2 = await exportFile(page, 'Export SVG')
+    const file2 = testInfo.outputPath('filtered.svg')
+    await d2.saveAs(file2)
+    await checkSvg(page, readFileSync(file2, 'utf8'), { hideTypes: ['economic'], from: 2020, to: 2023 })
   })
 
   test('JSON: the visible subgraph re-opens with the same counts and its evidence', async ({

@@ -182,6 +182,21 @@ export const transform = (page: Page): Promise<HookTransform> =>
     return h.transform()
   })
 
+export interface HookLabel {
+  id: string
+  text: string
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** The labels drawn in the last frame, boxes in page viewport CSS px. */
+export const labels = (page: Page): Promise<HookLabel[]> =>
+  page.evaluate(
+    () => (window as unknown as { __explorer?: { labels(): HookLabel[] } }).__explorer?.labels() ?? [],
+  )
+
 export const layoutStatus = (page: Page): Promise<HookLayout | null> =>
   page.evaluate(() => (window as unknown as WithHook).__explorer?.layout() ?? null)
 

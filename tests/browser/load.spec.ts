@@ -16,7 +16,7 @@ import {
   test,
 } from './fixtures'
 
-/** LIGHT.nodeFill in src/render/style.ts; the tests run in the default (light) colour scheme. */
+/** LIGHT.nodeFill in src/model/encoding.ts; the tests run in the default (light) colour scheme. */
 const NODE_FILL = [0x3d, 0x4a, 0x5c] as const
 
 interface Box {

@@ -36,7 +36,7 @@ async function wheelPoint(page: Page): Promise<{ x: number; y: number }> {
   throw new Error('no bare canvas point to wheel over')
 }
 
-/** Activates a toolbar button from the keyboard (see the fixme test below for the mouse). */
+/** Activates a toolbar button from the keyboard (a test below clicks them with the mouse). */
 async function pressButton(page: Page, name: string) {
   const button = page.getByRole('button', { name, exact: true })
   await button.focus()
@@ -90,10 +90,7 @@ test.describe('zooming the graph', () => {
     expect(errors.page).toEqual([])
   })
 
-  // App bug: at 1280×800 the status line ("Showing 26 of 26 actors and 96 of 96 relations",
-  // absolutely positioned top-left of the graph area) lies over the "Zoom in" and "Zoom out"
-  // buttons (toolbar, top-right), so a mouse click on them lands on the status paragraph and does
-  // nothing. Playwright reports "<p role=status> intercepts pointer events". Un-fixme once fixed.
+  // The status line and the toolbar share the top of the graph area: nothing may lie over the buttons.
   test('"Zoom in" and "Zoom out" can be clicked with the mouse', async ({ page }) => {
     await openExplorer(page)
     const k0 = (await transform(page)).k
@@ -129,10 +126,8 @@ test.describe('zooming the graph', () => {
     expect(errors.page).toEqual([])
   })
 
-  // App bug: "Fit to view" (and the initial fit) fits the network to the whole canvas, but the
-  // legend (bottom-left), the status line and the toolbar float over the canvas. At 1280×800 the
-  // "Soviet Union" and "Turkmenistan" nodes end up under the legend: they cannot be seen fully or
-  // clicked (the click lands on the legend). Un-fixme once the fit leaves room for the overlays.
+  // The legend, the status line and the toolbar sit beside the canvas, not over it: every fitted
+  // node can be seen and clicked.
   test('after "Fit to view" no node lies under the legend, status line or toolbar', async ({ page }) => {
     await openExplorer(page)
     await page.getByRole('button', { name: 'Fit to view' }).click()

@@ -1,6 +1,7 @@
 /**
  * Label placement without a canvas: boxes worked out by hand from the rule (below the node, then
- * above, right, left; the first place wholly on the canvas and free wins).
+ * above, right, left and the corners; the first place wholly on the canvas, clear of placed labels
+ * and of other actors' discs, wins).
  */
 import { describe, expect, it } from 'vitest'
 import { createLabelPlacer, LABEL_BOX_H, type LabelBox } from '../../../src/render/labels'
@@ -29,12 +30,31 @@ describe('label placement', () => {
     expect(p.place(100, 100, 5, 40, false)).toBeNull()
   })
 
-  it('places a forced label even where others are', () => {
+  it('gives a forced label a free place if there is one, else its first place regardless', () => {
     const p = createLabelPlacer()
     p.begin(400, 300)
     const first = p.place(100, 100, 5, 40, false)!
-    const forced = p.place(100, 100, 5, 40, true)!
-    expect(forced).toEqual(first)
+    expect(p.place(100, 100, 5, 40, true)).toEqual({ x: 78, y: 78, width: 44, height: 15 })
+    expect(p.place(100, 100, 5, 40, false)).toBeNull()
+    expect(p.place(100, 100, 5, 40, true)).toEqual(first)
+  })
+
+  it("keeps off other actors' discs but not its own", () => {
+    const p = createLabelPlacer()
+    p.begin(400, 300)
+    p.addDisc(100, 100, 5, 0) // the label's own actor
+    p.addDisc(100, 118, 4, 1) // another actor just below: the box below (y 107–122) would cover it
+    expect(p.place(100, 100, 5, 40, false, 0)).toEqual({ x: 78, y: 78, width: 44, height: 15 })
+    // The box below a node at (300, 90), radius 5, is x 278–322, y 97–112. A disc 0.5 px from its
+    // left edge blocks it (1 px is kept clear); 2 px away it does not.
+    const near = createLabelPlacer()
+    near.begin(400, 300)
+    near.addDisc(273.5, 105, 4, 3)
+    expect(near.place(300, 90, 5, 40, false, 9)).toEqual({ x: 278, y: 68, width: 44, height: 15 })
+    const clear = createLabelPlacer()
+    clear.begin(400, 300)
+    clear.addDisc(272, 105, 4, 3)
+    expect(clear.place(300, 90, 5, 40, false, 9)).toEqual({ x: 278, y: 97, width: 44, height: 15 })
   })
 
   it('takes only places wholly on the canvas, unless forced', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fitTransform, labelHalfWidth } from '../../src/render/geometry'
+import { fitTransform, labelHalfWidth } from '../../../src/render/geometry'
 
 describe('fitTransform', () => {
   const positions = Float32Array.from([-100, 0, 100, 0, 0, 50, 0, -50])

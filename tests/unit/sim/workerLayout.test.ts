@@ -4,11 +4,11 @@
  * detached on the sender's side, as in a browser).
  */
 import { describe, expect, it } from 'vitest'
-import { createForceLayout } from '../../src/sim/forceLayout'
-import { createLayoutHost } from '../../src/sim/layoutHost'
-import type { Layout } from '../../src/sim/layout'
-import type { Command, Report } from '../../src/sim/protocol'
-import { createWorkerLayout, type WorkerLike } from '../../src/sim/workerLayout'
+import { createForceLayout } from '../../../src/sim/forceLayout'
+import { createLayoutHost } from '../../../src/sim/layoutHost'
+import type { Layout } from '../../../src/sim/layout'
+import type { Command, Report } from '../../../src/sim/protocol'
+import { createWorkerLayout, type WorkerLike } from '../../../src/sim/workerLayout'
 
 const tick = () => new Promise<void>((r) => setTimeout(r, 0))
 

@@ -8,17 +8,17 @@ import { resolve } from 'node:path'
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { ActorsList } from '../../src/app/ActorsList'
-import { ExplorerContext, createEngineSlot } from '../../src/app/context'
-import { DetailsPanel } from '../../src/app/DetailsPanel'
-import { FilterPanel } from '../../src/app/FilterPanel'
-import { StatusLine } from '../../src/app/GraphView'
-import { YearSlider } from '../../src/app/YearSlider'
-import { createViewCache } from '../../src/model/filter'
-import { buildIndex } from '../../src/model/graphIndex'
-import { parseGraphText } from '../../src/model/parse'
-import type { Graph } from '../../src/model/types'
-import { createExplorerStore } from '../../src/state/store'
+import { ActorsList } from '../../../src/app/ActorsList'
+import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
+import { DetailsPanel } from '../../../src/app/DetailsPanel'
+import { FilterPanel } from '../../../src/app/FilterPanel'
+import { StatusLine } from '../../../src/app/GraphView'
+import { YearSlider } from '../../../src/app/YearSlider'
+import { createViewCache } from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { parseGraphText } from '../../../src/model/parse'
+import type { Graph } from '../../../src/model/types'
+import { createExplorerStore } from '../../../src/state/store'
 
 interface RawRelation {
   id: string
@@ -36,7 +36,7 @@ interface RawDoc {
   sources: { id: string; title: string }[]
 }
 
-const text = readFileSync(resolve(__dirname, '../../data/iran-azerbaijan.json'), 'utf8')
+const text = readFileSync(resolve(__dirname, '../../../data/iran-azerbaijan.json'), 'utf8')
 const raw = JSON.parse(text) as RawDoc
 const parsed = parseGraphText(text)
 if (!parsed.ok) throw new Error('bundled dataset does not validate')

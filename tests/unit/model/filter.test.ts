@@ -5,9 +5,9 @@ import {
   DEFAULT_FILTER,
   statusText,
   type FilterState,
-} from '../../src/model/filter'
-import { buildIndex } from '../../src/model/graphIndex'
-import { tinyGraph } from './helpers'
+} from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { tinyGraph } from '../helpers'
 
 const f = (patch: Partial<FilterState>): FilterState => ({ ...DEFAULT_FILTER, ...patch })
 const ids = (g: ReturnType<typeof tinyGraph>, shown: Uint32Array) =>

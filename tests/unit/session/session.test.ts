@@ -6,12 +6,12 @@
 import 'fake-indexeddb/auto'
 import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPersistence, datasetKey, type Persistence } from '../../src/io/persist'
-import { DEFAULT_FILTER } from '../../src/model/filter'
-import { createSession, makeDataset, mainFirst, type ViewKeeper } from '../../src/session/session'
-import type { Pin, Transform } from '../../src/shared/types'
-import { createExplorerStore } from '../../src/state/store'
-import { tinyGraph } from './helpers'
+import { createPersistence, datasetKey, type Persistence } from '../../../src/io/persist'
+import { DEFAULT_FILTER } from '../../../src/model/filter'
+import { createSession, makeDataset, mainFirst, type ViewKeeper } from '../../../src/session/session'
+import type { Pin, Transform } from '../../../src/shared/types'
+import { createExplorerStore } from '../../../src/state/store'
+import { tinyGraph } from '../helpers'
 
 let db = 0
 let persist: Persistence
@@ -188,7 +188,7 @@ describe('storage failures are reported', () => {
     const failing: Persistence = {
       ...persist,
       saveDataset: async () => {
-        const { describeStorageError } = await import('../../src/io/persist')
+        const { describeStorageError } = await import('../../../src/io/persist')
         return { ok: false, message: describeStorageError(new DOMException('full', 'QuotaExceededError')) }
       },
     }

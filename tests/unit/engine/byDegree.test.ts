@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { byDegree } from '../../src/engine/sceneData'
-import { lcg } from '../../src/sim/forceLayout'
+import { byDegree } from '../../../src/engine/sceneData'
+import { lcg } from '../../../src/sim/forceLayout'
 
 describe('byDegree (label order)', () => {
   it('orders actors by degree, highest first, ties by index, like the comparator sort', () => {

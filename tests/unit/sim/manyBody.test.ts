@@ -1,7 +1,7 @@
 import { forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force'
 import { describe, expect, it } from 'vitest'
-import { lcg } from '../../src/sim/forceLayout'
-import { forceManyBodyFast } from '../../src/sim/manyBody'
+import { lcg } from '../../../src/sim/forceLayout'
+import { forceManyBodyFast } from '../../../src/sim/manyBody'
 
 type N = SimulationNodeDatum
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { computeView, DEFAULT_FILTER } from '../../src/model/filter'
-import { buildIndex } from '../../src/model/graphIndex'
-import { computeLanes, MAX_LANES } from '../../src/render/geometry'
-import { lcg } from '../../src/sim/forceLayout'
-import type { Relation } from '../../src/model/types'
-import { tinyGraph } from './helpers'
+import { computeView, DEFAULT_FILTER } from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { computeLanes, MAX_LANES } from '../../../src/render/geometry'
+import { lcg } from '../../../src/sim/forceLayout'
+import type { Relation } from '../../../src/model/types'
+import { tinyGraph } from '../helpers'
 
 /** The rule, written plainly: relations of one pair sorted by type, stance, index; centred lanes. */
 function reference(rels: { src: number; tgt: number; type: number; stance: number }[], shown: Uint8Array) {

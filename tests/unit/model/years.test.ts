@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clampWindow, isFullWindow, playStep, setFrom, setTo } from '../../src/model/years'
+import { clampWindow, isFullWindow, playStep, setFrom, setTo } from '../../../src/model/years'
 
 describe('year window', () => {
   const extent = [1991, 2023] as const

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { DEFAULT_FILTER } from '../../src/model/filter'
-import { createExplorerStore } from '../../src/state/store'
-import { decodeUrl, encodeUrl } from '../../src/state/url'
-import { FILTER_URL_DELAY_MS, bindUrl } from '../../src/state/urlSync'
+import { DEFAULT_FILTER } from '../../../src/model/filter'
+import { createExplorerStore } from '../../../src/state/store'
+import { decodeUrl, encodeUrl } from '../../../src/state/url'
+import { FILTER_URL_DELAY_MS, bindUrl } from '../../../src/state/urlSync'
 
 describe('URL state', () => {
   it('writes nothing for the default view', () => {

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkQuotes } from '../../src/model/evidence'
-import { parseGraphText } from '../../src/model/parse'
-import { graphJsonSchema } from '../../src/model/jsonSchema'
+import { checkQuotes } from '../../../src/model/evidence'
+import { parseGraphText } from '../../../src/model/parse'
+import { graphJsonSchema } from '../../../src/model/jsonSchema'
 
-const root = new URL('../../', import.meta.url)
+const root = new URL('../../../', import.meta.url)
 const read = (p: string) => readFileSync(new URL(p, root), 'utf8')
 
 describe('the bundled dataset', () => {

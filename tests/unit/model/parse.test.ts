@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { comparePaths, parseGraphText, validateGraph } from '../../src/model/parse'
-import { ACTOR_KINDS, STANCES } from '../../src/model/schema'
+import { comparePaths, parseGraphText, validateGraph } from '../../../src/model/parse'
+import { ACTOR_KINDS, STANCES } from '../../../src/model/schema'
 
 const base = () => ({
   schemaVersion: 1,

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ImportProgress } from '../../src/io/import'
-import { MAX_IMPORT_BYTES, openFile } from '../../src/io/importClient'
-import { runImport } from '../../src/io/importCore'
-import type { WorkerRequest, WorkerResponse } from '../../src/io/importWorker'
+import type { ImportProgress } from '../../../src/io/import'
+import { MAX_IMPORT_BYTES, openFile } from '../../../src/io/importClient'
+import { runImport } from '../../../src/io/importCore'
+import type { WorkerRequest, WorkerResponse } from '../../../src/io/importWorker'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/formats/${name}`)
 const file = (bytes: BlobPart, name: string) => new File([bytes], name)
@@ -167,7 +167,7 @@ describe('the worker module', () => {
     const post = vi.spyOn(window, 'postMessage').mockImplementation((m: unknown) => {
       posted.push(m as WorkerResponse)
     })
-    await import('../../src/io/importWorker')
+    await import('../../../src/io/importWorker')
     const handler = (self as unknown as { onmessage: (e: MessageEvent<WorkerRequest>) => void }).onmessage
     const job = { file: file(fixture('relations.csv'), 'relations.csv'), name: 'relations.csv', extras: [] }
     handler({ data: { id: 7, job } } as unknown as MessageEvent<WorkerRequest>)

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { importBytes, importText, detectFormat, decodeUtf8, MAX_IMPORT_BYTES } from '../../src/io/import'
-import { DEFAULT_RELATION_TYPES } from '../../src/model/schema'
+import { importBytes, importText, detectFormat, decodeUtf8, MAX_IMPORT_BYTES } from '../../../src/io/import'
+import { DEFAULT_RELATION_TYPES } from '../../../src/model/schema'
 
-const dir = new URL('../fixtures/formats/', import.meta.url)
+const dir = new URL('../../fixtures/formats/', import.meta.url)
 const read = (name: string) => readFileSync(new URL(name, dir), 'utf8')
 
 describe('good fixtures of every format', () => {

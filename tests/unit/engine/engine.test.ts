@@ -2,11 +2,14 @@
  * The engine and its automation hook in jsdom: a recording stand-in for the 2D context (jsdom
  * draws nothing), a fixed canvas rectangle, and the main-thread layout (jsdom has no Worker).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createEngine, type Engine } from '../../src/engine/engine'
-import { buildIndex } from '../../src/model/graphIndex'
-import { createExplorerStore, type ExplorerStore } from '../../src/state/store'
-import { tinyGraph } from './helpers'
+import { readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import { createEngine, type Engine, type HookNode } from '../../../src/engine/engine'
+import { installHook } from '../../../src/engine/hook'
+import { createViewCache } from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { createExplorerStore, type ExplorerStore } from '../../../src/state/store'
+import { tinyGraph } from '../helpers'
 
 const RECT = { left: 100, top: 50, width: 800, height: 600 }
 
@@ -88,6 +91,26 @@ async function load() {
 }
 
 describe('automation hook', () => {
+  it('labels() gives the boxes drawn in the last frame, in viewport CSS pixels', async () => {
+    await load()
+    await vi.waitFor(() => expect(engine.labels().length).toBe(4), { timeout: 5000, interval: 20 })
+    const nodes = new Map(engine.nodes().map((n) => [n.id, n]))
+    for (const l of engine.labels()) {
+      const n = nodes.get(l.id)!
+      expect(l.text).toBe(n.label)
+      // the fake context measures 7 px a character; boxes are the text plus 4 px, 15 px high
+      expect(l.width).toBe(7 * l.text.length + 4)
+      expect(l.height).toBe(15)
+      expect(l.x).toBeGreaterThanOrEqual(RECT.left)
+      expect(l.y).toBeGreaterThanOrEqual(RECT.top)
+      expect(l.x + l.width).toBeLessThanOrEqual(RECT.left + RECT.width)
+      expect(l.y + l.height).toBeLessThanOrEqual(RECT.top + RECT.height)
+      // next to its own node: the box is within a few radii of it
+      expect(Math.abs(l.x + l.width / 2 - n.x)).toBeLessThan(80)
+      expect(Math.abs(l.y + l.height / 2 - n.y)).toBeLessThan(80)
+    }
+  })
+
   it('nodes() lists the shown actors in viewport CSS pixels', async () => {
     await load()
     const nodes = engine.nodes()
@@ -198,5 +221,46 @@ describe('automation hook', () => {
       new MouseEvent('click', { bubbles: true, clientX: RECT.left + 2, clientY: RECT.top + 2 }),
     )
     expect(store.getState().selection).toBeNull()
+  })
+
+  it('window.__explorer answers from the engine, read-only, and goes away with it', async () => {
+    await load()
+    const uninstall = installHook({ engine, store })
+    const hook = window.__explorer!
+    // Every call on the hook is documented in the README's table, and every documented call exists.
+    const readme = readFileSync('README.md', 'utf8')
+    const section = readme.slice(readme.indexOf('## Automation hook'), readme.indexOf('## Design'))
+    const documented = [...section.matchAll(/^\| `(\w+)\(/gm)].map((m) => m[1]).sort()
+    expect(Object.keys(hook).sort()).toEqual(documented)
+    expect(documented).toEqual(expect.arrayContaining(['layout', 'nodes', 'transform']))
+    expectTypeOf(hook.nodes).returns.toEqualTypeOf<HookNode[]>()
+    expectTypeOf(hook.transform).parameters.toEqualTypeOf<[]>()
+    expect(Object.isFrozen(hook)).toBe(true)
+    expect(hook.nodes()).toEqual(engine.nodes())
+    expect(hook.labels()).toEqual(engine.labels())
+    expect(hook.transform()).toEqual(engine.transform())
+    expect(hook.layout()).toEqual(engine.layout())
+    // A newer hook (another engine) is not removed by the older one's uninstall.
+    const uninstallSecond = installHook({ engine, store })
+    const second = window.__explorer
+    uninstall()
+    expect(window.__explorer).toBe(second)
+    uninstallSecond()
+    expect(window.__explorer).toBeUndefined()
+  })
+
+  it('takes its views from the view cache it is given (the Explorer shares it with the panels)', () => {
+    const cache = createViewCache()
+    const views = vi.fn(cache)
+    const other = createEngine(canvas, store, { views })
+    const index = buildIndex(graph)
+    other.setGraph(index)
+    expect(views).toHaveBeenCalledWith(index, store.getState().filter)
+    store.getState().toggleType('military', false)
+    expect(views).toHaveBeenLastCalledWith(index, store.getState().filter)
+    // The panels asking the same cache get the very view the engine uses: one computation.
+    const shown = cache(index, store.getState().filter)
+    expect(views.mock.results.at(-1)!.value).toBe(shown)
+    other.destroy()
   })
 })

@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { importBytes, importText } from '../../src/io/import'
+import { importBytes, importText } from '../../../src/io/import'
 
 type Expected =
   { outcome: 'error'; path: string; message: string } | { outcome: 'load'; actors: number; relations: number }

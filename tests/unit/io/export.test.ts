@@ -9,13 +9,13 @@ import {
   toActorsCsv,
   toCsv,
   toV1Json,
-} from '../../src/io/export'
-import { importText } from '../../src/io/import'
-import { DEFAULT_FILTER, computeView } from '../../src/model/filter'
-import { buildIndex } from '../../src/model/graphIndex'
-import { parseGraphText } from '../../src/model/parse'
-import type { Graph } from '../../src/model/types'
-import { tinyGraph } from './helpers'
+} from '../../../src/io/export'
+import { importText } from '../../../src/io/import'
+import { DEFAULT_FILTER, computeView } from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import { parseGraphText } from '../../../src/model/parse'
+import type { Graph } from '../../../src/model/types'
+import { tinyGraph } from '../helpers'
 
 const dataset = (): Graph => {
   const r = parseGraphText(readFileSync('data/iran-azerbaijan.json', 'utf8'))

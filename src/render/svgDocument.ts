@@ -1,0 +1,512 @@
+/**
+ * The editable SVG of the view: one element per shown actor and per shown relation, each carrying
+ * its id (`data-id`) and a `<title>` naming it, in layers (`relations`, `actors`, `labels`, `pins`,
+ * `legend`) that editors open as separate objects. Pure: plain data in, a string out; no DOM, no
+ * canvas (text widths come from an injected `measure`, or an estimate).
+ *
+ * It follows the screen renderer's encoding and geometry (colours per type, dashes per stance,
+ * shapes per kind, lanes for parallel relations, arrowheads at the target's rim, dimming of what is
+ * not emphasised, the same label placement) but is not a recording of a frame: where the screen
+ * thins a very large view to a sample, the file holds every relation in view, and the legend says so.
+ */
+import type { Emphasis } from '../model/emphasis'
+import type { View } from '../model/filter'
+import { KIND_SHAPE, SHAPE_GEOMETRY, STANCE_DASH, type Palette, type Shape } from '../model/encoding'
+import { STANCES } from '../model/schema'
+import type { ActorKind, Relation } from '../model/types'
+import { KIND_LABEL, STANCE_LABEL } from '../model/words'
+import type { Transform } from '../shared/types'
+import { edgeOnScreen, SHARP_EDGE_BUDGET } from './edges'
+import { controlPoint } from './geometry'
+import { createLabelPlacer, LABEL_FONT, LABEL_FONT_PX } from './labels'
+import { projectPositions, screenRadius } from './scene'
+
+export interface LegendInfo {
+  readonly title: string
+  /** e.g. "Years 2016–2021 · Showing 12 of 26 actors and 30 of 96 relations" */
+  readonly subtitle: string
+  readonly types: readonly { readonly label: string; readonly color: string }[]
+  readonly kinds: readonly ActorKind[]
+}
+
+/** What the SVG is drawn from: a subset of the renderer's scene (a Scene can be passed as is). */
+export interface SvgScene {
+  readonly view: View
+  /** World positions, x and y per actor. */
+  readonly positions: Float32Array
+  /** World radius per actor. */
+  readonly radius: Float32Array
+  /** Lane offset per relation (see geometry.ts computeLanes). */
+  readonly lanes: Float32Array
+  readonly labels: readonly string[]
+  /** Shown actors in the order labels claim space (most connected first). */
+  readonly labelOrder: ArrayLike<number>
+  readonly typeColors: readonly string[]
+  readonly transform: Transform
+  readonly palette: Palette
+  readonly pinned?: Uint8Array
+  /** What is selected, hovered and dimmed; nothing when absent. */
+  readonly emphasis?: Emphasis
+}
+
+export interface SvgOptions {
+  /** The view's size in CSS px; the legend strip goes below it. */
+  readonly width: number
+  readonly height: number
+  readonly legend: LegendInfo
+  /** Width of `text` in CSS px in a canvas-style `font`; an estimate when absent. */
+  readonly measure?: (font: string, text: string) => number
+}
+
+// Screen rules not exported by edges.ts / nodes.ts, repeated so the file looks like the screen.
+/** Above this many edges drawn on screen, normal edges are 1 px hairlines. */
+const THIN_ABOVE = 400
+/** Above this many edges in view, edges are lighter and arrowheads left out. */
+const MANY_ABOVE = 3000
+/** Labels tried at rest. */
+const MAX_LABEL_ATTEMPTS = 4000
+/** Actors smaller than this on screen (radius, CSS px)… */
+const TINY_NODE_PX = 3
+/** …are drawn as plain discs when there are more than this many. */
+const PLAIN_TINY_ABOVE = 1500
+/** The labels' font family (LABEL_FONT without its size). */
+const FONT = LABEL_FONT.replace(/^[\d.]+px\s+/, '')
+const LEGEND_PAD = 14
+const LEGEND_ROW = 20
+/** From the top of the em box to the alphabetic baseline, as a fraction of the font size. */
+const ASCENT = 0.8
+
+const num = (v: number): string => {
+  const r = Math.round(v * 100) / 100
+  return Object.is(r, -0) ? '0' : r.toString()
+}
+
+/**
+ * Text for XML content and attribute values: markup characters escaped, and the characters XML 1.0
+ * forbids (controls, lone surrogates, U+FFFE/U+FFFF) replaced by U+FFFD, so any label stays text.
+ */
+export function escapeXml(s: string): string {
+  // Most text needs nothing: one test before two replacements (the file may hold 100,000 strings).
+  if (!NEEDS_ESCAPE.test(s)) return s
+  return s
+    .replace(FORBIDDEN, '\uFFFD')
+    .replace(/[&<>"']/g, (c) =>
+      c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+    )
+}
+
+const CONTROLS = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]'
+const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]'
+const FORBIDDEN = new RegExp(`${CONTROLS}|${LONE_SURROGATE}`, 'g')
+const NEEDS_ESCAPE = new RegExp(`[&<>"']|${CONTROLS}|${LONE_SURROGATE}`)
+
+/**
+ * A paint attribute: `fill="#3d4a5c"`; a CSS rgba() colour becomes a hex colour and an opacity
+ * attribute, which every SVG editor reads (not all read rgba() in an attribute).
+ */
+export function paint(attr: 'fill' | 'stroke', color: string): string {
+  const m = /^rgba\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*([\d.]+)\s*\)$/.exec(color)
+  if (m === null) return `${attr}="${escapeXml(color)}"`
+  const hex = [m[1], m[2], m[3]].map((v) => Math.min(255, Number(v)).toString(16).padStart(2, '0')).join('')
+  return `${attr}="#${hex}" ${attr}-opacity="${num(Number(m[4]))}"`
+}
+
+/** A rough text width for when nothing can measure: average glyph widths of a sans-serif face. */
+export function estimateWidth(font: string, text: string): number {
+  const m = /([\d.]+)px/.exec(font)
+  const size = m === null ? 12 : Number(m[1])
+  return text.length * size * 0.56
+}
+
+/** "2016–2019", "2020", "since 2020", "undated"; "c." when inferred (as in the details panel). */
+function yearsText(r: Relation): string {
+  if (r.start === undefined) return 'undated'
+  const c = r.approximate === true ? 'c. ' : ''
+  if (r.end === undefined || r.end === null) return `${c}since ${r.start}`
+  if (r.end === r.start) return `${c}${r.start}`
+  return `${c}${r.start}–${r.end}`
+}
+
+/** "Iran → Azerbaijan: Military, hostile, 2020–2023" (an undirected tie reads "Iran — Azerbaijan"). */
+export function relationTitle(view: View, r: number): string {
+  const { graph } = view.index
+  const rel = graph.relations[r]!
+  const a = graph.actors[view.index.src[r]!]!.label
+  const b = graph.actors[view.index.tgt[r]!]!.label
+  const type = graph.relationTypes[view.index.type[r]!]?.label ?? rel.type
+  const stance = STANCE_LABEL[rel.stance].toLowerCase()
+  return `${a} ${rel.directed === true ? '→' : '—'} ${b}: ${type}, ${stance}, ${yearsText(rel)}`
+}
+
+/**
+ * A shape as one SVG element (circle, rect or polygon) from the encoding's geometry, the same the
+ * canvas traces; `inner` is its content (a title), if any.
+ */
+function shapeElement(shape: Shape, x: number, y: number, r: number, attrs: string, inner = ''): string {
+  const g = SHAPE_GEOMETRY[shape]
+  let tag: string
+  let geometry: string
+  if (g.kind === 'circle') {
+    tag = 'circle'
+    geometry = `cx="${num(x)}" cy="${num(y)}" r="${num(r)}"`
+  } else if (g.kind === 'square') {
+    const h = g.half * r
+    tag = 'rect'
+    geometry = `x="${num(x - h)}" y="${num(y - h)}" width="${num(2 * h)}" height="${num(2 * h)}"`
+  } else {
+    const points: string[] = []
+    for (let i = 0; i < g.points.length; i += 2)
+      points.push(`${num(x + g.points[i]! * r)},${num(y + g.points[i + 1]! * r)}`)
+    tag = 'polygon'
+    geometry = `points="${points.join(' ')}"`
+  }
+  return inner === '' ? `<${tag} ${geometry}${attrs}/>` : `<${tag} ${geometry}${attrs}>${inner}</${tag}>`
+}
+
+/** The quadratic from p0 (control c) to p1, cut where it comes within `d` of p1 (de Casteljau). */
+function trimEnd(
+  x0: number,
+  y0: number,
+  cx: number,
+  cy: number,
+  x1: number,
+  y1: number,
+  d: number,
+): [number, number, number, number] {
+  const at = (t: number): [number, number] => {
+    const u = 1 - t
+    return [u * u * x0 + 2 * u * t * cx + t * t * x1, u * u * y0 + 2 * u * t * cy + t * t * y1]
+  }
+  let lo = 0
+  let hi = 1
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2
+    const [px, py] = at(mid)
+    if (Math.hypot(x1 - px, y1 - py) > d) lo = mid
+    else hi = mid
+  }
+  const [ex, ey] = at(lo)
+  return [x0 + (cx - x0) * lo, y0 + (cy - y0) * lo, ex, ey]
+}
+
+interface PlacedLabel {
+  readonly actor: number
+  /** Centre x and top y of the text. */
+  readonly x: number
+  readonly top: number
+}
+
+/**
+ * Where labels go, as on screen (labels.ts's placer, in the drawer's order): the selected and
+ * hovered actors first, then emphasised actors, then by `labelOrder`; clear of each other and of
+ * every actor's disc.
+ */
+export function placeLabels(
+  scene: SvgScene,
+  xy: Float64Array,
+  width: number,
+  height: number,
+  measure: (font: string, text: string) => number,
+): PlacedLabel[] {
+  const { view, transform: t } = scene
+  const emphasis = scene.emphasis
+  const active = emphasis?.active === true
+  const selected = emphasis?.selectedActor ?? -1
+  const hovered = emphasis?.hoveredActor ?? -1
+  const placer = createLabelPlacer()
+  placer.begin(width, height)
+  // Every shown actor's disc is an obstacle, grown by its outline (as labels.ts does on screen).
+  for (const a of view.shownActors)
+    placer.addDisc(xy[2 * a]!, xy[2 * a + 1]!, screenRadius(scene.radius, a, t.k) + 1, a)
+  const out: PlacedLabel[] = []
+  const tryLabel = (a: number, force: boolean) => {
+    const x = xy[2 * a]!
+    const y = xy[2 * a + 1]!
+    if (Number.isNaN(x + y)) return
+    const w = measure(a === selected ? `600 ${LABEL_FONT}` : LABEL_FONT, scene.labels[a]!)
+    const box = placer.place(x, y, screenRadius(scene.radius, a, t.k), w, force, a)
+    if (box !== null) out.push({ actor: a, x: box.x + 2 + w / 2, top: box.y + 1 })
+  }
+  const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
+  if (shown(selected)) tryLabel(selected, true)
+  if (shown(hovered) && hovered !== selected) tryLabel(hovered, true)
+  let attempts = 0
+  if (active) {
+    for (const a of Array.from(scene.labelOrder)) {
+      if (emphasis!.actors[a] !== 1 || a === selected || a === hovered) continue
+      tryLabel(a, false)
+      if (++attempts > MAX_LABEL_ATTEMPTS) break
+    }
+  }
+  for (const a of Array.from(scene.labelOrder)) {
+    if (a === selected || a === hovered) continue
+    if (active && emphasis!.actors[a] === 1) continue
+    if (scene.radius[a]! * t.k < 3 && view.shownActors.length > 200) continue
+    tryLabel(a, false)
+    if (++attempts > MAX_LABEL_ATTEMPTS) break
+  }
+  return out
+}
+
+/** Relations in view (an end on screen, or a line that may cross it), culled as the screen culls them. */
+export function relationsInView(scene: SvgScene, xy: Float64Array, width: number, height: number): number[] {
+  const { src, tgt } = scene.view.index
+  const out: number[] = []
+  for (const r of scene.view.shownRelations)
+    if (edgeOnScreen(xy, src[r]!, tgt[r]!, width, height)) out.push(r)
+  return out
+}
+
+/** Actors in view (their disc at least partly on screen). */
+export function actorsInView(scene: SvgScene, xy: Float64Array, width: number, height: number): number[] {
+  const out: number[] = []
+  for (const a of scene.view.shownActors) {
+    const x = xy[2 * a]!
+    const y = xy[2 * a + 1]!
+    const r = screenRadius(scene.radius, a, scene.transform.k)
+    if (Number.isNaN(x + y) || x < -r || y < -r || x > width + r || y > height + r) continue
+    out.push(a)
+  }
+  return out
+}
+
+/** How many of `inView` the screen draws at rest: every stride-th relation past the budget, plus emphasised ones. */
+export function screenDrawnCount(scene: SvgScene, inView: readonly number[]): number {
+  const stride = Math.ceil(inView.length / SHARP_EDGE_BUDGET)
+  if (stride <= 1) return inView.length
+  const e = scene.emphasis
+  let n = 0
+  for (const r of inView) if (r % stride === 0 || (e?.active === true && e.relations[r] === 1)) n++
+  return n
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US')
+
+/** The whole document. */
+export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
+  const { width, height, legend } = opts
+  const measure = opts.measure ?? estimateWidth
+  const { view, positions, lanes, transform: t, palette } = scene
+  const { index } = view
+  const { graph, src, tgt, type, stance, directed } = index
+  const e = scene.emphasis
+  const active = e?.active === true
+  const stances = STANCES.length
+  const xy = projectPositions(positions, t, new Float64Array(positions.length))
+  const X = (a: number) => xy[2 * a]!
+  const Y = (a: number) => xy[2 * a + 1]!
+
+  const relations = relationsInView(scene, xy, width, height)
+  const drawnOnScreen = screenDrawnCount(scene, relations)
+  const many = relations.length > MANY_ABOVE
+  // Emphasis level 0 dimmed, 1 normal, 2 highlighted; drawn in that order, then by type × stance.
+  const level = (r: number) => (!active ? 1 : e!.relations[r] === 1 ? 2 : 0)
+  const key = (r: number) => level(r) * 1e6 + type[r]! * stances + stance[r]!
+  relations.sort((p, q) => key(p) - key(q) || p - q)
+  const selectedRelation = e?.selectedRelation ?? -1
+  const sel = relations.indexOf(selectedRelation)
+  if (sel >= 0) relations.push(...relations.splice(sel, 1))
+
+  const usedArrows = new Set<number>()
+  const cp = new Float64Array(2)
+  const relationEls: string[] = []
+  for (const r of relations) {
+    const a = src[r]!
+    const b = tgt[r]!
+    const x0 = X(a)
+    const y0 = Y(a)
+    let x1 = X(b)
+    let y1 = Y(b)
+    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    let cx = cp[0]!
+    let cy = cp[1]!
+    const lv = level(r)
+    const isSel = r === selectedRelation
+    const color = scene.typeColors[type[r]!] ?? palette.label
+    const widthPx = isSel ? 3.2 : lv === 2 ? 2.6 : drawnOnScreen > THIN_ABOVE ? 1 : 1.6
+    const opacity = isSel ? 1 : lv === 0 ? palette.dimAlpha : many ? 0.55 : 0.85
+    const dashScale = isSel ? 1.6 : lv === 2 ? 1.4 : 1
+    const dash = STANCE_DASH[STANCES[stance[r]!]!]
+    let marker = ''
+    if (directed[r] === 1 && lv !== 0 && !many) {
+      // On screen the arrowhead's tip sits 2 px off the target's rim: the line ends there.
+      const rr = screenRadius(scene.radius, b, t.k) + 2
+      if (Math.hypot(x1 - cx, y1 - cy) >= rr + 14) {
+        ;[cx, cy, x1, y1] = trimEnd(x0, y0, cx, cy, x1, y1, rr)
+        usedArrows.add(type[r]!)
+        marker = ` marker-end="url(#arrow-${type[r]!})"`
+      }
+    }
+    const d =
+      lanes[r] === 0 && marker === ''
+        ? `M${num(x0)} ${num(y0)}L${num(x1)} ${num(y1)}`
+        : `M${num(x0)} ${num(y0)}Q${num(cx)} ${num(cy)} ${num(x1)} ${num(y1)}`
+    if (isSel) {
+      // The screen's wide accent halo under the selected relation (a decoration: no data-id).
+      relationEls.push(
+        `<path data-role="selection" d="M${num(x0)} ${num(y0)}Q${num(cp[0]!)} ${num(cp[1]!)} ${num(X(b))} ${num(Y(b))}" fill="none" ${paint('stroke', palette.accent)} stroke-width="9" opacity="0.35"/>`,
+      )
+    }
+    relationEls.push(
+      `<path data-id="${escapeXml(graph.relations[r]!.id)}" data-type="${escapeXml(graph.relations[r]!.type)}" data-stance="${STANCES[stance[r]!]}" d="${d}" fill="none" ${paint('stroke', color)} stroke-width="${num(widthPx)}"` +
+        (dash.length > 0 ? ` stroke-dasharray="${dash.map((v) => num(v * dashScale)).join(' ')}"` : '') +
+        ` opacity="${num(opacity)}"${marker}><title>${escapeXml(relationTitle(view, r))}</title></path>`,
+    )
+  }
+
+  const actors = actorsInView(scene, xy, width, height)
+  // Dimmed actors first, so emphasised ones sit on top (as on screen).
+  if (active) actors.sort((p, q) => (e!.actors[p] === 1 ? 1 : 0) - (e!.actors[q] === 1 ? 1 : 0) || p - q)
+  const actorEls: string[] = []
+  const pinEls: string[] = []
+  const screenR = (a: number) => screenRadius(scene.radius, a, t.k)
+  // Where the screen has many tiny actors it draws them as plain discs, without outline or shape.
+  let tinyCount = 0
+  for (const a of actors) if (screenR(a) < TINY_NODE_PX) tinyCount++
+  const plainTiny = tinyCount > PLAIN_TINY_ABOVE
+  for (const a of actors) {
+    const actor = graph.actors[a]!
+    const x = X(a)
+    const y = Y(a)
+    const r = screenR(a)
+    const plain = plainTiny && r < TINY_NODE_PX
+    const shape = plain ? 'circle' : KIND_SHAPE[actor.kind]
+    const dim = active && e!.actors[a] !== 1
+    // The screen outlines a shape with a slightly larger fill underneath; a ring is a thick outline.
+    const look = plain
+      ? ` ${paint('fill', palette.nodeFill)}`
+      : shape === 'ring'
+        ? ` ${paint('fill', palette.background)} ${paint('stroke', palette.nodeFill)} stroke-width="2.5"`
+        : ` ${paint('fill', palette.nodeFill)} ${paint('stroke', palette.nodeStroke)} stroke-width="1.5" paint-order="stroke"`
+    const attrs =
+      ` data-id="${escapeXml(actor.id)}" data-kind="${escapeXml(actor.kind)}"${look}` +
+      (dim ? ` opacity="${num(Math.max(0.25, palette.dimAlpha * 1.6))}"` : '')
+    actorEls.push(shapeElement(shape, x, y, r, attrs, `<title>${escapeXml(actor.label)}</title>`))
+    if (scene.pinned?.[a] === 1) {
+      const px = x + r * 0.75
+      const py = y - r * 0.75
+      pinEls.push(
+        `<g data-id="${escapeXml(actor.id)}"><path d="M${num(px)} ${num(py)}l5 -5" ${paint('stroke', palette.label)} stroke-width="1.5"/>` +
+          `<circle cx="${num(px + 6)}" cy="${num(py - 6)}" r="3.5" ${paint('fill', palette.accent)} ${paint('stroke', palette.label)} stroke-width="1.5"/></g>`,
+      )
+    }
+  }
+  const rings: string[] = []
+  const ring = (a: number, color: string, w: number) => {
+    if (a < 0 || view.actorShown[a] !== 1 || !actors.includes(a)) return
+    const r = screenRadius(scene.radius, a, t.k) + 4
+    rings.push(
+      `<circle data-role="selection" cx="${num(X(a))}" cy="${num(Y(a))}" r="${num(r)}" fill="none" ${paint('stroke', color)} stroke-width="${w}"/>`,
+    )
+  }
+  ring(e?.hoveredActor ?? -1, palette.label, 1.5)
+  ring(e?.selectedActor ?? -1, palette.accent, 3)
+
+  // Every attribute on the element itself, so a label keeps its look when moved out of its layer.
+  const labelAttrs =
+    ` font-family="${escapeXml(FONT)}" font-size="${LABEL_FONT_PX}" text-anchor="middle" ${paint('fill', palette.label)}` +
+    ` ${paint('stroke', palette.labelHalo)} stroke-width="3.5" stroke-linejoin="round" paint-order="stroke"`
+  const labelEls = placeLabels(scene, xy, width, height, measure).map((l) => {
+    const a = l.actor
+    const dim = active && e!.actors[a] !== 1
+    const bold = a === (e?.selectedActor ?? -1)
+    return (
+      `<text data-id="${escapeXml(graph.actors[a]!.id)}" x="${num(l.x)}" y="${num(l.top + ASCENT * LABEL_FONT_PX)}"${labelAttrs}` +
+      (bold ? ' font-weight="600"' : '') +
+      (dim ? ' opacity="0.35"' : '') +
+      `>${escapeXml(scene.labels[a]!)}</text>`
+    )
+  })
+
+  const legendNote =
+    drawnOnScreen < relations.length
+      ? `The screen draws a sample of ${fmt(drawnOnScreen)} of the ${fmt(relations.length)} relations in view; this file holds all ${fmt(relations.length)}.`
+      : null
+  const leg = legendSvg(legend, legendNote, palette, height, width, measure)
+  const total = height + leg.height
+
+  const defs = [...usedArrows]
+    .sort((p, q) => p - q)
+    .map(
+      (ti) =>
+        `<marker id="arrow-${ti}" viewBox="0 0 9 9" refX="9" refY="4.5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">` +
+        `<path d="M0 0L9 4.5L0 9Z" ${paint('fill', scene.typeColors[ti] ?? palette.label)}/></marker>`,
+    )
+  const layer = (id: string, label: string, body: string[], attrs = '') =>
+    `<g id="${id}" inkscape:groupmode="layer" inkscape:label="${label}"${attrs}>\n${body.join('\n')}${body.length > 0 ? '\n' : ''}</g>`
+  const clip = ' clip-path="url(#view)"'
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="${num(width)}" height="${num(total)}" viewBox="0 0 ${num(width)} ${num(total)}">\n` +
+    `<title>${escapeXml(legend.title)}</title>\n` +
+    `<defs>\n<clipPath id="view"><rect width="${num(width)}" height="${num(height)}"/></clipPath>\n${defs.join('\n')}${defs.length > 0 ? '\n' : ''}</defs>\n` +
+    `<rect id="background" width="${num(width)}" height="${num(total)}" ${paint('fill', palette.background)}/>\n` +
+    layer('relations', 'Relations', relationEls, clip) +
+    '\n' +
+    layer('actors', 'Actors', [...actorEls, ...rings], clip) +
+    '\n' +
+    layer('pins', 'Pins', pinEls, clip) +
+    '\n' +
+    layer('labels', 'Labels', labelEls, clip) +
+    '\n' +
+    layer('legend', 'Legend', leg.body) +
+    `\n</svg>\n`
+  )
+}
+
+/** The legend strip at y = top (the layout of the PNG's legend): title, subtitle, note, types, stances, kinds. */
+function legendSvg(
+  info: LegendInfo,
+  note: string | null,
+  palette: Palette,
+  top: number,
+  width: number,
+  measure: (font: string, text: string) => number,
+): { body: string[]; height: number } {
+  const body: string[] = []
+  const text = (s: string, x: number, cy: number, size: number, weight = '') =>
+    body.push(
+      `<text x="${num(x)}" y="${num(cy + (ASCENT - 0.5) * size)}" font-family="${escapeXml(FONT)}" font-size="${size}"${weight === '' ? '' : ` font-weight="${weight}"`} ${paint('fill', palette.label)}>${escapeXml(s)}</text>`,
+    )
+  body.push(
+    `<rect x="0" y="${num(top)}" width="${num(width)}" height="1" ${paint('fill', palette.label)} opacity="0.25"/>`,
+  )
+  let x = LEGEND_PAD
+  let y = top + LEGEND_PAD
+  text(info.title, LEGEND_PAD, y + 7, 14, '600')
+  text(info.subtitle, LEGEND_PAD, y + 25, 12)
+  y += 40
+  if (note !== null) {
+    text(note, LEGEND_PAD, y + 3, 12)
+    y += 18
+  }
+  const font = `12px ${FONT}`
+  const item = (w: number, swatch: (x: number, cy: number) => string, label: string) => {
+    const total = w + 6 + measure(font, label) + 18
+    if (x + total > width - LEGEND_PAD && x > LEGEND_PAD) {
+      x = LEGEND_PAD
+      y += LEGEND_ROW
+    }
+    body.push(swatch(x, y + LEGEND_ROW / 2))
+    text(label, x + w + 6, y + LEGEND_ROW / 2, 12)
+    x += total
+  }
+  const line = (color: string, dash: readonly number[]) => (lx: number, cy: number) =>
+    `<path d="M${num(lx)} ${num(cy)}h26" ${paint('stroke', color)} stroke-width="2.5"` +
+    (dash.length > 0 ? ` stroke-dasharray="${dash.map(num).join(' ')}"` : '') +
+    '/>'
+  for (const tp of info.types) item(26, line(tp.color, []), tp.label)
+  x = LEGEND_PAD
+  y += LEGEND_ROW
+  for (const s of STANCES) item(26, line(palette.label, STANCE_DASH[s]), STANCE_LABEL[s])
+  for (const k of info.kinds) {
+    const shape = KIND_SHAPE[k]
+    const look =
+      shape === 'ring'
+        ? ` fill="none" ${paint('stroke', palette.nodeFill)} stroke-width="2"`
+        : ` ${paint('fill', palette.nodeFill)}`
+    item(14, (lx, cy) => shapeElement(shape, lx + 7, cy, 5.5, look), KIND_LABEL[k])
+  }
+  y += LEGEND_ROW + LEGEND_PAD
+  return { body, height: y - top }
+}

@@ -1,0 +1,399 @@
+/**
+ * The editable SVG export, parsed back with xmldom: one element per actor and relation in view in
+ * its layer, ids and titles, the screen's encoding as attributes, culling, and hostile text kept as
+ * text. Expected values are worked out by hand from the small graphs below.
+ */
+import { DOMParser } from '@xmldom/xmldom'
+import { describe, expect, it } from 'vitest'
+import { computeView, DEFAULT_FILTER, type FilterState } from '../../../src/model/filter'
+import { buildIndex } from '../../../src/model/graphIndex'
+import type { Graph, Relation } from '../../../src/model/types'
+import { computeLanes } from '../../../src/render/geometry'
+import { LIGHT } from '../../../src/model/encoding'
+import { buildSvg, escapeXml, type LegendInfo, type SvgScene } from '../../../src/render/svgDocument'
+import { tinyGraph } from '../helpers'
+
+type El = ReturnType<ReturnType<DOMParser['parseFromString']>['getElementById']> & {}
+
+function parse(svg: string) {
+  const problems: string[] = []
+  // xmldom warns about U+FFFD (it suspects a decoding problem): here it is the escaping's own output.
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (!(level === 'warning' && msg.includes('replacement character'))) problems.push(`${level}: ${msg}`)
+    },
+  }).parseFromString(svg, 'image/svg+xml')
+  expect(problems).toEqual([])
+  const root = doc.documentElement!
+  const all = (name: string, under: El = root as El) => Array.from(under.getElementsByTagName(name)) as El[]
+  const layer = (id: string) => {
+    const g = all('g').find((e) => e.getAttribute('id') === id)
+    expect(g, `layer ${id}`).toBeDefined()
+    return g!
+  }
+  /** The layer's direct children that carry a data-id. */
+  const items = (id: string) =>
+    (Array.from(layer(id).childNodes) as El[]).filter((n) => n.nodeType === 1 && n.getAttribute('data-id'))
+  const titleOf = (e: El) => all('title', e)[0]?.textContent ?? null
+  return { doc, root, all, layer, items, titleOf }
+}
+
+const LEGEND: LegendInfo = {
+  title: 'Tiny',
+  subtitle: 'All years · Showing 4 of 5 actors',
+  types: [
+    { label: 'Military', color: '#E69F00' },
+    { label: 'Economic', color: '#56B4E9' },
+  ],
+  kinds: ['state'],
+}
+
+/** A scene at transform k = 2, (5, 7): actor i at the world positions given. */
+function sceneOf(
+  graph: Graph,
+  world: [number, number][],
+  filter: FilterState = DEFAULT_FILTER,
+  extra: Partial<SvgScene> = {},
+): SvgScene {
+  const index = buildIndex(graph)
+  const view = computeView(index, filter)
+  const positions = new Float32Array(world.flat())
+  return {
+    view,
+    positions,
+    radius: new Float32Array(graph.actors.length).fill(6),
+    lanes: computeLanes(view),
+    labels: graph.actors.map((a) => a.label),
+    labelOrder: Uint32Array.from(view.shownActors),
+    typeColors: graph.relationTypes.map((t) => t.color),
+    transform: { k: 2, x: 5, y: 7 },
+    palette: LIGHT,
+    ...extra,
+  }
+}
+
+const rels: Partial<Relation>[] = [
+  {
+    id: 'ab-mil',
+    source: 'a',
+    target: 'b',
+    type: 'military',
+    stance: 'hostile',
+    start: 2020,
+    end: 2023,
+    directed: true,
+  },
+  { id: 'ab-eco', source: 'a', target: 'b', type: 'economic', stance: 'cooperative' },
+  { id: 'bc', source: 'b', target: 'c', type: 'economic', stance: 'neutral', start: 2018 },
+  { id: 'cd', source: 'c', target: 'd', type: 'diplomatic', stance: 'cooperative', start: 2001, end: 2001 },
+  // d–e: e is far off screen to the right, d too: the relation is out of view
+  { id: 'de', source: 'd', target: 'e', type: 'military', stance: 'cooperative' },
+]
+// world → screen: x·2 + 5, y·2 + 7. a (25, 47), b (225, 47), c (225, 247), d (2005, 247) off, e (4005, 247) off
+const world: [number, number][] = [
+  [10, 20],
+  [110, 20],
+  [110, 120],
+  [1000, 120],
+  [2000, 120],
+]
+
+describe('buildSvg', () => {
+  it('puts one element per relation and actor in view in its layer, with ids and titles', () => {
+    const g = tinyGraph(rels)
+    const { items, titleOf, layer } = parse(
+      buildSvg(sceneOf(g, world), { width: 400, height: 300, legend: LEGEND }),
+    )
+    const relations = items('relations')
+    // cd: c is on screen, d is off to the right (2005 > 400 + 40) but c is not: in view. de: both off.
+    expect(relations.map((e) => e.getAttribute('data-id')).sort()).toEqual(['ab-eco', 'ab-mil', 'bc', 'cd'])
+    expect(relations.every((e) => e.tagName === 'path')).toBe(true)
+    const title = (id: string) => titleOf(relations.find((e) => e.getAttribute('data-id') === id)!)
+    expect(title('ab-mil')).toBe('A → B: Military, hostile, 2020–2023')
+    expect(title('ab-eco')).toBe('A — B: Economic, cooperative, undated')
+    expect(title('bc')).toBe('B — C: Economic, neutral, since 2018')
+    expect(title('cd')).toBe('C — D: Diplomatic, cooperative, 2001')
+    const actors = items('actors')
+    expect(actors.map((e) => e.getAttribute('data-id'))).toEqual(['a', 'b', 'c'])
+    expect(actors.map((e) => titleOf(e))).toEqual(['A', 'B', 'C'])
+    // state → circle at the screen position, radius 6·2
+    expect(
+      actors.map((e) => [e.tagName, e.getAttribute('cx'), e.getAttribute('cy'), e.getAttribute('r')]),
+    ).toEqual([
+      ['circle', '25', '47', '12'],
+      ['circle', '225', '47', '12'],
+      ['circle', '225', '247', '12'],
+    ])
+    const labels = items('labels')
+    expect(labels.map((e) => [e.getAttribute('data-id'), e.textContent])).toEqual([
+      ['a', 'A'],
+      ['b', 'B'],
+      ['c', 'C'],
+    ])
+    expect(layer('legend')).toBeDefined()
+  })
+
+  it('places a label where it covers no other actor, as the screen does', () => {
+    const g = tinyGraph(rels)
+    // b right under a: a (25, 47), b (25, 77), both radius 12. Below a (top 47 + 12 + 2 = 61) the
+    // label would cover b's disc (from 65 down), so it goes above: top 47 − 12 − 2 − 15 + 1 = 19,
+    // baseline 19 + 0.8·12 = 28.6.
+    const near: [number, number][] = [[10, 20], [10, 35], ...world.slice(2)]
+    const { items } = parse(buildSvg(sceneOf(g, near), { width: 400, height: 300, legend: LEGEND }))
+    const label = items('labels').find((e) => e.getAttribute('data-id') === 'a')!
+    expect([label.getAttribute('x'), label.getAttribute('y')]).toEqual(['25', '28.6'])
+  })
+
+  it('writes the stance dashes, type colours and arrowheads as attributes', () => {
+    const g = tinyGraph(rels)
+    const { items, all, root } = parse(
+      buildSvg(sceneOf(g, world), { width: 400, height: 300, legend: LEGEND }),
+    )
+    const byId = new Map(items('relations').map((e) => [e.getAttribute('data-id'), e]))
+    const mil = byId.get('ab-mil')!
+    expect(mil.getAttribute('stroke')).toBe(g.relationTypes.find((t) => t.id === 'military')!.color)
+    expect(mil.getAttribute('stroke-dasharray')).toBe('7 4')
+    expect(byId.get('bc')!.getAttribute('stroke-dasharray')).toBe('1.5 3.5')
+    expect(byId.get('ab-eco')!.hasAttribute('stroke-dasharray')).toBe(false)
+    // few relations on screen: 1.6 px, as the screen draws them
+    expect(mil.getAttribute('stroke-width')).toBe('1.6')
+    // the directed one ends at the arrowhead's tip, 12 + 2 px from b's centre, with a marker in its colour
+    expect(mil.getAttribute('marker-end')).toBe('url(#arrow-0)')
+    expect(byId.get('ab-eco')!.hasAttribute('marker-end')).toBe(false)
+    const marker = all('marker').find((m) => m.getAttribute('id') === 'arrow-0')!
+    expect(all('path', marker)[0]!.getAttribute('fill')).toBe(mil.getAttribute('stroke'))
+    const end = /([\d.]+) ([\d.]+)$/.exec(mil.getAttribute('d')!)!
+    expect(Math.hypot(Number(end[1]) - 225, Number(end[2]) - 47)).toBeCloseTo(14, 1)
+    expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg')
+  })
+
+  it('offsets parallel relations into lanes on either side of the straight line', () => {
+    const g = tinyGraph(rels)
+    const { items } = parse(buildSvg(sceneOf(g, world), { width: 400, height: 300, legend: LEGEND }))
+    const byId = new Map(items('relations').map((e) => [e.getAttribute('data-id'), e]))
+    // a (25, 47) → b (225, 47): two lanes, ±0.5 → control points 2·0.5·min(9, 200·0.15) = 9 px off the
+    // midpoint (125, 47): y 38 and 56. The undirected one keeps its control point…
+    const control = (id: string) =>
+      /Q([\d.]+) ([\d.]+)/.exec(byId.get(id)!.getAttribute('d')!)!.slice(1).map(Number) as [number, number]
+    const [ex, ey] = control('ab-eco')
+    expect([ex, ey]).toEqual([125, ey === 38 ? 38 : 56])
+    // …the directed one is cut short at its arrowhead, so its control point slides along the line
+    // from a to the original control point (125, 94 − ey), the other side of the straight line.
+    const [mx, my] = control('ab-mil')
+    const oy = 94 - ey
+    expect(mx).toBeGreaterThan(100)
+    expect((mx - 25) / 100).toBeCloseTo((my - 47) / (oy - 47), 2)
+    // a single relation is a straight line
+    expect(byId.get('bc')!.getAttribute('d')).toBe('M225 47L225 247')
+  })
+
+  it('follows the filter: hidden types and stances, the year window', () => {
+    const g = tinyGraph(rels)
+    const filter: FilterState = { ...DEFAULT_FILTER, hiddenTypes: ['economic'], yearWindow: [2019, 2024] }
+    const { items } = parse(buildSvg(sceneOf(g, world, filter), { width: 400, height: 300, legend: LEGEND }))
+    // economic hidden: ab-eco, bc gone; cd (2001) outside the window; de is undated and shown but off screen
+    expect(items('relations').map((e) => e.getAttribute('data-id'))).toEqual(['ab-mil'])
+    expect(items('actors').map((e) => e.getAttribute('data-id'))).toEqual(['a', 'b'])
+  })
+
+  it('draws each kind with its shape', () => {
+    const g = tinyGraph(rels)
+    const kinds = ['organisation', 'armed-group', 'other', 'bloc', 'person'] as const
+    const graph: Graph = { ...g, actors: g.actors.map((a, i) => ({ ...a, kind: kinds[i]! })) }
+    const spread: [number, number][] = [
+      [10, 20],
+      [110, 20],
+      [110, 120],
+      [60, 120],
+      [10, 120],
+    ]
+    const { items } = parse(buildSvg(sceneOf(graph, spread), { width: 400, height: 300, legend: LEGEND }))
+    const tags = Object.fromEntries(items('actors').map((e) => [e.getAttribute('data-id'), e.tagName]))
+    expect(tags).toEqual({ a: 'rect', b: 'polygon', c: 'circle', d: 'polygon', e: 'polygon' })
+    const a = items('actors')[0]!
+    // square: half side 12·0.88 = 10.56 around (25, 47)
+    expect([a.getAttribute('x'), a.getAttribute('y'), a.getAttribute('width')]).toEqual([
+      '14.44',
+      '36.44',
+      '21.12',
+    ])
+    const b = items('actors')[1]!
+    expect(b.getAttribute('points')!.split(' ')).toHaveLength(3)
+    const c = items('actors')[2]!
+    expect(c.getAttribute('fill')).toBe(LIGHT.background) // a ring
+  })
+
+  it('keeps hostile labels as text', () => {
+    const evil = '<script>alert(1)</script><g id="actors">&amp;"\'\u0001'
+    const g = tinyGraph(rels)
+    const graph: Graph = {
+      ...g,
+      title: '</svg><svg onload="x()">',
+      actors: g.actors.map((a, i) => (i === 0 ? { ...a, id: 'x"><b', label: evil } : a)),
+      relations: g.relations.map((r) => (r.source === 'a' ? { ...r, source: 'x"><b' } : r)),
+    }
+    // a moved to (605, 207) on a wider view, so that its long label has room below it
+    const moved: [number, number][] = [[300, 100], ...world.slice(1)]
+    const svg = buildSvg(sceneOf(graph, moved), {
+      width: 1000,
+      height: 300,
+      legend: { ...LEGEND, title: graph.title, types: [{ label: '<i>t</i>', color: '"/><x' }] },
+    })
+    const { all, items, titleOf } = parse(svg)
+    expect(all('script')).toHaveLength(0)
+    expect(all('i')).toHaveLength(0)
+    expect(all('x')).toHaveLength(0)
+    expect(all('g').filter((e) => e.getAttribute('id') === 'actors')).toHaveLength(1)
+    const shown = evil.replace('\u0001', '\uFFFD')
+    const a = items('actors').find((e) => e.getAttribute('data-id') === 'x"><b')!
+    expect(titleOf(a)).toBe(shown)
+    expect(items('labels').find((e) => e.getAttribute('data-id') === 'x"><b')!.textContent).toBe(shown)
+    expect(items('relations').some((e) => titleOf(e)!.startsWith(`${shown} → B:`))).toBe(true)
+    const texts = all('text').map((e) => e.textContent)
+    expect(texts).toContain('</svg><svg onload="x()">')
+    expect(texts).toContain('<i>t</i>')
+  })
+
+  it('escapes the five markup characters and forbidden controls', () => {
+    expect(escapeXml(`a<b>&"'\u0000\uD800z`)).toBe('a&lt;b&gt;&amp;&quot;&#39;\uFFFD\uFFFDz')
+    expect(escapeXml('😀')).toBe('😀')
+  })
+
+  it('writes the legend: title, subtitle, types, stances, kinds', () => {
+    const g = tinyGraph(rels)
+    const { layer, all } = parse(buildSvg(sceneOf(g, world), { width: 400, height: 300, legend: LEGEND }))
+    const texts = all('text', layer('legend')).map((e) => e.textContent)
+    expect(texts).toEqual([
+      'Tiny',
+      'All years · Showing 4 of 5 actors',
+      'Military',
+      'Economic',
+      'Cooperative',
+      'Hostile',
+      'Neutral',
+      'State',
+    ])
+    const lines = all('path', layer('legend'))
+    expect(lines.map((e) => e.getAttribute('stroke-dasharray'))).toEqual([null, null, null, '7 4', '1.5 3.5'])
+  })
+
+  it('holds every relation in view of a large view, and says how many the screen samples', () => {
+    // 60 actors on a 10 × 6 grid, 13,000 relations between neighbours in a row (many per pair).
+    const actors = Array.from({ length: 60 }, (_, i) => `n${i}`)
+    const many: Partial<Relation>[] = []
+    for (let i = 0; i < 13_000; i++) {
+      const a = i % 60
+      const b = a % 10 === 9 ? a - 1 : a + 1
+      many.push({ id: `r${i}`, source: `n${a}`, target: `n${b}` })
+    }
+    const g = tinyGraph(many, actors)
+    const grid = actors.map((_, i): [number, number] => [10 + (i % 10) * 18, 10 + Math.floor(i / 10) * 20])
+    const svg = buildSvg(sceneOf(g, grid), { width: 400, height: 300, legend: LEGEND })
+    const { items, all, layer } = parse(svg)
+    expect(items('relations')).toHaveLength(13_000)
+    expect(items('actors')).toHaveLength(60)
+    // at rest the screen keeps every 2nd (ceil(13,000 / 12,000)) relation: r0, r2, … r12998 → 6,500
+    const texts = all('text', layer('legend')).map((e) => e.textContent)
+    expect(texts).toContain(
+      'The screen draws a sample of 6,500 of the 13,000 relations in view; this file holds all 13,000.',
+    )
+    // over 3,000 in view: no arrowheads, hairlines
+    expect(items('relations')[0]!.getAttribute('stroke-width')).toBe('1')
+  }, 20_000)
+
+  it('draws many tiny actors as plain discs, as the screen does, and a few with their shape', () => {
+    const plainOrNot = (count: number) => {
+      const ids = Array.from({ length: count }, (_, i) => `n${i}`)
+      const g = tinyGraph([], ids)
+      const graph: Graph = { ...g, actors: g.actors.map((a) => ({ ...a, kind: 'organisation' as const })) }
+      const grid = ids.map((_, i): [number, number] => [(i % 40) * 3, Math.floor(i / 40) * 3])
+      // radius 0.5 at k = 2: 1 px, drawn at the 2 px minimum; all 1,600 or 40 on a 400 × 300 view
+      const scene = sceneOf(
+        graph,
+        grid,
+        { ...DEFAULT_FILTER, showUnconnected: true },
+        {
+          radius: new Float32Array(count).fill(0.5),
+        },
+      )
+      const { items } = parse(buildSvg(scene, { width: 400, height: 300, legend: LEGEND }))
+      const actors = items('actors')
+      expect(actors).toHaveLength(count)
+      return new Set(actors.map((e) => `${e.tagName} ${e.getAttribute('stroke')}`))
+    }
+    // over 1,500 tiny ones: discs of radius 2, no outline
+    expect(plainOrNot(1600)).toEqual(new Set(['circle null']))
+    expect(plainOrNot(40)).toEqual(new Set([`rect ${LIGHT.nodeStroke}`]))
+  })
+
+  it('rings the selected actor in the accent colour', () => {
+    const g = tinyGraph(rels)
+    const base = sceneOf(g, world)
+    const none = new Uint8Array(g.actors.length)
+    const scene: SvgScene = {
+      ...base,
+      emphasis: {
+        active: false,
+        actors: none,
+        relations: new Uint8Array(g.relations.length),
+        selectedActor: 1,
+        selectedRelation: -1,
+        hoveredActor: -1,
+      },
+    }
+    const { layer, items } = parse(buildSvg(scene, { width: 400, height: 300, legend: LEGEND }))
+    const rings = (Array.from(layer('actors').childNodes) as El[]).filter(
+      (n) => n.nodeType === 1 && n.getAttribute('data-role') === 'selection',
+    )
+    // b at (225, 47), radius 12 + 4
+    expect(rings.map((e) => [e.getAttribute('cx'), e.getAttribute('cy'), e.getAttribute('r')])).toEqual([
+      ['225', '47', '16'],
+    ])
+    expect(rings[0]!.getAttribute('stroke')).toBe(LIGHT.accent)
+    expect(
+      items('labels')
+        .find((e) => e.getAttribute('data-id') === 'b')!
+        .getAttribute('font-weight'),
+    ).toBe('600')
+  })
+
+  it('dims what is not emphasised and draws the selected relation last', () => {
+    const g = tinyGraph(rels)
+    const base = sceneOf(g, world)
+    const n = g.actors.length
+    const actorsOn = new Uint8Array(n)
+    actorsOn[1] = 1
+    actorsOn[2] = 1
+    const relationsOn = new Uint8Array(g.relations.length)
+    relationsOn[2] = 1
+    const scene = {
+      ...base,
+      emphasis: {
+        active: true,
+        actors: actorsOn,
+        relations: relationsOn,
+        selectedActor: -1,
+        selectedRelation: 2,
+        hoveredActor: -1,
+      },
+    }
+    const { items, layer } = parse(buildSvg(scene, { width: 400, height: 300, legend: LEGEND }))
+    const rel = items('relations')
+    expect(rel[rel.length - 1]!.getAttribute('data-id')).toBe('bc')
+    // under it, the accent halo along the same straight line b (225, 47) → c (225, 247)
+    const children = (Array.from(layer('relations').childNodes) as El[]).filter((n) => n.nodeType === 1)
+    const halo = children[children.length - 2]!
+    expect(halo.getAttribute('data-role')).toBe('selection')
+    expect(halo.getAttribute('d')).toBe('M225 47Q225 147 225 247')
+    expect(halo.getAttribute('stroke')).toBe(LIGHT.accent)
+    expect(rel[rel.length - 1]!.getAttribute('stroke-width')).toBe('3.2')
+    expect(rel.find((e) => e.getAttribute('data-id') === 'ab-mil')!.getAttribute('opacity')).toBe(
+      String(LIGHT.dimAlpha),
+    )
+    const act = items('actors')
+    // dimmed a first, then b and c
+    expect(act.map((e) => e.getAttribute('data-id'))).toEqual(['a', 'b', 'c'])
+    expect(act[0]!.hasAttribute('opacity')).toBe(true)
+    expect(act[1]!.hasAttribute('opacity')).toBe(false)
+  })
+})
