@@ -1,7 +1,8 @@
 /** Focus controls and keys, the status line's focus sentence checked against a BFS over the file. */
-import { render, screen } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { ActorsList } from '../../../src/app/ActorsList'
 import { createEngineSlot, ExplorerContext, useExplorerContext } from '../../../src/app/context'
 import { DetailsPanel } from '../../../src/app/DetailsPanel'
 import { FocusControls, useFocusKeys } from '../../../src/app/FocusControls'
@@ -62,5 +63,24 @@ describe('focus', () => {
     await userEvent.keyboard('{Escape}')
     expect(store.getState().focus).toBeNull()
     expect(store.getState().selection).toEqual({ kind: 'actor', id: 'armenia' })
+  })
+})
+
+describe('the Actors list under a focus', () => {
+  it('lists only the neighbourhood with "Hide others", everyone shown with "Dim others"', () => {
+    const index = buildIndex(graph)
+    const store = createExplorerStore({ focus: { id: 'armenia', depth: 1, mode: 'hide' } })
+    render(
+      <ExplorerContext.Provider
+        value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}
+      >
+        <ActorsList />
+      </ExplorerContext.Provider>,
+    )
+    const ring = [...bfs(raw.relations, 'armenia')].filter(([, d]) => d <= 1)
+    const list = screen.getByRole('navigation', { name: /^Actors/ })
+    expect(within(list).getAllByRole('button')).toHaveLength(ring.length)
+    act(() => store.getState().setFocus({ id: 'armenia', depth: 1, mode: 'dim' }))
+    expect(within(list).getAllByRole('button')).toHaveLength(raw.actors.length)
   })
 })
