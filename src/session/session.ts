@@ -143,7 +143,14 @@ export function createSession(opts: {
       pendingView = saved
       if (saved !== null) {
         const f = explorer.getState().filter
-        const keys: (keyof FilterState)[] = ['hiddenTypes', 'hiddenStances', 'yearWindow', 'showUnconnected']
+        const keys: (keyof FilterState)[] = [
+          'hiddenTypes',
+          'hiddenStances',
+          'yearWindow',
+          'showUnconnected',
+          'minSources',
+          'hideContested',
+        ]
         const patch: Partial<Record<keyof FilterState, unknown>> = {}
         for (const k of keys) if (!given.has(k) && saved.filter[k] !== undefined) patch[k] = saved.filter[k]
         explorer.setState({ filter: { ...f, ...(patch as Partial<FilterState>) } })
