@@ -1,3 +1,5 @@
+import { useMemo } from 'react'
+import { UNDATED_MODES, type UndatedMode } from '../model/filter'
 import { STANCES } from '../model/schema'
 import { STANCE_DASH } from '../model/encoding'
 import { STANCE_LABEL } from '../model/words'
@@ -8,6 +10,41 @@ export function StanceSwatch({ stance }: { stance: (typeof STANCES)[number] }) {
     <svg className="swatch-line" width="28" height="10" aria-hidden="true">
       <line x1="1" y1="5" x2="27" y2="5" strokeWidth="2.5" strokeDasharray={STANCE_DASH[stance].join(' ')} />
     </svg>
+  )
+}
+
+const UNDATED_LABEL: Record<UndatedMode, string> = {
+  always: 'Always',
+  sources: 'As of their sources',
+  hidden: 'Hidden',
+}
+
+/**
+ * "Undated relations": shown always, as of the years their sources describe, or hidden. Offered only
+ * when the graph has undated relations.
+ */
+function UndatedControl() {
+  const { index } = useExplorerContext()
+  const mode = useExplorer((s) => s.filter.undated)
+  const setUndated = useExplorer((s) => s.setUndated)
+  const undated = useMemo(() => {
+    let n = 0
+    for (let i = 0; i < index.relationCount; i++) if (index.start[i] === -Infinity) n++
+    return n
+  }, [index])
+  if (undated === 0) return null
+  return (
+    <fieldset className="undated">
+      <legend>
+        Undated relations <span className="count">{undated}</span>
+      </legend>
+      {UNDATED_MODES.map((m) => (
+        <label key={m} className="check">
+          <input type="radio" name="undated" value={m} checked={mode === m} onChange={() => setUndated(m)} />
+          <span className="check-label">{UNDATED_LABEL[m]}</span>
+        </label>
+      ))}
+    </fieldset>
   )
 }
 
@@ -57,6 +94,7 @@ export function FilterPanel() {
           </label>
         ))}
       </fieldset>
+      <UndatedControl />
       <fieldset>
         <legend>Evidence</legend>
         <label className="check">

@@ -7,12 +7,15 @@ import { DARK, LIGHT } from '../model/encoding'
 import { useExplorer, useExplorerContext, useView } from './context'
 import { ErrorBoundary } from './ErrorBoundary'
 import { FocusControls } from './FocusControls'
+import { windowLabel } from './YearSlider'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
-/** "Showing N of M actors and N of M relations" */
+/** "Showing N of M actors and N of M relations (U undated)", and during Play " · 2019", the year of the step. */
 export function StatusLine() {
   const view = useView()
   const { index } = useExplorerContext()
+  const playing = useExplorer((s) => s.playing)
+  const w = useExplorer((s) => s.filter.yearWindow)
   const focus = useExplorer((s) => s.focus)
   const n = focusNeighbourhood(view, focus)
   const focused = focus === null ? undefined : index.actorIndex.get(focus.id)
@@ -28,6 +31,7 @@ export function StatusLine() {
     <div className="status-block">
       <p className="status" role="status">
         {statusText(view)}
+        {playing && w !== null ? ` · ${windowLabel(w)}` : ''}
       </p>
       {extra.length > 0 ? (
         <p className="status-extra" aria-live="polite">

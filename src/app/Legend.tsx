@@ -1,4 +1,5 @@
 import { STANCES } from '../model/schema'
+import { UNDATED_ALPHA } from '../render/edges'
 import { KIND_SHAPE, shapePath } from '../model/encoding'
 import type { ActorKind } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
@@ -17,10 +18,10 @@ function EvidenceLegend() {
     <>
       {(['1 source', '2 sources', '3 or more sources'] as const).map((text, i) => (
         <li key={text}>
-          {line(1.4 * EVIDENCE_WIDTH[i]!)} {text}
+          {line(1.6 * EVIDENCE_WIDTH[i]!)} {text}
         </li>
       ))}
-      <li>{line(1.4, APPROXIMATE_ALPHA)} Approximate years (“c.” in the details)</li>
+      <li>{line(1.6, APPROXIMATE_ALPHA)} Approximate years (“c.” in the details)</li>
       <li>
         <svg className="swatch-line contested-mark" width="28" height="12" aria-hidden="true">
           <line x1="1" y1="6" x2="27" y2="6" strokeWidth="1.4" />
@@ -39,6 +40,7 @@ const LEGEND_SHAPE_R = 5.5
 export function Legend() {
   const { index } = useExplorerContext()
   const kinds = [...new Set(index.graph.actors.map((a) => a.kind))] as ActorKind[]
+  const hasUndated = index.graph.relations.some((r) => r.start === undefined)
   return (
     <section className="legend" aria-labelledby="legend-heading">
       <h2 id="legend-heading">Legend</h2>
@@ -53,6 +55,14 @@ export function Legend() {
             <StanceSwatch stance={s} /> {STANCE_LABEL[s]}
           </li>
         ))}
+        {hasUndated ? (
+          <li className="legend-undated">
+            <svg className="swatch-line" width="28" height="10" aria-hidden="true">
+              <line x1="1" y1="5" x2="27" y2="5" strokeWidth="2.5" opacity={UNDATED_ALPHA} />
+            </svg>{' '}
+            Undated (lighter)
+          </li>
+        ) : null}
         {kinds.map((k) => (
           <li key={k}>
             <svg

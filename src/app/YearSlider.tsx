@@ -1,11 +1,22 @@
-import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react'
-import { playStep, setFrom, setTo, type YearWindow } from '../model/years'
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
+import { moveFrom, moveTo, playStep, shiftWindow, type YearWindow } from '../model/years'
 import { useExplorer, useExplorerContext } from './context'
 
+/** Play moves the window one year per second at 1×. */
 const PLAY_INTERVAL_MS = 1000
+export const PLAY_SPEEDS = [0.5, 1, 2] as const
+export type PlaySpeed = (typeof PLAY_SPEEDS)[number]
+
+type Part = 'from' | 'to' | 'range'
+
+/** "2018" for a single year, "2016–2021" for a span. */
+export const windowLabel = (w: YearWindow): string => (w[0] === w[1] ? `${w[0]}` : `${w[0]}–${w[1]}`)
 
 /**
- * A year window with two thumbs ("From year", "To year"), keyboard- and pointer-operable, and Play.
+ * A year window with two thumbs ("From year", "To year") following the WAI-ARIA multi-thumb slider
+ * pattern: each thumb is bounded by the other (its aria-valuemin/max say so) and operating one never
+ * moves the other. The highlighted range between them drags the whole window, keeping its width.
+ * Play steps the window forward once per second (times the chosen speed) and announces each year.
  * Not offered when the data has no dated relation.
  */
 export function YearSlider() {
@@ -15,6 +26,7 @@ export function YearSlider() {
   const playing = useExplorer((s) => s.playing)
   const setYearWindow = useExplorer((s) => s.setYearWindow)
   const setPlaying = useExplorer((s) => s.setPlaying)
+  const [speed, setSpeed] = useState<PlaySpeed>(1)
   const track = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -24,9 +36,9 @@ export function YearSlider() {
       const next = playStep(w, extent)
       if (next === null) store.getState().setPlaying(false)
       else store.getState().setYearWindow(next)
-    }, PLAY_INTERVAL_MS)
+    }, PLAY_INTERVAL_MS / speed)
     return () => window.clearInterval(id)
-  }, [playing, extent, store])
+  }, [playing, extent, store, speed])
 
   if (extent === null) return null
   const w: YearWindow = stored ?? extent
@@ -35,9 +47,13 @@ export function YearSlider() {
   const apply = (next: YearWindow) => {
     setYearWindow(next[0] <= extent[0] && next[1] >= extent[1] ? null : next)
   }
+  const current = (): YearWindow => store.getState().filter.yearWindow ?? extent
 
   const onKey = (which: 'from' | 'to') => (e: KeyboardEvent<HTMLDivElement>) => {
     const cur = which === 'from' ? w[0] : w[1]
+    // The bounds of this thumb: the other thumb is one of them.
+    const lo = which === 'from' ? extent[0] : w[0]
+    const hi = which === 'from' ? w[1] : extent[1]
     const big = Math.max(5, Math.round(span / 10))
     let y: number
     switch (e.key) {
@@ -56,28 +72,48 @@ export function YearSlider() {
         y = cur + big
         break
       case 'Home':
-        y = extent[0]
+        y = lo
         break
       case 'End':
-        y = extent[1]
+        y = hi
         break
       default:
         return
     }
     e.preventDefault()
-    apply(which === 'from' ? setFrom(w, y, extent) : setTo(w, y, extent))
+    apply(which === 'from' ? moveFrom(w, y, extent) : moveTo(w, y, extent))
   }
 
-  const onPointerDown = (which: 'from' | 'to') => (e: PointerEvent<HTMLDivElement>) => {
+  const yearAt = (clientX: number, rect: DOMRect) => extent[0] + ((clientX - rect.left) / rect.width) * span
+
+  /**
+   * One drag per pointer (mouse, pen or touch). A thumb follows the pointer within its bounds; the
+   * range moves the window by whole years. When both thumbs sit on one year the one dragged is
+   * chosen by the first move: left moves "From year", right moves "To year".
+   */
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return
     const el = e.currentTarget
+    const part = el.dataset.part as Part
+    const rect0 = track.current?.getBoundingClientRect()
+    if (rect0 === undefined || rect0.width === 0) return
+    e.preventDefault()
     el.setPointerCapture(e.pointerId)
-    el.focus()
+    const start = current()
+    const startYear = yearAt(e.clientX, rect0)
+    let which: Part | null = part !== 'range' && start[0] === start[1] ? null : part
+    if (part !== 'range') el.focus()
     const move = (ev: globalThis.PointerEvent) => {
       const rect = track.current?.getBoundingClientRect()
       if (!rect || rect.width === 0) return
-      const y = extent[0] + Math.round(((ev.clientX - rect.left) / rect.width) * span)
-      const cur = store.getState().filter.yearWindow ?? extent
-      apply(which === 'from' ? setFrom(cur, y, extent) : setTo(cur, y, extent))
+      const y = yearAt(ev.clientX, rect)
+      if (which === null) {
+        if (Math.abs(y - startYear) < 0.5) return
+        which = y < startYear ? 'from' : 'to'
+      }
+      const cur = current()
+      if (which === 'range') apply(shiftWindow(start, y - startYear, extent))
+      else apply(which === 'from' ? moveFrom(cur, y, extent) : moveTo(cur, y, extent))
     }
     const up = () => {
       el.removeEventListener('pointermove', move)
@@ -101,17 +137,34 @@ export function YearSlider() {
     setPlaying(true)
   }
 
-  const label = w[0] === w[1] ? `${w[0]}` : `${w[0]}–${w[1]}`
+  const label = windowLabel(w)
+  const whole = w[0] === extent[0] && w[1] === extent[1]
   return (
     <div className="years" role="group" aria-label="Years">
       <button type="button" className="play" onClick={togglePlay}>
         {playing ? 'Pause' : 'Play'}
       </button>
+      <label className="speed">
+        <span className="speed-label">Speed</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as PlaySpeed)}>
+          {PLAY_SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
       <span className="year-end" aria-hidden="true">
         {extent[0]}
       </span>
       <div className="track" ref={track}>
-        <div className="range" style={{ left: `${pct(w[0])}%`, width: `${pct(w[1]) - pct(w[0])}%` }} />
+        <div
+          className={`range${whole ? ' range-whole' : ''}`}
+          title="Drag to move the year window"
+          style={{ left: `${pct(w[0])}%`, width: `${pct(w[1]) - pct(w[0])}%` }}
+          data-part="range"
+          onPointerDown={onPointerDown}
+        />
         {(['from', 'to'] as const).map((which) => {
           const value = which === 'from' ? w[0] : w[1]
           return (
@@ -121,13 +174,14 @@ export function YearSlider() {
               role="slider"
               tabIndex={0}
               aria-label={which === 'from' ? 'From year' : 'To year'}
-              aria-valuemin={extent[0]}
-              aria-valuemax={extent[1]}
+              aria-valuemin={which === 'from' ? extent[0] : w[0]}
+              aria-valuemax={which === 'from' ? w[1] : extent[1]}
               aria-valuenow={value}
               aria-valuetext={String(value)}
               style={{ left: `${pct(value)}%` }}
               onKeyDown={onKey(which)}
-              onPointerDown={onPointerDown(which)}
+              data-part={which}
+              onPointerDown={onPointerDown}
             />
           )
         })}
@@ -141,6 +195,10 @@ export function YearSlider() {
           All years
         </button>
       ) : null}
+      {/* Spoken once per Play step (the window changes once per step, not per frame). */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="year-announcer">
+        {playing ? `Year ${label}` : ''}
+      </p>
     </div>
   )
 }

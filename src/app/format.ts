@@ -9,8 +9,10 @@ export function yearsText(r: Pick<Relation, 'start' | 'end' | 'approximate'>): s
   return `${c}${r.start}–${r.end}`
 }
 
+/** "Title, Author, Publisher, 2021-10-05"; a text without a date but with `asOf` ends "as of 2023". */
 export function citationText(s: Source): string {
-  return [s.title, s.author, s.publisher, s.published].filter((x) => x !== undefined && x !== '').join(', ')
+  const when = s.published ?? (s.asOf !== undefined ? `as of ${s.asOf}` : undefined)
+  return [s.title, s.author, s.publisher, when].filter((x) => x !== undefined && x !== '').join(', ')
 }
 
 /** Only http and https links are ever rendered as links. */

@@ -2,17 +2,25 @@
  * What is shown: a pure function of the graph index and the filter settings.
  *
  * A relation is shown when its type and stance are enabled and its years [start, end] overlap the
- * year window [from, to]; no end means ongoing; an undated relation is shown in every window.
+ * year window [from, to]; no end means ongoing. An undated relation (no start) follows `undated`:
+ * - 'always': shown in every window;
+ * - 'sources': shown when the window includes a year its sources describe (a source's `asOf` year,
+ *   else the year it was published); an undated relation none of whose sources has a year is not shown;
+ * - 'hidden': never shown.
  * An actor is shown when at least one of its relations is, or always when `showUnconnected` is on.
  *
  * Evidence filters (model/ties.ts): with `minSources` above 1, a relation is shown only when its
  * quotations cite at least that many distinct sources; contested pairs are found among the
  * relations the other rules show, and `hideContested` then hides their disagreeing relations.
  */
+import { contested, ties } from './ties'
 import type { GraphIndex } from './graphIndex'
 import { STANCES } from './schema'
-import { contested, ties } from './ties'
-import type { Stance } from './types'
+import type { Graph, Stance } from './types'
+
+/** How undated relations are shown: in every window, as of the years of their sources, or not at all. */
+export const UNDATED_MODES = ['always', 'sources', 'hidden'] as const
+export type UndatedMode = (typeof UNDATED_MODES)[number]
 
 export interface FilterState {
   readonly hiddenTypes: readonly string[]
@@ -20,6 +28,7 @@ export interface FilterState {
   /** Inclusive year window, or null for all years. */
   readonly yearWindow: readonly [number, number] | null
   readonly showUnconnected: boolean
+  readonly undated: UndatedMode
   /** Fewest distinct sources a shown relation cites ("At least 2 sources" sets 2). */
   readonly minSources: number
   /** Hide the relations of contested pairs. */
@@ -31,6 +40,7 @@ export const DEFAULT_FILTER: FilterState = {
   hiddenStances: [],
   yearWindow: null,
   showUnconnected: false,
+  undated: 'always',
   minSources: 1,
   hideContested: false,
 }
@@ -50,6 +60,8 @@ export interface View {
   /** Shown relations per relation type (by type index) and per stance (by STANCES index). */
   readonly countByType: Uint32Array
   readonly countByStance: Uint32Array
+  /** How many of the shown relations are undated. */
+  readonly undatedShown: number
   /** 1 when relation i belongs to a contested pair and type (whether or not it is hidden for it). */
   readonly contested: Uint8Array
   /** Contested pairs among the relations the other rules show. */
@@ -63,6 +75,52 @@ export function relationActive(
 ): boolean {
   if (window === null) return true
   return start <= window[1] && end >= window[0]
+}
+
+/** The year a source describes: its `asOf` year when given, else the year it was published; null when neither. */
+export function sourceYear(source: {
+  readonly published?: string | undefined
+  readonly asOf?: number | undefined
+}): number | null {
+  if (source.asOf !== undefined) return source.asOf
+  if (source.published !== undefined) return Number.parseInt(source.published.slice(0, 4), 10)
+  return null
+}
+
+/**
+ * The years the sources of each relation describe, as compressed rows: relation i's years are
+ * years[rowStart[i] .. rowStart[i+1]), distinct and ascending. Built once per graph.
+ */
+export interface SourceYears {
+  readonly rowStart: Uint32Array
+  readonly years: Float64Array
+}
+
+const sourceYearsCache = new WeakMap<Graph, SourceYears>()
+
+export function relationSourceYears(graph: Graph): SourceYears {
+  const cached = sourceYearsCache.get(graph)
+  if (cached !== undefined) return cached
+  const bySource = new Map<string, number>()
+  for (const s of graph.sources) {
+    const y = sourceYear(s)
+    if (y !== null) bySource.set(s.id, y)
+  }
+  const m = graph.relations.length
+  const rowStart = new Uint32Array(m + 1)
+  const out: number[] = []
+  for (let i = 0; i < m; i++) {
+    const ys = new Set<number>()
+    for (const e of graph.relations[i]!.evidence ?? []) {
+      const y = bySource.get(e.source)
+      if (y !== undefined) ys.add(y)
+    }
+    out.push(...[...ys].sort((a, b) => a - b))
+    rowStart[i + 1] = out.length
+  }
+  const result = { rowStart, years: Float64Array.from(out) }
+  sourceYearsCache.set(graph, result)
+  return result
 }
 
 export function computeView(index: GraphIndex, filter: FilterState): View {
@@ -84,22 +142,38 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   const degree = new Uint32Array(n)
   const countByType = new Uint32Array(typeOn.length)
   const countByStance = new Uint32Array(STANCES.length)
+  const undatedMode = filter.undated ?? 'always'
+  const asOf = undatedMode === 'sources' ? relationSourceYears(index.graph) : null
   const minSources = filter.minSources ?? 1
   const sourceCount = minSources > 1 ? ties(index).sourceCount : null
   for (let i = 0; i < m; i++) {
     if (typeOn[type[i]!] === 0 || stanceOn[stance[i]!] === 0) continue
-    if (start[i]! > to || end[i]! < from) continue
     if (sourceCount !== null && sourceCount[i]! < minSources) continue
+    // Undated relations are stored as [-∞, +∞], so the overlap test alone would show them always.
+    const undated = start[i] === -Infinity
+    if (undated) {
+      if (undatedMode === 'hidden') continue
+      if (asOf !== null) {
+        let inWindow = false
+        for (let k = asOf.rowStart[i]!; k < asOf.rowStart[i + 1]! && !inWindow; k++) {
+          const y = asOf.years[k]!
+          inWindow = y >= from && y <= to
+        }
+        if (!inWindow) continue
+      }
+    } else if (start[i]! > to || end[i]! < from) continue
     relationShown[i] = 1
   }
   const disputed = contested(index, relationShown)
   let shown = 0
+  let undatedShown = 0
   for (let i = 0; i < m; i++) {
     if (relationShown[i] !== 1) continue
     if (filter.hideContested === true && disputed.relation[i] === 1) {
       relationShown[i] = 0
       continue
     }
+    if (start[i] === -Infinity) undatedShown++
     shown++
     degree[src[i]!]!++
     degree[tgt[i]!]!++
@@ -127,6 +201,7 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
     degree,
     countByType,
     countByStance,
+    undatedShown,
     contested: disputed.relation,
     contestedPairs: disputed.pairs,
   }
@@ -146,6 +221,7 @@ export function createViewCache(): ViewCache {
       filter.hiddenStances,
       filter.yearWindow,
       filter.showUnconnected,
+      filter.undated,
       filter.minSources,
       filter.hideContested,
     ])
@@ -156,7 +232,8 @@ export function createViewCache(): ViewCache {
   }
 }
 
-/** "Showing 24 of 31 actors and 57 of 88 relations" */
+/** "Showing 24 of 31 actors and 57 of 88 relations", then " (12 undated)" when undated relations are among them. */
 export function statusText(view: View): string {
-  return `Showing ${view.shownActors.length} of ${view.index.actorCount} actors and ${view.shownRelations.length} of ${view.index.relationCount} relations`
+  const undated = view.undatedShown > 0 ? ` (${view.undatedShown} undated)` : ''
+  return `Showing ${view.shownActors.length} of ${view.index.actorCount} actors and ${view.shownRelations.length} of ${view.index.relationCount} relations${undated}`
 }

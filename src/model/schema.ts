@@ -75,8 +75,9 @@ export const sourceSchema = record(
         ),
     ),
     url: z.optional(httpUrl),
+    asOf: z.optional(year('asOf')),
   },
-  'A document that evidence quotes.',
+  'A document that evidence quotes. `asOf` is the year the text describes, for texts without a date.',
 )
 
 export const actorSchema = record(

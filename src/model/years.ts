@@ -20,6 +20,24 @@ export function setTo(w: YearWindow, year: number, extent: YearWindow): YearWind
   return [Math.min(y, w[0]), y]
 }
 
+/**
+ * The multi-thumb slider rule (WAI-ARIA APG): each thumb is bounded by the other and never moves it.
+ * "From" stays within [extent start, to], "to" within [from, extent end].
+ */
+export function moveFrom(w: YearWindow, year: number, extent: YearWindow): YearWindow {
+  return [Math.min(w[1], Math.max(extent[0], Math.round(year))), w[1]]
+}
+export function moveTo(w: YearWindow, year: number, extent: YearWindow): YearWindow {
+  return [w[0], Math.max(w[0], Math.min(extent[1], Math.round(year)))]
+}
+
+/** Moves the whole window by `delta` years keeping its width, stopping at the ends of the extent. */
+export function shiftWindow(w: YearWindow, delta: number, extent: YearWindow): YearWindow {
+  const width = w[1] - w[0]
+  const from = Math.min(extent[1] - width, Math.max(extent[0], w[0] + Math.round(delta)))
+  return [from, from + width]
+}
+
 /** One Play step: the window moves forward a year keeping its width; null once it reaches the end. */
 export function playStep(w: YearWindow, extent: YearWindow): YearWindow | null {
   if (w[1] >= extent[1]) return null

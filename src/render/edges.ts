@@ -1,8 +1,6 @@
 /**
  * Edges: sorted into buckets by style (type × stance × emphasis), then one path and one stroke()
- * per bucket and evidence variant: the line is wider for 2 and for 3+ distinct sources, fainter
- * when its years are approximate (a bucket has at most six such strokes, usually one), and a
- * contested relation gets a mark at its middle. Culled to the screen; in fast quality thinned to a fixed sample; dash patterns only
+ * per bucket. Culled to the screen; in fast quality thinned to a fixed sample; dash patterns only
  * where an edge is long enough on screen to show one.
  */
 import { STANCES } from '../model/schema'
@@ -28,14 +26,23 @@ const MANY_EDGES = 3000
 /** Edges whose both ends are further than this off screen (CSS px) are culled. */
 const CULL_MARGIN = 40
 
-/** Evidence variants within a bucket: 3 width classes (1, 2, 3+ sources) × approximate or not. */
-export const EVIDENCE_VARIANTS = 6
+/**
+ * Undated relations (no year) are drawn lighter than dated ones, so a tie the sources date reads
+ * apart from one they do not: their opacity is multiplied by this (dimmed edges stay as dim).
+ */
+export const UNDATED_ALPHA = 0.4
+
 /** Line width factor per evidence class (1, 2, 3+ distinct sources): the legend shows the same. */
-export const EVIDENCE_WIDTH = [1, 1.9, 2.8] as const
-/** Opacity factor for a relation whose years are approximate. */
+export const EVIDENCE_WIDTH = [1, 1.7, 2.4] as const
+/** Opacity factor for a relation whose years are approximate (inferred). */
 export const APPROXIMATE_ALPHA = 0.45
 /** Evidence class of a relation: 0, 1 or 2 for 1, 2 and 3+ distinct sources (none counts as 1). */
 export const evidenceClass = (sources: number): number => (sources >= 3 ? 2 : sources === 2 ? 1 : 0)
+/**
+ * Stroke variants within a bucket: evidence class (width) × faintness (0 plain, 1 approximate
+ * years, 2 undated), in drawing order; most buckets hold one.
+ */
+const VARIANTS = 9
 
 /** Emphasis level of a bucket: the last part of its key. */
 export const DIMMED = 0
@@ -189,26 +196,29 @@ export function* strokeBucket(
   const to = b.start[key + 1]!
   if (from === to) return
   const { src, tgt } = scene.view.index
-  const { sourceCount, approximate } = ties(scene.view.index)
-  const variantOf = (r: number) => evidenceClass(sourceCount[r]!) * 2 + approximate[r]!
   const stances = STANCES.length
   const style = Math.floor(key / 3)
   const e = key % 3
   const cp = new Float64Array(2)
-  // Which evidence variants this bucket holds: one stroke each (most buckets hold one).
-  const present = new Uint8Array(EVIDENCE_VARIANTS)
+  // One stroke per variant present: the evidence class sets the width, approximate years and
+  // undated relations are fainter (dimmed edges stay as dim).
+  const yearStart = scene.view.index.start
+  const { sourceCount, approximate } = ties(scene.view.index)
+  const variantOf = (r: number) =>
+    evidenceClass(sourceCount[r]!) * 3 + (yearStart[r] === -Infinity ? 2 : approximate[r]!)
+  const present = new Uint8Array(VARIANTS)
   for (let j = from; j < to; j++) present[variantOf(b.items[j]!)] = 1
-  ctx.strokeStyle = scene.typeColors[Math.floor(style / stances)]!
-  const strength = (e === DIMMED ? scene.palette.dimAlpha : cls.many ? 0.55 : 0.85) * alpha
-  // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
-  const width = e === HIGHLIGHTED ? 2.2 : cls.thin ? 1 : 1.4
-  const dash = STANCE_DASH[STANCES[style % stances]!]
-  ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
   let sinceYield = 0
-  for (let v = 0; v < EVIDENCE_VARIANTS; v++) {
+  for (let v = 0; v < VARIANTS; v++) {
     if (present[v] === 0) continue
-    ctx.globalAlpha = v % 2 === 1 ? strength * APPROXIMATE_ALPHA : strength
-    ctx.lineWidth = width * EVIDENCE_WIDTH[v >> 1]!
+    const faint = v % 3
+    ctx.strokeStyle = scene.typeColors[Math.floor(style / stances)]!
+    const faintAlpha = e === DIMMED || faint === 0 ? 1 : faint === 1 ? APPROXIMATE_ALPHA : UNDATED_ALPHA
+    ctx.globalAlpha = (e === DIMMED ? scene.palette.dimAlpha : cls.many ? 0.55 : 0.85) * alpha * faintAlpha
+    // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
+    ctx.lineWidth = (e === HIGHLIGHTED ? 2.6 : cls.thin ? 1 : 1.6) * EVIDENCE_WIDTH[Math.floor(v / 3)]!
+    const dash = STANCE_DASH[STANCES[style % stances]!]
+    ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
     ctx.beginPath()
     for (let j = from; j < to; j++) {
       const r = b.items[j]!

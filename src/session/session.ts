@@ -150,6 +150,7 @@ export function createSession(opts: {
           'showUnconnected',
           'minSources',
           'hideContested',
+          'undated',
         ]
         const patch: Partial<Record<keyof FilterState, unknown>> = {}
         for (const k of keys) if (!given.has(k) && saved.filter[k] !== undefined) patch[k] = saved.filter[k]

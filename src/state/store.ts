@@ -4,7 +4,7 @@
  * through here; the engine keeps it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { DEFAULT_FILTER, type FilterState } from '../model/filter'
+import { DEFAULT_FILTER, type FilterState, type UndatedMode } from '../model/filter'
 import type { Stance } from '../model/types'
 import { type YearWindow } from '../model/years'
 
@@ -36,6 +36,7 @@ export interface ExplorerState {
   toggleStance(stance: Stance, shown: boolean): void
   setYearWindow(w: YearWindow | null): void
   setShowUnconnected(on: boolean): void
+  setUndated(mode: UndatedMode): void
   resetFilters(): void
   select(selection: Selection): void
   setLayoutPaused(paused: boolean): void
@@ -83,6 +84,9 @@ export function createExplorerStore(
       },
       setShowUnconnected(on) {
         if (get().filter.showUnconnected !== on) setFilter({ showUnconnected: on })
+      },
+      setUndated(mode) {
+        if (get().filter.undated !== mode) setFilter({ undated: mode })
       },
       resetFilters() {
         set({ filter: DEFAULT_FILTER, playing: false })

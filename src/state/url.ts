@@ -3,9 +3,10 @@
  * Only what differs from the defaults is written, so links stay short.
  *
  *   ?graph=data.json&hide=military&hideStance=neutral&from=2016&to=2021&sel=actor:iran&unconnected=1
+ *   &undated=sources (or hidden; absent means always)
  *   &minSources=2&hideContested=1&focus=armenia&depth=2&others=dim
  */
-import { DEFAULT_FILTER, type FilterState } from '../model/filter'
+import { DEFAULT_FILTER, UNDATED_MODES, type FilterState, type UndatedMode } from '../model/filter'
 import { STANCES } from '../model/schema'
 import type { Stance } from '../model/types'
 import type { Focus, FocusMode, Selection } from './store'
@@ -45,6 +46,12 @@ export function decodeUrl(search: string): UrlView {
   }
   const showUnconnected = p.get('unconnected') === '1'
   if (p.has('unconnected')) given.add('showUnconnected')
+  const undatedParam = p.get('undated')
+  let undated: UndatedMode = DEFAULT_FILTER.undated
+  if (undatedParam !== null && (UNDATED_MODES as readonly string[]).includes(undatedParam)) {
+    undated = undatedParam as UndatedMode
+    given.add('undated')
+  }
   let selection: Selection = null
   const sel = p.get('sel')
   if (sel !== null) {
@@ -68,6 +75,7 @@ export function decodeUrl(search: string): UrlView {
       showUnconnected,
       minSources: Number.isFinite(minSources) && minSources > 1 ? Math.min(minSources, 99) : 1,
       hideContested,
+      undated,
     },
     selection,
     focus: decodeFocus(p),
@@ -92,7 +100,7 @@ export function encodeUrl(
   focus: Focus | null = null,
 ): string {
   const p = new URLSearchParams(search)
-  for (const key of ['hide', 'hideStance', 'from', 'to', 'sel', 'unconnected']) p.delete(key)
+  for (const key of ['hide', 'hideStance', 'from', 'to', 'sel', 'unconnected', 'undated']) p.delete(key)
   for (const key of ['minSources', 'hideContested', 'focus', 'depth', 'others']) p.delete(key)
   if (filter.hiddenTypes.length > 0) p.set('hide', filter.hiddenTypes.join(','))
   if (filter.hiddenStances.length > 0) p.set('hideStance', filter.hiddenStances.join(','))
@@ -102,6 +110,7 @@ export function encodeUrl(
   }
   if (filter.showUnconnected !== DEFAULT_FILTER.showUnconnected)
     p.set('unconnected', filter.showUnconnected ? '1' : '0')
+  if (filter.undated !== DEFAULT_FILTER.undated) p.set('undated', filter.undated)
   if (selection !== null) p.set('sel', `${selection.kind}:${selection.id}`)
   if ((filter.minSources ?? 1) > 1) p.set('minSources', String(filter.minSources))
   if (filter.hideContested === true) p.set('hideContested', '1')

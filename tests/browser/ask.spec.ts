@@ -176,6 +176,7 @@ test.describe('ask the network', () => {
       statusText({
         actors: actors.size,
         relations: two.length,
+        undated: two.filter((r) => r.start === undefined).length,
         totalActors: ds.actors.length,
         totalRelations: ds.relations.length,
       }),
@@ -206,6 +207,7 @@ test.describe('ask the network', () => {
       statusText({
         actors: new Set(kept.flatMap((r) => [r.source, r.target])).size,
         relations: kept.length,
+        undated: kept.filter((r) => r.start === undefined).length,
         totalActors: ds.actors.length,
         totalRelations: ds.relations.length,
       }),

@@ -109,7 +109,9 @@ const kept = (page: Page): Promise<Kept> =>
   )
 
 const totalsPattern = (t: { actors: number; relations: number }) =>
-  new RegExp(`^Showing \\d+ of ${t.actors} actors and ${t.relations} of ${t.relations} relations$`)
+  new RegExp(
+    `^Showing \\d+ of ${t.actors} actors and ${t.relations} of ${t.relations} relations(?: \\(\\d+ undated\\))?$`,
+  )
 
 const ONE_FILE = [
   'alliances.d3.json',
@@ -673,5 +675,6 @@ test.describe('export', () => {
 async function visibleCounts(page: Page): Promise<string> {
   const status = (await statusLine(page).textContent())!
   const [, actors, relations] = /^Showing (\d+) of \d+ actors and (\d+) of/.exec(status)!
-  return `Showing ${actors} of ${actors} actors and ${relations} of ${relations} relations`
+  const undated = / \(\d+ undated\)$/.exec(status)?.[0] ?? ''
+  return `Showing ${actors} of ${actors} actors and ${relations} of ${relations} relations${undated}`
 }

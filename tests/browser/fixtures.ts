@@ -49,7 +49,7 @@ export interface Dataset {
   schemaVersion: number
   title: string
   relationTypes: { id: string; label: string; color: string }[]
-  sources: { id: string; title: string }[]
+  sources: { id: string; title: string; published?: string; asOf?: number }[]
   actors: { id: string; label: string; kind: string }[]
   relations: DatasetRelation[]
 }
@@ -78,19 +78,37 @@ export interface FilterSpec {
   from?: number
   to?: number
   showUnconnected?: boolean
+  /** "Undated relations": always (the default), as of their sources, or hidden. */
+  undated?: 'always' | 'sources' | 'hidden'
+}
+
+/** The year a source describes: its asOf year, else the year of its publication date. */
+function sourceYearOf(s: { published?: string; asOf?: number }): number | undefined {
+  if (s.asOf !== undefined) return s.asOf
+  return s.published === undefined ? undefined : Number(s.published.slice(0, 4))
 }
 
 /**
  * The documented rule: a relation is shown when its type and stance are enabled and its years
- * overlap [from, to] (start ≤ to and (end ?? +∞) ≥ from); an undated relation is always shown.
+ * overlap [from, to] (start ≤ to and (end ?? +∞) ≥ from). An undated relation is shown always
+ * (the default), when a year one of its sources describes is in [from, to] ("sources"), or never.
  */
 export function shownRelations(ds: Dataset, f: FilterSpec = {}): DatasetRelation[] {
   const from = f.from ?? -Infinity
   const to = f.to ?? Infinity
+  const mode = f.undated ?? 'always'
   return ds.relations.filter((r) => {
     if (f.hideTypes?.includes(r.type)) return false
     if (f.hideStances?.includes(r.stance)) return false
-    if (r.start === undefined) return true
+    if (r.start === undefined) {
+      if (mode === 'always') return true
+      if (mode === 'hidden') return false
+      return r.evidence.some((e) => {
+        const s = ds.sources.find((x) => x.id === e.source)
+        const y = s === undefined ? undefined : sourceYearOf(s)
+        return y !== undefined && y >= from && y <= to
+      })
+    }
     return r.start <= to && (r.end ?? Infinity) >= from
   })
 }
@@ -111,20 +129,24 @@ export interface Counts {
   relations: number
   totalActors: number
   totalRelations: number
+  /** Shown relations without a start year. */
+  undated: number
 }
 
 export function expectedCounts(ds: Dataset, f: FilterSpec = {}): Counts {
   return {
     actors: shownActorIds(ds, f).size,
     relations: shownRelations(ds, f).length,
+    undated: shownRelations(ds, f).filter((r) => r.start === undefined).length,
     totalActors: ds.actors.length,
     totalRelations: ds.relations.length,
   }
 }
 
-/** "Showing N of M actors and N of M relations" */
+/** "Showing N of M actors and N of M relations", then " (U undated)" when U > 0. */
 export function statusText(c: Counts): string {
-  return `Showing ${c.actors} of ${c.totalActors} actors and ${c.relations} of ${c.totalRelations} relations`
+  const undated = c.undated > 0 ? ` (${c.undated} undated)` : ''
+  return `Showing ${c.actors} of ${c.totalActors} actors and ${c.relations} of ${c.totalRelations} relations${undated}`
 }
 
 /** [earliest start, latest (end ?? start)] over the dated relations. */
@@ -236,18 +258,22 @@ export async function openExplorer(page: Page, path = '/'): Promise<void> {
 export const fromYear = (page: Page) => page.getByRole('slider', { name: 'From year' })
 export const toYear = (page: Page) => page.getByRole('slider', { name: 'To year' })
 
-/** Sets the year window to [from, to] with the keyboard only: Home / End, then arrow presses. */
+/**
+ * Sets the year window to [from, to] with the keyboard only: End on "To year", Home on "From
+ * year", then arrow presses. (Each thumb is bounded by the other, so "To year" goes out first.)
+ */
 export async function setYearsByKeyboard(page: Page, from: number, to: number): Promise<void> {
   const min = Number(await fromYear(page).getAttribute('aria-valuemin'))
-  const max = Number(await fromYear(page).getAttribute('aria-valuemax'))
+  const max = Number(await toYear(page).getAttribute('aria-valuemax'))
+  await toYear(page).focus()
+  await page.keyboard.press('End')
+  await expect(toYear(page)).toHaveAttribute('aria-valuenow', String(max))
   await fromYear(page).focus()
   await page.keyboard.press('Home')
   await expect(fromYear(page)).toHaveAttribute('aria-valuenow', String(min))
   for (let y = min; y < from; y++) await page.keyboard.press('ArrowRight')
   await expect(fromYear(page)).toHaveAttribute('aria-valuenow', String(from))
   await toYear(page).focus()
-  await page.keyboard.press('End')
-  await expect(toYear(page)).toHaveAttribute('aria-valuenow', String(max))
   for (let y = max; y > to; y--) await page.keyboard.press('ArrowLeft')
   await expect(toYear(page)).toHaveAttribute('aria-valuenow', String(to))
   await expect(fromYear(page)).toHaveAttribute('aria-valuenow', String(from))

@@ -53,8 +53,9 @@ function expected(opts: { hiddenTypes?: string[]; from?: number; to?: number }) 
     return r.start <= (opts.to ?? Infinity) && end >= (opts.from ?? -Infinity)
   })
   const actors = new Set(rels.flatMap((r) => [r.source, r.target]))
+  const undated = rels.filter((r) => r.start === undefined).length
   return {
-    status: `Showing ${actors.size} of ${raw.actors.length} actors and ${rels.length} of ${raw.relations.length} relations`,
+    status: `Showing ${actors.size} of ${raw.actors.length} actors and ${rels.length} of ${raw.relations.length} relations${undated > 0 ? ` (${undated} undated)` : ''}`,
     byType: (t: string) => rels.filter((r) => r.type === t).length,
   }
 }

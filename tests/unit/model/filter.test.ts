@@ -26,7 +26,7 @@ describe('computeView', () => {
     const v = computeView(index, DEFAULT_FILTER)
     expect(ids(g, v.shownRelations)).toEqual(['r0', 'r1', 'r2', 'r3'])
     expect(v.shownActors.length).toBe(4) // e has no relation
-    expect(statusText(v)).toBe('Showing 4 of 5 actors and 4 of 4 relations')
+    expect(statusText(v)).toBe('Showing 4 of 5 actors and 4 of 4 relations (1 undated)')
   })
 
   it('hides a relation type and counts per type', () => {

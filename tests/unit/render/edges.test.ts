@@ -163,9 +163,9 @@ describe('edge buckets', () => {
 describe('ties drawn by their evidence', () => {
   const ev = (...sources: string[]) => sources.map((source, i) => ({ source, quote: `q${i}` }))
   const rels = [
-    { source: 'a', target: 'b', evidence: ev('s') }, // r0: 1 source
-    { source: 'a', target: 'c', evidence: ev('s', 't') }, // r1: 2 sources
-    { source: 'b', target: 'c', evidence: ev('s', 't', 'u', 's') }, // r2: 3 distinct sources
+    { source: 'a', target: 'b', evidence: ev('s'), start: 2000 }, // r0: 1 source
+    { source: 'a', target: 'c', evidence: ev('s', 't'), start: 2000 }, // r1: 2 sources
+    { source: 'b', target: 'c', evidence: ev('s', 't', 'u', 's'), start: 2000 }, // r2: 3 distinct sources
     { source: 'c', target: 'd', evidence: ev('s'), approximate: true, start: 2020 }, // r3: approximate
   ]
   const xy = [100, 100, 400, 100, 100, 400, 400, 400]
@@ -188,10 +188,10 @@ describe('ties drawn by their evidence', () => {
       if (c.op === 'stroke') at.push({ width, alpha })
     }
     expect(at.slice(0, 4)).toEqual([
-      { width: 1.4, alpha: 0.85 },
-      { width: 1.4, alpha: 0.85 * 0.45 },
-      { width: 1.4 * 1.9, alpha: 0.85 },
-      { width: 1.4 * 2.8, alpha: 0.85 },
+      { width: 1.6, alpha: 0.85 },
+      { width: 1.6, alpha: 0.85 * 0.45 },
+      { width: 1.6 * 1.7, alpha: 0.85 },
+      { width: 1.6 * 2.4, alpha: 0.85 },
     ])
   })
 

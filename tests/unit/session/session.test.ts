@@ -163,6 +163,29 @@ describe('keeping the view', () => {
     }
   })
 
+  it('the kept "Undated relations" mode comes back unless the URL gives one', () => {
+    const kept = {
+      key: bundled.key,
+      filter: { ...DEFAULT_FILTER, undated: 'hidden' as const },
+      transform: { k: 1, x: 0, y: 0 },
+      pins: [],
+    }
+    const a = createExplorerStore({})
+    createSession({ explorer: a, persist, engine: () => null, clearUrl: () => {} }).boot(
+      bundled,
+      kept,
+      new Set(),
+    )
+    expect(a.getState().filter.undated).toBe('hidden')
+    const b = createExplorerStore({ filter: { ...DEFAULT_FILTER, undated: 'sources' } })
+    createSession({ explorer: b, persist, engine: () => null, clearUrl: () => {} }).boot(
+      bundled,
+      kept,
+      new Set(['undated']),
+    )
+    expect(b.getState().filter.undated).toBe('sources')
+  })
+
   it('a view kept for another dataset is not applied', () => {
     const engine = fakeEngine()
     const explorer = createExplorerStore({})

@@ -28,19 +28,21 @@ describe('URL state', () => {
         fc.subarray(['cooperative', 'hostile', 'neutral'] as const),
         fc.option(fc.tuple(fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: 0, max: 200 }))),
         fc.boolean(),
+        fc.constantFrom('always' as const, 'sources' as const, 'hidden' as const),
         fc.option(
           fc.record({
             kind: fc.constantFrom('actor' as const, 'relation' as const),
             id: fc.string({ minLength: 1 }),
           }),
         ),
-        (hiddenTypes, hiddenStances, w, showUnconnected, selection) => {
+        (hiddenTypes, hiddenStances, w, showUnconnected, undated, selection) => {
           const filter = {
             ...DEFAULT_FILTER,
             hiddenTypes: hiddenTypes.map((t) => t.trim()).filter((t) => t !== ''),
             hiddenStances,
             yearWindow: w === null ? null : ([w[0], w[0] + w[1]] as const),
             showUnconnected,
+            undated,
           }
           const back = decodeUrl(encodeUrl('', filter, selection))
           expect(back.filter).toEqual(filter)
@@ -48,6 +50,16 @@ describe('URL state', () => {
         },
       ),
     )
+  })
+
+  it('reads the undated mode, ignoring an unknown one, and writes only a non-default one', () => {
+    expect(decodeUrl('?undated=sources').filter.undated).toBe('sources')
+    expect(decodeUrl('?undated=hidden').filter.undated).toBe('hidden')
+    expect(decodeUrl('?undated=sometimes').filter.undated).toBe('always')
+    expect([...decodeUrl('?undated=sometimes').given]).toEqual([])
+    expect([...decodeUrl('?undated=hidden').given]).toEqual(['undated'])
+    expect(encodeUrl('', { ...DEFAULT_FILTER, undated: 'hidden' }, null)).toBe('?undated=hidden')
+    expect(encodeUrl('?undated=hidden', DEFAULT_FILTER, null)).toBe('')
   })
 
   it('says which fields the URL gave', () => {
