@@ -138,9 +138,15 @@ export function bestPath(index: GraphIndex, shown: Uint8Array, from: number, to:
   const steps = new Int32Array(n).fill(0x7fffffff)
   const prev = new Int32Array(n).fill(-1)
   const done = new Uint8Array(n)
-  // Scratch: a node's relations to group by neighbour, and a stamp per source for counting the
-  // distinct sources of each group.
-  const local: number[] = []
+  // Scratch: a node's relations grouped by neighbour (list heads per neighbour, links per
+  // relation), and a stamp per source for counting the distinct sources of each group.
+  let maxDegree = 0
+  for (let a = 0; a < n; a++) maxDegree = Math.max(maxDegree, adjStart[a + 1]! - adjStart[a]!)
+  const vStamp = new Int32Array(n).fill(-1)
+  const head = new Int32Array(n)
+  const rel = new Uint32Array(maxDegree)
+  const next = new Int32Array(maxDegree)
+  const order: number[] = []
   const srcStamp = new Int32Array(maxSrc + 1).fill(-1)
   let keys = 0
   const heap = new BinaryHeap()
@@ -152,24 +158,31 @@ export function bestPath(index: GraphIndex, shown: Uint8Array, from: number, to:
     if (done[u] === 1) continue
     done[u] = 1
     if (u === to) break
-    // u's shown relations to unsettled neighbours, grouped by neighbour: one step per neighbour,
-    // costing 1 / the distinct sources of all its relations.
-    local.length = 0
+    // u's shown relations to unsettled neighbours, grouped by neighbour (a list per neighbour
+    // through `next`): one step per neighbour, costing 1 / the distinct sources of its relations.
+    order.length = 0
+    let k = 0
     for (let j = adjStart[u]!; j < adjStart[u + 1]!; j++) {
       const r = adjRel[j]!
       if (shown[r] !== 1) continue
       const v = other(index, r, u)
-      if (v !== u && done[v] === 0) local.push(r)
+      if (v === u || done[v] === 1) continue
+      if (vStamp[v] !== u) {
+        vStamp[v] = u
+        head[v] = -1
+        order.push(v)
+      }
+      rel[k] = r
+      next[k] = head[v]!
+      head[v] = k++
     }
-    local.sort((x, y) => other(index, x, u) - other(index, y, u))
-    for (let i = 0; i < local.length;) {
-      const v = other(index, local[i]!, u)
+    for (const v of order) {
       const key = keys++
       let sources = 0
-      for (; i < local.length && other(index, local[i]!, u) === v; i++) {
-        const r = local[i]!
-        for (let k = t.relSrcStart[r]!; k < t.relSrcStart[r + 1]!; k++) {
-          const s = t.relSrc[k]!
+      for (let e = head[v]!; e !== -1; e = next[e]!) {
+        const r = rel[e]!
+        for (let q = t.relSrcStart[r]!; q < t.relSrcStart[r + 1]!; q++) {
+          const s = t.relSrc[q]!
           if (srcStamp[s] !== key) {
             srcStamp[s] = key
             sources++
@@ -212,11 +225,16 @@ class BinaryHeap {
     return this.steps[i]! < this.steps[j]!
   }
   private swap(i: number, j: number) {
-    for (const arr of [this.node, this.cost, this.steps]) {
-      const t = arr[i]!
-      arr[i] = arr[j]!
-      arr[j] = t
-    }
+    const { node, cost, steps } = this
+    const n = node[i]!
+    node[i] = node[j]!
+    node[j] = n
+    const c = cost[i]!
+    cost[i] = cost[j]!
+    cost[j] = c
+    const s = steps[i]!
+    steps[i] = steps[j]!
+    steps[j] = s
   }
   push(node: number, cost: number, steps: number) {
     this.node.push(node)
