@@ -7,6 +7,7 @@ import type { LegendInfo } from '../render/exportImage'
 import { loadBundled } from './queries'
 import { useExplorerContext, useView } from './context'
 import { yearWindowText } from './format'
+import { useOpenFiles } from './tableOpen'
 
 /** Opening, exporting and going back: the dataset's own controls, in the top bar. */
 export function DatasetBar() {
@@ -15,6 +16,7 @@ export function DatasetBar() {
   const dataset = useStore(session!.state, (s) => s.dataset)
   const busy = useStore(session!.state, (s) => s.importing !== null)
   const [backError, setBackError] = useState<string | null>(null)
+  const openFiles = useOpenFiles(session)
   if (session === undefined) return null
   return (
     <div className="dataset-bar" role="toolbar" aria-label="Dataset">
@@ -28,7 +30,7 @@ export function DatasetBar() {
         onChange={(e) => {
           const files = Array.from(e.target.files ?? [])
           e.target.value = ''
-          void session.open(files)
+          openFiles(files)
         }}
       />
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>
@@ -82,6 +84,7 @@ function ExportMenu() {
       subtitle: `${yearWindowText(w, index.yearExtent)} · ${statusText(view)}`,
       types: index.graph.relationTypes.map((t) => ({ label: t.label, color: t.color })),
       kinds: [...kinds].sort(),
+      undated: view.undatedShown > 0,
     }
   }
   const run = (f: () => Promise<void> | void) => () => {

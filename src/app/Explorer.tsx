@@ -22,6 +22,7 @@ import { YearSlider } from './YearSlider'
 import { useFocusKeys } from './FocusControls'
 import { PathPanel } from './PathPanel'
 import { SearchBox } from './SearchBox'
+import { OpenFilesContext, useTableOpen, type OpenFiles } from './tableOpen'
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -52,7 +53,8 @@ export function Explorer({
 function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
   const { store, session } = useExplorerContext()
-  const dragging = useFileDrop(session)
+  const table = useTableOpen(session)
+  const dragging = useFileDrop(session, table.open)
   const select = useExplorer((s) => s.select)
   useFocusKeys(store)
   useEffect(() => {
@@ -80,71 +82,74 @@ function Layout({ title }: { title: string }) {
   )
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
   return (
-    <div className={`explorer drawer-${drawer}`}>
-      <header className="topbar">
-        <h1>
-          Alliance Explorer <span className="dataset-title">{title}</span>
-        </h1>
-        <ErrorBoundary name="search">
-          <SearchBox />
-        </ErrorBoundary>
-        {session ? <DatasetBar /> : null}
-        <div className="drawer-toggles">
-          <button
-            type="button"
-            aria-expanded={drawer === 'filters'}
-            aria-controls="panel-left"
-            onClick={() => toggle('filters')}
-          >
-            Filters and actors
-          </button>
-          <button
-            type="button"
-            aria-expanded={drawer === 'details'}
-            aria-controls="panel-right"
-            onClick={() => toggle('details')}
-          >
-            Details
-          </button>
-        </div>
-      </header>
-      <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
-        <ErrorBoundary name="filters">
-          <FilterPanel />
-        </ErrorBoundary>
-        <ErrorBoundary name="legend">
-          <Legend />
-        </ErrorBoundary>
-        <ErrorBoundary name="actors">
-          <ActorsList onChoose={() => setDrawer('none')} />
-        </ErrorBoundary>
-      </aside>
-      {session ? <Notices session={session} /> : null}
-      {dragging ? (
-        <div className="drop-overlay" aria-hidden="true">
-          <p>Drop a graph file to open it</p>
-        </div>
-      ) : null}
-      <main className="stage">
-        <GraphView />
-        <ErrorBoundary name="years">
-          <YearSlider />
-        </ErrorBoundary>
-      </main>
-      <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
-        <ErrorBoundary name="path">
-          <PathPanel />
-        </ErrorBoundary>
-        <ErrorBoundary name="details">
-          <DetailsPanel />
-        </ErrorBoundary>
-      </aside>
-    </div>
+    <OpenFilesContext.Provider value={table.open}>
+      <div className={`explorer drawer-${drawer}`}>
+        <header className="topbar">
+          <h1>
+            Alliance Explorer <span className="dataset-title">{title}</span>
+          </h1>
+          <ErrorBoundary name="search">
+            <SearchBox />
+          </ErrorBoundary>
+          {session ? <DatasetBar /> : null}
+          <div className="drawer-toggles">
+            <button
+              type="button"
+              aria-expanded={drawer === 'filters'}
+              aria-controls="panel-left"
+              onClick={() => toggle('filters')}
+            >
+              Filters and actors
+            </button>
+            <button
+              type="button"
+              aria-expanded={drawer === 'details'}
+              aria-controls="panel-right"
+              onClick={() => toggle('details')}
+            >
+              Details
+            </button>
+          </div>
+        </header>
+        <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
+          <ErrorBoundary name="filters">
+            <FilterPanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="legend">
+            <Legend />
+          </ErrorBoundary>
+          <ErrorBoundary name="actors">
+            <ActorsList onChoose={() => setDrawer('none')} />
+          </ErrorBoundary>
+        </aside>
+        {session ? <Notices session={session} /> : null}
+        {dragging ? (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>Drop a graph file to open it</p>
+          </div>
+        ) : null}
+        <main className="stage">
+          <GraphView />
+          <ErrorBoundary name="years">
+            <YearSlider />
+          </ErrorBoundary>
+        </main>
+        <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+          <ErrorBoundary name="path">
+            <PathPanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="details">
+            <DetailsPanel />
+          </ErrorBoundary>
+        </aside>
+      </div>
+      {table.dialog}
+    </OpenFilesContext.Provider>
   )
 }
 
 /** Dropping files anywhere on the app opens them; while files are dragged over, an overlay says so. */
-function useFileDrop(session: Session | undefined): boolean {
+function useFileDrop(session: Session | undefined, openFiles: OpenFiles): boolean {
   const [dragging, setDragging] = useState(false)
   useEffect(() => {
     if (session === undefined) return
@@ -171,7 +176,7 @@ function useFileDrop(session: Session | undefined): boolean {
       depth = 0
       setDragging(false)
       const files = Array.from(e.dataTransfer?.files ?? [])
-      if (files.length > 0) void session.open(files)
+      if (files.length > 0) openFiles(files)
     }
     window.addEventListener('dragenter', onEnter)
     window.addEventListener('dragleave', onLeave)
@@ -183,6 +188,6 @@ function useFileDrop(session: Session | undefined): boolean {
       window.removeEventListener('dragover', onOver)
       window.removeEventListener('drop', onDrop)
     }
-  }, [session])
+  }, [session, openFiles])
   return dragging
 }

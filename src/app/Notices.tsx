@@ -35,6 +35,9 @@ export function Notices({ session }: { session: Session }) {
         <div className="notice notice-progress">
           <label>
             {STAGE[importing.progress.stage] ?? 'Opening'} {importing.name}…{' '}
+            {importing.progress.rows !== undefined
+              ? `${importing.progress.rows.toLocaleString('en')} rows read `
+              : null}
             <progress max={1} value={importing.progress.fraction} aria-label={`Opening ${importing.name}`} />
           </label>
         </div>

@@ -6,6 +6,7 @@
  * instead, with the same result (the importers are then loaded on demand). The promise never rejects.
  */
 import { MAX_IMPORT_BYTES, checkSizes, type ImportJob } from './import/limits'
+import type { TableMapping } from './import/tables/mapping'
 import type { ImportResult, ProgressCallback } from './import/types'
 import type { NamedBlob } from './importCore'
 import type { WorkerRequest, WorkerResponse } from './importWorker'
@@ -20,6 +21,8 @@ export interface OpenOptions {
   readonly companions?: readonly NamedBlob[]
   /** Aborting ends the worker; the result is then a failure saying so. */
   readonly signal?: AbortSignal
+  /** A column mapping: the file is read as a table with it (the "Map columns" dialog). */
+  readonly mapping?: TableMapping
   /** For tests: run on this thread even when Worker exists. */
   readonly inThread?: boolean
 }
@@ -76,6 +79,7 @@ export async function openFile(file: NamedBlob, options: OpenOptions = {}): Prom
     file,
     name: file.name,
     extras: (options.companions ?? []).map((f) => ({ file: f, name: f.name })),
+    ...(options.mapping ? { mapping: options.mapping } : {}),
   }
   const refused = checkSizes(job)
   if (refused) return refused

@@ -77,6 +77,10 @@ export async function runImport(job: ImportJob, onProgress?: ProgressCallback): 
     const extras: { name: string; bytes: Uint8Array }[] = []
     for (const e of job.extras) extras.push({ name: e.name, bytes: await read(e.file) })
     onProgress?.({ stage: 'reading', fraction: 1 })
+    if (job.mapping) {
+      const { importTableBytes } = await import('./import/tables')
+      return importTableBytes(main, job.name, job.mapping, onProgress, extras[0])
+    }
     return importBytes(main, job.name, extras, onProgress)
   } catch (e) {
     return failure(

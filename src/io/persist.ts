@@ -128,3 +128,33 @@ function isSavedView(v: unknown): v is SavedView {
     Array.isArray(v.pins)
   )
 }
+
+// --- Column mappings of tables, remembered per header (the "Map columns" dialog) ---
+
+/** The mapping last used for a table header, kept in the same IndexedDB store under `mapping:<key>`. */
+export interface MappingMemory {
+  load(headerKey: string): Promise<unknown>
+  save(headerKey: string, mapping: unknown): Promise<PersistResult>
+}
+
+export function createMappingMemory(dbName = 'alliance-explorer'): MappingMemory {
+  let store: UseStore | null = null
+  const db = () => (store ??= createStore(dbName, 'state'))
+  return {
+    load: async (key) => {
+      try {
+        return (await get(`mapping:${key}`, db())) ?? null
+      } catch {
+        return null
+      }
+    },
+    save: async (key, mapping) => {
+      try {
+        await set(`mapping:${key}`, mapping, db())
+        return { ok: true }
+      } catch (e) {
+        return { ok: false, message: describeStorageError(e) }
+      }
+    },
+  }
+}

@@ -118,6 +118,10 @@ export const relationSchema = record(
     directed: z.optional(z.boolean({ error: 'directed must be true or false' })),
     summary: nonEmpty('summary'),
     evidence: z.optional(list(evidenceSchema, 'evidence')),
+    /** How much stands behind the tie, e.g. the number of event rows it aggregates. */
+    weight: z.optional(
+      z.number({ error: 'weight must be a number' }).check(z.gte(0, 'weight must not be negative')),
+    ),
   },
   'A tie between two actors. No start means undated; no end (or null) means ongoing.',
 )

@@ -8,7 +8,7 @@ import { ties } from '../model/ties'
 import { controlPoint } from './geometry'
 import type { Frame, Scene } from './scene'
 import { screenRadius } from './scene'
-import { STANCE_DASH } from './style'
+import { STANCE_DASH } from '../model/encoding'
 
 /** Edges shorter than this on screen are drawn solid: a dash pattern would not show. */
 export const DASH_MIN_PX = 24

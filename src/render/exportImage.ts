@@ -8,6 +8,7 @@ import { createRenderer, type Scene } from './renderer'
 import { KIND_SHAPE, STANCE_DASH, type Palette } from '../model/encoding'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { traceShape } from './shapes'
+import { UNDATED_ALPHA } from './edges'
 import { buildSvg, estimateWidth, type LegendInfo } from './svgDocument'
 
 export type { LegendInfo }
@@ -76,6 +77,16 @@ export function drawLegend(
   x = PAD
   y += ROW
   for (const s of STANCES) item(26, line(palette.label, STANCE_DASH[s]), STANCE_LABEL[s])
+  if (info.undated === true)
+    item(
+      26,
+      (lx, cy) => {
+        ctx.globalAlpha = UNDATED_ALPHA
+        line(palette.label, [])(lx, cy)
+        ctx.globalAlpha = 1
+      },
+      'Undated (lighter)',
+    )
   for (const k of info.kinds) {
     item(
       14,

@@ -7,8 +7,11 @@
  * label already placed nor another actor's disc; a label that finds none is not drawn (it shows
  * when zooming in makes room). So labels never overlap each other and never hide an actor.
  */
+import type { Emphasis } from '../model/emphasis'
+import type { View } from '../model/filter'
+import type { Transform } from '../shared/types'
 import { screenRadius, type Frame, type Scene } from './scene'
-import type { Shape } from './style'
+import { SHAPE_GEOMETRY, type Shape } from '../model/encoding'
 
 export const LABEL_FONT_PX = 12
 export const LABEL_FONT = `${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`
@@ -190,22 +193,99 @@ export function createLabelPlacer(): LabelPlacer {
   }
 }
 
-/**
- * How far each shape reaches from its centre, in radii (style.ts traceShape): a square's corner
- * (0.88 √2), a triangle's apex, a diamond's points; circles, rings and hexagons stay within r.
- */
-const SHAPE_EXTENT: Readonly<Record<Shape, number>> = {
-  circle: 1,
-  ring: 1,
-  hexagon: 1,
-  square: 1.25,
-  triangle: 1.2,
-  diamond: 1.15,
-}
+/** How far each shape reaches from its centre, in radii: a square's corner, a polygon's farthest point. */
+export const shapeReach = (shape: Shape): number => SHAPE_EXTENT[shape]
+const SHAPE_EXTENT = Object.fromEntries(
+  Object.entries(SHAPE_GEOMETRY).map(([shape, g]) => {
+    if (g.kind === 'circle') return [shape, 1]
+    if (g.kind === 'square') return [shape, g.half * Math.SQRT2]
+    let far = 0
+    for (let i = 0; i < g.points.length; i += 2)
+      far = Math.max(far, Math.hypot(g.points[i]!, g.points[i + 1]!))
+    return [shape, far]
+  }),
+) as Readonly<Record<Shape, number>>
 
 /** A label drawn in a frame: the actor and its box (CSS px of the canvas). */
 export interface PlacedLabel extends LabelBox {
   readonly actor: number
+}
+
+/** What label placement reads: a part of the scene (a Scene can be passed as is). */
+export interface LabelInput {
+  readonly view: View
+  /** World radius per actor. */
+  readonly radius: Float32Array
+  /** Shown actors in the order labels claim space (most connected first). */
+  readonly labelOrder: ArrayLike<number>
+  readonly transform: Transform
+  readonly emphasis?: Emphasis
+  readonly quality?: 'full' | 'fast'
+}
+
+/** A label planned for a frame: its box, and the text's width and weight. */
+export interface PlannedLabel extends PlacedLabel {
+  readonly textWidth: number
+  readonly bold: boolean
+}
+
+/**
+ * Where the labels of a frame go, without a canvas: the selected and hovered actors first (their
+ * labels forced), then the emphasised actors, then by `labelOrder`; every shown actor's shape is an
+ * obstacle. `xy` holds screen positions (CSS px); `reach(a)` is how far actor a's shape reaches,
+ * in radii; `textWidth(a, bold)` the width of its label. The screen and the SVG export both place
+ * labels with this, so they agree.
+ */
+export function planLabels(
+  input: LabelInput,
+  xy: Float64Array,
+  width: number,
+  height: number,
+  reach: (a: number) => number,
+  textWidth: (a: number, bold: boolean) => number,
+  placer: LabelPlacer = createLabelPlacer(),
+): PlannedLabel[] {
+  const { view, transform: t } = input
+  const active = input.emphasis?.active === true
+  const emphasised = input.emphasis?.actors
+  const selected = input.emphasis?.selectedActor ?? -1
+  const hovered = input.emphasis?.hoveredActor ?? -1
+  const out: PlannedLabel[] = []
+  placer.begin(width, height)
+  for (const a of view.shownActors)
+    placer.addDisc(xy[2 * a]!, xy[2 * a + 1]!, screenRadius(input.radius, a, t.k) * reach(a) + 1.5, a)
+  const tryLabel = (a: number, force: boolean): void => {
+    const x = xy[2 * a]!
+    const y = xy[2 * a + 1]!
+    if (Number.isNaN(x + y)) return
+    const bold = a === selected
+    const w = textWidth(a, bold)
+    const box = placer.place(x, y, screenRadius(input.radius, a, t.k) * reach(a), w, force, a)
+    if (box !== null) out.push({ actor: a, ...box, textWidth: w, bold })
+  }
+  const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
+  if (shown(selected)) tryLabel(selected, true)
+  if (shown(hovered) && hovered !== selected) tryLabel(hovered, true)
+  let attempts = 0
+  const maxAttempts = input.quality === 'fast' ? MAX_LABEL_ATTEMPTS_FAST : MAX_LABEL_ATTEMPTS
+  const order = input.labelOrder
+  if (active) {
+    for (let i = 0; i < order.length; i++) {
+      const a = order[i]!
+      if (emphasised![a] !== 1 || a === selected || a === hovered) continue
+      tryLabel(a, false)
+      if (++attempts > maxAttempts) break
+    }
+  }
+  for (let i = 0; i < order.length; i++) {
+    const a = order[i]!
+    if (a === selected || a === hovered) continue
+    if (active && emphasised![a] === 1) continue
+    if (input.radius[a]! * t.k < 3 && view.shownActors.length > 200) continue
+    tryLabel(a, false)
+    if (++attempts > maxAttempts) break
+  }
+  return out
 }
 
 export interface LabelDrawer {
@@ -219,7 +299,14 @@ export function createLabelDrawer(): LabelDrawer {
   const placer = createLabelPlacer()
   let labelWidth = new Float32Array(0)
   let labelWidthFor: readonly string[] | null = null
-  const measure = (ctx: CanvasRenderingContext2D, scene: Scene, a: number): number => {
+  /** Width of actor a's label in the regular weight (cached per graph), or measured in bold. */
+  const measure = (ctx: CanvasRenderingContext2D, scene: Scene, a: number, bold: boolean): number => {
+    if (bold) {
+      ctx.font = `600 ${LABEL_FONT}`
+      const w = ctx.measureText(scene.labels[a]!).width
+      ctx.font = LABEL_FONT
+      return w
+    }
     if (labelWidthFor !== scene.labels) {
       labelWidthFor = scene.labels
       labelWidth = new Float32Array(scene.labels.length).fill(-1)
@@ -234,60 +321,37 @@ export function createLabelDrawer(): LabelDrawer {
 
   function draw(f: Frame, scene: Scene): PlacedLabel[] {
     const { ctx, xy } = f
-    const { view, emphasis, transform: t, palette } = scene
+    const { emphasis, palette } = scene
     const fade = scene.fade ?? null
     const entering = fade !== null && fade.enteringActors.length > 0 ? fade.enteringActorMask : null
-    const placed: PlacedLabel[] = []
-    placer.begin(f.width, f.height)
-    // Every shown actor's disc is an obstacle (its shape fits in it, grown by the outline).
-    for (const a of view.shownActors)
-      placer.addDisc(xy[2 * a]!, xy[2 * a + 1]!, screenRadius(scene.radius, a, t.k) + 1, a)
     ctx.font = LABEL_FONT
+    const reach = (a: number) => shapeReach(scene.shapes[scene.shapeOf[a]!]!)
+    const planned = planLabels(
+      scene,
+      xy,
+      f.width,
+      f.height,
+      reach,
+      (a, bold) => measure(ctx, scene, a, bold),
+      placer,
+    )
     ctx.textAlign = 'center'
     ctx.textBaseline = 'top'
     ctx.lineJoin = 'round'
-    const tryLabel = (a: number, force: boolean): void => {
-      const x = xy[2 * a]!
-      const y = xy[2 * a + 1]!
-      if (Number.isNaN(x + y)) return
-      const w = measure(ctx, scene, a)
-      const reach = screenRadius(scene.radius, a, t.k) * SHAPE_EXTENT[scene.shapes[scene.shapeOf[a]!]!]
-      const box = placer.place(x, y, reach, w, force, a)
-      if (box === null) return
+    for (const l of planned) {
+      const a = l.actor
       const dim = emphasis.active && emphasis.actors[a] !== 1
       ctx.globalAlpha = (dim ? 0.35 : 1) * (entering !== null && entering[a] === 1 ? fade!.t : 1)
-      ctx.font = a === emphasis.selectedActor ? `600 ${LABEL_FONT}` : LABEL_FONT
+      ctx.font = l.bold ? `600 ${LABEL_FONT}` : LABEL_FONT
       ctx.strokeStyle = palette.labelHalo
       ctx.lineWidth = 3.5
-      const tx = box.x + 2 + w / 2
-      ctx.strokeText(scene.labels[a]!, tx, box.y + 1)
+      const tx = l.x + 2 + l.textWidth / 2
+      ctx.strokeText(scene.labels[a]!, tx, l.y + 1)
       ctx.fillStyle = palette.label
-      ctx.fillText(scene.labels[a]!, tx, box.y + 1)
-      placed.push({ actor: a, ...box })
-    }
-    const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
-    // The selected and hovered actors always get their label; then emphasised actors; then by degree.
-    if (shown(emphasis.selectedActor)) tryLabel(emphasis.selectedActor, true)
-    if (shown(emphasis.hoveredActor) && emphasis.hoveredActor !== emphasis.selectedActor)
-      tryLabel(emphasis.hoveredActor, true)
-    let attempts = 0
-    const maxAttempts = scene.quality === 'fast' ? MAX_LABEL_ATTEMPTS_FAST : MAX_LABEL_ATTEMPTS
-    if (emphasis.active) {
-      for (const a of scene.labelOrder) {
-        if (emphasis.actors[a] !== 1 || a === emphasis.selectedActor || a === emphasis.hoveredActor) continue
-        tryLabel(a, false)
-        if (++attempts > maxAttempts) break
-      }
-    }
-    for (const a of scene.labelOrder) {
-      if (a === emphasis.selectedActor || a === emphasis.hoveredActor) continue
-      if (emphasis.active && emphasis.actors[a] === 1) continue
-      if (scene.radius[a]! * t.k < 3 && view.shownActors.length > 200) continue
-      tryLabel(a, false)
-      if (++attempts > maxAttempts) break
+      ctx.fillText(scene.labels[a]!, tx, l.y + 1)
     }
     ctx.globalAlpha = 1
-    return placed
+    return planned.map(({ actor, x, y, width, height }) => ({ actor, x, y, width, height }))
   }
 
   return {

@@ -5,7 +5,7 @@
  */
 import { disc, packColor, type PixelLayer } from './pixels'
 import { screenRadius, type Frame, type Scene } from './scene'
-import { traceShape } from './style'
+import { traceShape } from './shapes'
 
 /** Fast quality draws at most one tiny node per cell of this many CSS px. */
 const FAST_NODE_CELL = 3

@@ -152,7 +152,8 @@ export function createRenderer(canvas: HTMLCanvasElement, options: RendererOptio
       if (p[i] !== lastPositions[i] && !(Number.isNaN(p[i]!) && Number.isNaN(lastPositions[i]!))) same = false
     if (!same) {
       lastGeometry = key
-      lastPositions = Float32Array.from(p)
+      if (lastPositions.length === p.length) lastPositions.set(p)
+      else lastPositions = Float32Array.from(p)
     }
     return same
   }

@@ -16,9 +16,9 @@ import { STANCES } from '../model/schema'
 import type { ActorKind, Relation } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import type { Transform } from '../shared/types'
-import { edgeOnScreen, SHARP_EDGE_BUDGET } from './edges'
+import { edgeOnScreen, SHARP_EDGE_BUDGET, UNDATED_ALPHA } from './edges'
 import { controlPoint } from './geometry'
-import { createLabelPlacer, LABEL_FONT, LABEL_FONT_PX } from './labels'
+import { LABEL_FONT, LABEL_FONT_PX, planLabels, shapeReach } from './labels'
 import { projectPositions, screenRadius } from './scene'
 
 export interface LegendInfo {
@@ -27,6 +27,8 @@ export interface LegendInfo {
   readonly subtitle: string
   readonly types: readonly { readonly label: string; readonly color: string }[]
   readonly kinds: readonly ActorKind[]
+  /** Undated relations are among those shown: the legend says they are drawn lighter. */
+  readonly undated?: boolean
 }
 
 /** What the SVG is drawn from: a subset of the renderer's scene (a Scene can be passed as is). */
@@ -63,8 +65,6 @@ export interface SvgOptions {
 const THIN_ABOVE = 400
 /** Above this many edges in view, edges are lighter and arrowheads left out. */
 const MANY_ABOVE = 3000
-/** Labels tried at rest. */
-const MAX_LABEL_ATTEMPTS = 4000
 /** Actors smaller than this on screen (radius, CSS px)… */
 const TINY_NODE_PX = 3
 /** …are drawn as plain discs when there are more than this many. */
@@ -101,14 +101,17 @@ const FORBIDDEN = new RegExp(`${CONTROLS}|${LONE_SURROGATE}`, 'g')
 const NEEDS_ESCAPE = new RegExp(`[&<>"']|${CONTROLS}|${LONE_SURROGATE}`)
 
 /**
- * A paint attribute: `fill="#3d4a5c"`; a CSS rgba() colour becomes a hex colour and an opacity
- * attribute, which every SVG editor reads (not all read rgba() in an attribute).
+ * A paint attribute: `fill="#3d4a5c"`, with `fill-opacity` when the paint is see-through (`opacity`
+ * below 1, or a CSS rgba() colour, written as a hex colour and an opacity, which every editor reads).
  */
-export function paint(attr: 'fill' | 'stroke', color: string): string {
+export function paint(attr: 'fill' | 'stroke', color: string, opacity = 1): string {
   const m = /^rgba\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*([\d.]+)\s*\)$/.exec(color)
-  if (m === null) return `${attr}="${escapeXml(color)}"`
-  const hex = [m[1], m[2], m[3]].map((v) => Math.min(255, Number(v)).toString(16).padStart(2, '0')).join('')
-  return `${attr}="#${hex}" ${attr}-opacity="${num(Number(m[4]))}"`
+  const value =
+    m === null
+      ? escapeXml(color)
+      : `#${[m[1], m[2], m[3]].map((v) => Math.min(255, Number(v)).toString(16).padStart(2, '0')).join('')}`
+  const alpha = (m === null ? 1 : Number(m[4])) * opacity
+  return `${attr}="${value}"${alpha < 1 ? ` ${attr}-opacity="${num(alpha)}"` : ''}`
 }
 
 /** A rough text width for when nothing can measure: average glyph widths of a sans-serif face. */
@@ -208,44 +211,13 @@ export function placeLabels(
   height: number,
   measure: (font: string, text: string) => number,
 ): PlacedLabel[] {
-  const { view, transform: t } = scene
-  const emphasis = scene.emphasis
-  const active = emphasis?.active === true
-  const selected = emphasis?.selectedActor ?? -1
-  const hovered = emphasis?.hoveredActor ?? -1
-  const placer = createLabelPlacer()
-  placer.begin(width, height)
-  // Every shown actor's disc is an obstacle, grown by its outline (as labels.ts does on screen).
-  for (const a of view.shownActors)
-    placer.addDisc(xy[2 * a]!, xy[2 * a + 1]!, screenRadius(scene.radius, a, t.k) + 1, a)
-  const out: PlacedLabel[] = []
-  const tryLabel = (a: number, force: boolean) => {
-    const x = xy[2 * a]!
-    const y = xy[2 * a + 1]!
-    if (Number.isNaN(x + y)) return
-    const w = measure(a === selected ? `600 ${LABEL_FONT}` : LABEL_FONT, scene.labels[a]!)
-    const box = placer.place(x, y, screenRadius(scene.radius, a, t.k), w, force, a)
-    if (box !== null) out.push({ actor: a, x: box.x + 2 + w / 2, top: box.y + 1 })
-  }
-  const shown = (a: number) => a >= 0 && view.actorShown[a] === 1
-  if (shown(selected)) tryLabel(selected, true)
-  if (shown(hovered) && hovered !== selected) tryLabel(hovered, true)
-  let attempts = 0
-  if (active) {
-    for (const a of Array.from(scene.labelOrder)) {
-      if (emphasis!.actors[a] !== 1 || a === selected || a === hovered) continue
-      tryLabel(a, false)
-      if (++attempts > MAX_LABEL_ATTEMPTS) break
-    }
-  }
-  for (const a of Array.from(scene.labelOrder)) {
-    if (a === selected || a === hovered) continue
-    if (active && emphasis!.actors[a] === 1) continue
-    if (scene.radius[a]! * t.k < 3 && view.shownActors.length > 200) continue
-    tryLabel(a, false)
-    if (++attempts > MAX_LABEL_ATTEMPTS) break
-  }
-  return out
+  // The screen's placement (labels.ts), each actor's shape from its kind.
+  const actors = scene.view.index.graph.actors
+  const reach = (a: number) => shapeReach(KIND_SHAPE[actors[a]!.kind])
+  const textWidth = (a: number, bold: boolean) =>
+    measure(bold ? `600 ${LABEL_FONT}` : LABEL_FONT, scene.labels[a]!)
+  const planned = planLabels({ ...scene, quality: 'full' }, xy, width, height, reach, textWidth)
+  return planned.map((l) => ({ actor: l.actor, x: l.x + 2 + l.textWidth / 2, top: l.y + 1 }))
 }
 
 /** Relations in view (an end on screen, or a line that may cross it), culled as the screen culls them. */
@@ -301,7 +273,9 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   const many = relations.length > MANY_ABOVE
   // Emphasis level 0 dimmed, 1 normal, 2 highlighted; drawn in that order, then by type × stance.
   const level = (r: number) => (!active ? 1 : e!.relations[r] === 1 ? 2 : 0)
-  const key = (r: number) => level(r) * 1e6 + type[r]! * stances + stance[r]!
+  // Within a style, dated relations first, then the undated ones (lighter), as the screen strokes them.
+  const undated = (r: number) => index.start[r] === -Infinity
+  const key = (r: number) => (level(r) * 1e6 + type[r]! * stances + stance[r]!) * 2 + (undated(r) ? 1 : 0)
   relations.sort((p, q) => key(p) - key(q) || p - q)
   const selectedRelation = e?.selectedRelation ?? -1
   const sel = relations.indexOf(selectedRelation)
@@ -324,7 +298,8 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     const isSel = r === selectedRelation
     const color = scene.typeColors[type[r]!] ?? palette.label
     const widthPx = isSel ? 3.2 : lv === 2 ? 2.6 : drawnOnScreen > THIN_ABOVE ? 1 : 1.6
-    const opacity = isSel ? 1 : lv === 0 ? palette.dimAlpha : many ? 0.55 : 0.85
+    const base = lv === 0 ? palette.dimAlpha : many ? 0.55 : 0.85
+    const opacity = isSel ? 1 : undated(r) && lv !== 0 ? base * UNDATED_ALPHA : base
     const dashScale = isSel ? 1.6 : lv === 2 ? 1.4 : 1
     const dash = STANCE_DASH[STANCES[stance[r]!]!]
     let marker = ''
@@ -348,9 +323,9 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
       )
     }
     relationEls.push(
-      `<path data-id="${escapeXml(graph.relations[r]!.id)}" data-type="${escapeXml(graph.relations[r]!.type)}" data-stance="${STANCES[stance[r]!]}" d="${d}" fill="none" ${paint('stroke', color)} stroke-width="${num(widthPx)}"` +
+      `<path data-id="${escapeXml(graph.relations[r]!.id)}" data-type="${escapeXml(graph.relations[r]!.type)}" data-stance="${STANCES[stance[r]!]}" d="${d}" fill="none" ${paint('stroke', color, opacity)} stroke-width="${num(widthPx)}"` +
         (dash.length > 0 ? ` stroke-dasharray="${dash.map((v) => num(v * dashScale)).join(' ')}"` : '') +
-        ` opacity="${num(opacity)}"${marker}><title>${escapeXml(relationTitle(view, r))}</title></path>`,
+        `${marker}><title>${escapeXml(relationTitle(view, r))}</title></path>`,
     )
   }
 
@@ -422,7 +397,8 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     drawnOnScreen < relations.length
       ? `The screen draws a sample of ${fmt(drawnOnScreen)} of the ${fmt(relations.length)} relations in view; this file holds all ${fmt(relations.length)}.`
       : null
-  const leg = legendSvg(legend, legendNote, palette, height, width, measure)
+  const anyUndated = relations.some(undated)
+  const leg = legendSvg(legend, legendNote, anyUndated, palette, height, width, measure)
   const total = height + leg.height
 
   const defs = [...usedArrows]
@@ -430,7 +406,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     .map(
       (ti) =>
         `<marker id="arrow-${ti}" viewBox="0 0 9 9" refX="9" refY="4.5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">` +
-        `<path d="M0 0L9 4.5L0 9Z" ${paint('fill', scene.typeColors[ti] ?? palette.label)}/></marker>`,
+        `<path d="M0 0L9 4.5L0 9Z" ${paint('fill', scene.typeColors[ti] ?? palette.label, 0.9)}/></marker>`,
     )
   const layer = (id: string, label: string, body: string[], attrs = '') =>
     `<g id="${id}" inkscape:groupmode="layer" inkscape:label="${label}"${attrs}>\n${body.join('\n')}${body.length > 0 ? '\n' : ''}</g>`
@@ -458,6 +434,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
 function legendSvg(
   info: LegendInfo,
   note: string | null,
+  undated: boolean,
   palette: Palette,
   top: number,
   width: number,
@@ -499,6 +476,13 @@ function legendSvg(
   x = LEGEND_PAD
   y += LEGEND_ROW
   for (const s of STANCES) item(26, line(palette.label, STANCE_DASH[s]), STANCE_LABEL[s])
+  if (undated) {
+    item(
+      26,
+      (lx, cy) => line(palette.label, [])(lx, cy).replace('/>', ` opacity="${UNDATED_ALPHA}"/>`),
+      'Undated (lighter)',
+    )
+  }
   for (const k of info.kinds) {
     const shape = KIND_SHAPE[k]
     const look =

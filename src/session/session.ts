@@ -12,6 +12,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ImportProgress } from '../io/import'
 import type { NamedBlob } from '../io/importClient'
+import type { TableMapping } from '../io/import/tables/mapping'
 import { datasetKey, type Persistence, type SavedView } from '../io/persist'
 import { DEFAULT_FILTER, type FilterState } from '../model/filter'
 import type { Graph, Problem } from '../model/types'
@@ -65,7 +66,8 @@ export interface Session {
   readonly state: SessionStore
   /** The dataset the app booted with, and the view kept for it (filters fill in what the URL left). */
   boot(d: Dataset, saved: SavedView | null, urlGiven: ReadonlySet<string>): void
-  open(files: readonly NamedBlob[]): Promise<boolean>
+  /** `mapping`: read the main file as a table with this column mapping ("Map columns"). */
+  open(files: readonly NamedBlob[], options?: { readonly mapping?: TableMapping }): Promise<boolean>
   /** Replaces the graph with one loaded elsewhere (the bundled one); forgets the stored dataset. */
   backTo(d: Dataset): Promise<void>
   dismissReport(): void
@@ -158,15 +160,17 @@ export function createSession(opts: {
       }
       state.setState({ dataset: d })
     },
-    async open(files) {
+    async open(files, options) {
       if (files.length === 0) return false
-      const [main, ...companions] = mainFirst(files)
+      // A mapped table comes first, as given (its companion is a codes table).
+      const [main, ...companions] = options?.mapping ? files : mainFirst(files)
       const name = main!.name
       state.setState({ importing: { name, progress: { stage: 'reading', fraction: 0 } }, notes: null })
       // The importers (XML, CSV, graph libraries) load on first use, not with the page.
       const { openFile } = await import('../io/importClient')
       const result = await openFile(main!, {
         companions,
+        ...(options?.mapping ? { mapping: options.mapping } : {}),
         onProgress: (progress) => state.setState({ importing: { name, progress } }),
       })
       state.setState({ importing: null })

@@ -612,8 +612,8 @@ test.describe('export', () => {
         Math.floor(box.height),
       ] as const,
     )
-    expect(diff.mean).toBeLessThan(1.5) // measured 0.47
-    expect(diff.p95).toBeLessThan(8) // measured 3.0
+    expect(diff.mean).toBeLessThan(1.5) // measured 0.5
+    expect(diff.p95).toBeLessThan(8) // measured 3.8
 
     // A filtered view, fitted so that every shown actor is in view: only what is shown.
     await page.getByRole('checkbox', { name: /^Economic/ }).uncheck()

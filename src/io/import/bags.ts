@@ -3,24 +3,13 @@
  * draft. Attribute names are matched case-insensitively:
  *
  * - node: `label` (else `name`, `title`, the id), `kind` (else `type`, `category`), `description`,
- *   `aliases` (a list, or text separated by `|` or `;`)
+ *   `aliases` (a list, or text separated by `|`, as in every format)
  * - edge: `type` (else `relation`, `kind`; default "related"), `stance` (default neutral), `start`,
  *   `end` (years or dates), `summary` (else `label`, `description`; default "A – B"), `approximate`,
  *   evidence as `quote`, `source_title`, `source_url`, `source_author`, `source_publisher`,
  *   `source_published`, `note`. `weight` is dropped with a note.
  */
-import {
-  Draft,
-  boolValue,
-  kindValue,
-  listOf,
-  plural,
-  stanceValue,
-  textValue,
-  yearValue,
-  type Locator,
-  type PathPart,
-} from './draft'
+import { Draft, listOf, type PathPart } from './draft'
 import type { ConvertResult } from './types'
 
 export interface NodeBag {
@@ -92,117 +81,76 @@ export function draftFromBags(
   edges: readonly EdgeBag[],
   what: { node: string; edge: string },
 ): ConvertResult {
-  let missingKind = 0
-  const otherKinds = new Set<string>()
   const ignoredNode = new Set<string>()
-  const labels = new Map<string, string>()
   for (const n of nodes) {
     const m = lowerMap(n.attrs)
     const label = first(m, ['label', 'name', 'title'])
     const kindEntry = first(m, ['kind', 'type', 'category'])
-    const { kind, given } = kindValue(kindEntry?.[1])
-    if (kindEntry === undefined) missingKind++
-    else if (given !== undefined && kind === 'other') otherKinds.add(given)
-    const value: Record<string, unknown> = { id: n.id, label: textValue(label?.[1]) ?? n.id, kind }
-    const description = first(m, ['description'])
-    if (description !== undefined) value.description = description[1]
-    const aliases = first(m, ['aliases'])
-    if (aliases !== undefined) {
-      value.aliases =
-        typeof aliases[1] === 'string'
-          ? aliases[1]
-              .split(/[|;]/)
-              .map((s) => s.trim())
-              .filter((s) => s !== '')
-          : aliases[1]
-    }
-    if (typeof value.label === 'string') labels.set(n.id, value.label)
     for (const [lk, [k]] of m) if (!NODE_USED.includes(lk) && !SILENT.has(lk)) ignoredNode.add(k)
     const keyOf: Record<string, string | undefined> = { label: label?.[0], kind: kindEntry?.[0] }
-    const at: Locator = (rest) =>
-      sub(n.at, rest.length > 0 ? [keyOf[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : [])
-    draft.reserveId('actors', n.id)
-    draft.actors.push({ value, at })
-  }
-  if (missingKind > 0)
-    draft.notes.push(`Kind was missing on ${plural(missingKind, 'actor')}; assumed "other"`)
-  if (otherKinds.size > 0) {
-    draft.notes.push(
-      `Kinds that are not actor kinds in format v1 (${listOf([...otherKinds])}) became "other"`,
+    draft.addActor(
+      {
+        id: n.id,
+        label: label?.[1],
+        kind: kindEntry?.[1],
+        description: first(m, ['description'])?.[1],
+        aliases: first(m, ['aliases'])?.[1],
+      },
+      (rest) => sub(n.at, rest.length > 0 ? [keyOf[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : []),
     )
   }
   if (ignoredNode.size > 0)
     draft.notes.push(`${what.node} attributes ignored: ${listOf([...ignoredNode].sort())}`)
 
   for (const e of edges) if (e.id !== undefined) draft.reserveId('relations', e.id)
-  let missingType = 0
-  let missingStance = 0
-  let generatedSummary = 0
   let weights = 0
   const ignoredEdge = new Set<string>()
   edges.forEach((e, j) => {
     const m = lowerMap(e.attrs)
     const typeEntry = first(m, ['type', 'relation', 'kind'])
-    const type = textValue(typeEntry?.[1])
-    if (type === undefined) missingType++
-    const stance = stanceValue(first(m, ['stance'])?.[1])
-    if (stance === undefined) missingStance++
     const summaryEntry = first(m, ['summary', 'label', 'description'])
-    let summary = textValue(summaryEntry?.[1])
-    if (summary === undefined) {
-      summary = `${labels.get(e.source) ?? e.source} ${e.directed ? '→' : '–'} ${labels.get(e.target) ?? e.target}`
-      generatedSummary++
-    }
-    const value: Record<string, unknown> = {
-      id: e.id ?? draft.freshId('relations', `edge-${j}`),
-      source: e.source,
-      target: e.target,
-      type: type ?? 'related',
-      stance: stance ?? 'neutral',
-      summary,
-    }
-    const start = yearValue(e.start ?? first(m, ['start'])?.[1])
-    const end = yearValue(e.end ?? first(m, ['end'])?.[1])
-    if (start !== undefined) value.start = start
-    if (end !== undefined) value.end = end
-    if (e.directed) value.directed = true
-    const approximate = boolValue(first(m, ['approximate'])?.[1])
-    if (approximate !== undefined) value.approximate = approximate
     const quote = first(m, ['quote'])
-    if (quote !== undefined) {
-      const sourceId = draft.source(
-        {
-          title: first(m, ['source_title'])?.[1],
-          url: first(m, ['source_url'])?.[1],
-          author: first(m, ['source_author'])?.[1],
-          publisher: first(m, ['source_publisher'])?.[1],
-          published: first(m, ['source_published'])?.[1],
-        },
-        (rest) => sub(e.at, rest.length > 0 ? [`source_${String(rest[0])}`] : []),
-      )
-      const ev: Record<string, unknown> = { source: sourceId, quote: quote[1] }
-      const note = first(m, ['note'])
-      if (note !== undefined) ev.note = note[1]
-      value.evidence = [ev]
-    }
+    const evidence =
+      quote === undefined
+        ? []
+        : [
+            draft.evidence(
+              {
+                quote: quote[1],
+                note: first(m, ['note'])?.[1],
+                title: first(m, ['source_title'])?.[1],
+                url: first(m, ['source_url'])?.[1],
+                author: first(m, ['source_author'])?.[1],
+                publisher: first(m, ['source_publisher'])?.[1],
+                published: first(m, ['source_published'])?.[1],
+              },
+              (rest) => sub(e.at, rest.length > 0 ? [`source_${String(rest[0])}`] : []),
+            ),
+          ]
     if (m.has('weight')) weights++
     for (const [lk, [k]] of m) if (!EDGE_USED.includes(lk) && !SILENT.has(lk)) ignoredEdge.add(k)
     const keyOf: Record<string, string | undefined> = { type: typeEntry?.[0], summary: summaryEntry?.[0] }
-    const at: Locator = (rest) => {
-      if (rest[0] === 'evidence') return sub(e.at, rest.length > 2 ? [rest[2]!] : ['quote'])
-      return sub(e.at, rest.length > 0 ? [keyOf[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : [])
-    }
-    draft.relations.push({ value, at })
-  })
-  if (missingType > 0)
-    draft.notes.push(`Type was missing on ${plural(missingType, 'relation')}; assumed "related"`)
-  if (missingStance > 0)
-    draft.notes.push(`Stance was missing on ${plural(missingStance, 'relation')}; assumed neutral`)
-  if (generatedSummary > 0) {
-    draft.notes.push(
-      `Summary was missing on ${plural(generatedSummary, 'relation')}; generated from the actor labels ("A – B")`,
+    draft.addRelation(
+      {
+        id: e.id,
+        idBase: `edge-${j}`,
+        source: e.source,
+        target: e.target,
+        type: typeEntry?.[1],
+        stance: first(m, ['stance'])?.[1],
+        summary: summaryEntry?.[1],
+        directed: e.directed ? true : undefined,
+        start: e.start ?? first(m, ['start'])?.[1],
+        end: e.end ?? first(m, ['end'])?.[1],
+        approximate: first(m, ['approximate'])?.[1],
+        evidence,
+      },
+      (rest) => {
+        if (rest[0] === 'evidence') return sub(e.at, rest.length > 2 ? [rest[2]!] : ['quote'])
+        return sub(e.at, rest.length > 0 ? [keyOf[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : [])
+      },
     )
-  }
+  })
   if (weights > 0) draft.notes.push('Edge weights are not part of format v1 and were left out')
   if (ignoredEdge.size > 0)
     draft.notes.push(`${what.edge} attributes ignored: ${listOf([...ignoredEdge].sort())}`)

@@ -7,25 +7,14 @@
  * `source_url`, `source_author`, `source_publisher`, `source_published`. Headers are
  * case-insensitive; spaces count as underscores. Rows that share an `id` are one relation with one
  * quotation per row. An optional actors table has `id` and optionally `label`, `kind`,
- * `description`, `aliases` (separated by `|`); without it, actors are made from the ids used.
+ * `description`, `aliases` (separated by `|`, as in every format); without it, actors are made from the ids used.
  *
  * Rows are counted like a spreadsheet's: the header is row 1. A cell that starts with an apostrophe
  * followed by = + - @ (the guard CSV export puts against formula injection) loses the apostrophe.
  */
 import Papa from 'papaparse'
 import type { Problem } from '../../model/types'
-import {
-  Draft,
-  boolValue,
-  kindValue,
-  listOf,
-  plural,
-  stanceValue,
-  textValue,
-  titleFromFileName,
-  yearValue,
-  type Locator,
-} from './draft'
+import { Draft, listOf, plural, textValue, titleFromFileName, type Locator } from './draft'
 import type { ConvertResult, ExtraFile, ProgressCallback } from './types'
 
 export const RELATION_COLUMNS = [
@@ -241,53 +230,25 @@ function buildFromTables(
   // Actors
   const actorIds = new Set<string>()
   if (actorsTable) {
-    let missingKind = 0
-    const otherKinds = new Set<string>()
     for (const { n, cells } of actorsTable.rows) {
       const id = textValue(cell(actorsTable, cells, 'id'))
-      const kindText = cell(actorsTable, cells, 'kind')
-      const { kind, given } = kindValue(kindText)
-      if (textValue(kindText) === undefined) missingKind++
-      else if (given !== undefined && kind === 'other') otherKinds.add(given)
-      const value: Record<string, unknown> = {
-        id: typeof id === 'string' ? id.trim() : id,
-        label: textValue(cell(actorsTable, cells, 'label')) ?? id,
-        kind,
-      }
-      const description = cell(actorsTable, cells, 'description')
-      if (description !== undefined && description !== '') value.description = description
-      const aliases = textValue(cell(actorsTable, cells, 'aliases'))
-      if (typeof aliases === 'string') {
-        value.aliases = aliases
-          .split('|')
-          .map((s) => s.trim())
-          .filter((s) => s !== '')
-      }
-      if (typeof value.id === 'string') actorIds.add(value.id)
-      const at: Locator = (rest) => place(actorsTable, n, rest.length > 0 ? String(rest[0]) : undefined)
-      draft.actors.push({ value, at })
-    }
-    if (missingKind > 0)
-      draft.notes.push(`Kind was missing on ${plural(missingKind, 'actor')}; assumed "other"`)
-    if (otherKinds.size > 0) {
-      draft.notes.push(
-        `Kinds that are not actor kinds in format v1 (${listOf([...otherKinds])}) became "other"`,
+      const value = draft.addActor(
+        {
+          id: typeof id === 'string' ? id.trim() : id,
+          label: cell(actorsTable, cells, 'label'),
+          kind: cell(actorsTable, cells, 'kind'),
+          description: cell(actorsTable, cells, 'description'),
+          aliases: cell(actorsTable, cells, 'aliases'),
+        },
+        (rest) => place(actorsTable, n, rest.length > 0 ? String(rest[0]) : undefined),
       )
+      if (typeof value.id === 'string') actorIds.add(value.id)
     }
     const extra = ignored(actorsTable, ACTOR_COLUMNS)
     if (extra.length > 0) draft.notes.push(`Actors table columns ignored: ${listOf(extra)}`)
   }
 
-  const labels = new Map<string, string>()
-  for (const a of draft.actors) {
-    if (typeof a.value.id === 'string' && typeof a.value.label === 'string')
-      labels.set(a.value.id, a.value.label)
-  }
-
   // Relations
-  let missingStance = 0
-  let missingType = 0
-  let generatedSummary = 0
   let createdActors = 0
   const byId = new Map<
     string,
@@ -305,30 +266,27 @@ function buildFromTables(
       else if (!actorsTable && !actorIds.has(v)) {
         actorIds.add(v)
         createdActors++
-        draft.actors.push({ value: { id: v, label: v, kind: 'other' }, at: () => place(rel, n, c) })
+        draft.addActor({ id: v, label: v, kind: 'other' }, () => place(rel, n, c))
       }
     }
     const givenId = textValue(get('id'))
     const typeText = textValue(get('type'))
     const type = typeof typeText === 'string' ? typeText.trim() : typeText
-    const quote = textValue(get('quote'))
     const evidence =
-      quote === undefined
+      textValue(get('quote')) === undefined
         ? undefined
-        : {
-            source: draft.source(
-              {
-                title: get('source_title'),
-                url: get('source_url'),
-                author: get('source_author'),
-                publisher: get('source_publisher'),
-                published: get('source_published')?.trim(),
-              },
-              (rest) => place(rel, n, rest.length > 0 ? `source_${String(rest[0])}` : undefined),
-            ),
-            quote,
-            ...(textValue(get('note')) !== undefined ? { note: get('note') } : {}),
-          }
+        : draft.evidence(
+            {
+              quote: get('quote'),
+              note: get('note'),
+              title: get('source_title'),
+              url: get('source_url'),
+              author: get('source_author'),
+              publisher: get('source_publisher'),
+              published: get('source_published')?.trim(),
+            },
+            (rest) => place(rel, n, rest.length > 0 ? `source_${String(rest[0])}` : undefined),
+          )
     if (typeof givenId === 'string') {
       const earlier = byId.get(givenId.trim())
       if (earlier) {
@@ -340,44 +298,16 @@ function buildFromTables(
             message: `the id "${givenId.trim()}" is already used by row ${earlier.firstRow} for a different relation (rows that share an id must have the same source, target and type)`,
           })
         } else if (evidence) {
-          ;(r.evidence as unknown[]).push(evidence)
+          r.evidence = [...((r.evidence as unknown[] | undefined) ?? []), evidence]
           earlier.evidenceRows.push(n)
         }
         continue
       }
     }
-    const stance = stanceValue(get('stance'))
-    if (stance === undefined) missingStance++
-    if (type === undefined) missingType++
-    let summary = textValue(get('summary'))
-    const directed = boolValue(get('directed'))
-    if (summary === undefined) {
-      summary = `${labels.get(source) ?? source} ${directed === true ? '→' : '–'} ${labels.get(target) ?? target}`
-      generatedSummary++
-    }
-    const id = typeof givenId === 'string' ? givenId.trim() : draft.freshId('relations', `row-${n}`)
-    if (typeof givenId === 'string') draft.reserveId('relations', id)
-    const record: Record<string, unknown> = {
-      id,
-      source,
-      target,
-      type: type ?? 'related',
-      stance: stance ?? 'neutral',
-      summary,
-      evidence: evidence ? [evidence] : [],
-    }
-    const start = yearValue(get('start'))
-    const end = yearValue(get('end'))
-    if (start !== undefined) record.start = start
-    if (end !== undefined) record.end = end
-    if (directed !== undefined) record.directed = directed
-    const approximate = boolValue(get('approximate'))
-    if (approximate !== undefined) record.approximate = approximate
-    const entry = { record, firstRow: n, evidenceRows: evidence ? [n] : [] }
-    byId.set(id, entry)
+    const evidenceRows = evidence ? [n] : []
     const at: Locator = (rest) => {
       if (rest[0] === 'evidence' && typeof rest[1] === 'number') {
-        const row = entry.evidenceRows[rest[1]] ?? n
+        const row = evidenceRows[rest[1]] ?? n
         return place(
           rel,
           row,
@@ -386,28 +316,31 @@ function buildFromTables(
       }
       return place(rel, n, rest.length > 0 ? String(rest[0]) : undefined)
     }
-    draft.relations.push({ value: record, at })
+    const record = draft.addRelation(
+      {
+        id: givenId,
+        idBase: `row-${n}`,
+        source,
+        target,
+        type,
+        stance: get('stance'),
+        summary: get('summary'),
+        directed: get('directed'),
+        start: get('start'),
+        end: get('end'),
+        approximate: get('approximate'),
+        evidence: evidence ? [evidence] : [],
+      },
+      at,
+    )
+    byId.set(record.id as string, { record, firstRow: n, evidenceRows })
   }
-  for (const r of draft.relations) if ((r.value.evidence as unknown[]).length === 0) delete r.value.evidence
   if (!actorsTable && createdActors > 0) {
     draft.notes.push(
       `No actors table: ${plural(createdActors, 'actor was', 'actors were')} made from the source and target columns, labelled by their ids, kind "other"`,
     )
   }
-  if (missingType > 0)
-    draft.notes.push(`Type was missing on ${plural(missingType, 'relation')}; assumed "related"`)
-  if (missingStance > 0)
-    draft.notes.push(`Stance was missing on ${plural(missingStance, 'relation')}; assumed neutral`)
-  if (generatedSummary > 0) {
-    draft.notes.push(
-      `Summary was missing on ${plural(generatedSummary, 'relation')}; generated from the actor labels ("A – B")`,
-    )
-  }
   const extra = ignored(rel, RELATION_COLUMNS)
   if (extra.length > 0) draft.notes.push(`Relations table columns ignored: ${listOf(extra)}`)
-  const result = draft.finish()
-  if (errors.length === 0) return result
-  const seen = new Set(errors.map((e) => e.path))
-  const more = result.ok ? [] : result.errors.filter((e) => !seen.has(e.path))
-  return { ok: false, errors: [...errors, ...more], warnings: result.warnings, notes: draft.notes }
+  return draft.finish(errors)
 }

@@ -2,7 +2,8 @@
  * d3-style JSON `{ nodes, links }` → format v1.
  *
  * Nodes: `id` (else `name`, else `key`; numbers become text), `label` (else `name`, else the id),
- * `kind` (else `type`; unknown kinds become "other"), `description`, `aliases`; `group` is not kept.
+ * `kind` (else `type`; unknown kinds become "other"), `description`, `aliases` (a list, or text
+ * separated by `|`, as in every format); `group` is not kept.
  * Links (also `edges`): `source`/`target` by node id, or by node index as in the classic d3 examples
  * (used when the endpoints are whole numbers that are not all node ids); `type` (else `relation`, else
  * "related"), `stance` (neutral when missing), `start`/`end` (numbers or dates: the year is taken),
@@ -12,17 +13,13 @@
 import type { Problem } from '../../model/types'
 import {
   Draft,
-  boolValue,
   isRecord,
-  kindValue,
   listOf,
   own,
   pick,
   plural,
-  stanceValue,
   textValue,
   titleFromFileName,
-  yearValue,
   type Locator,
   type PathPart,
 } from './draft'
@@ -102,8 +99,6 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
   // Nodes → actors
   const ids: unknown[] = []
   let generatedIds = 0
-  let missingKind = 0
-  const otherKinds = new Set<string>()
   let groups = 0
   const ignoredNode = new Set<string>()
   nodes.forEach((node, i) => {
@@ -122,18 +117,8 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
       generatedIds++
     }
     ids.push(id)
-    draft.reserveId('actors', id)
     const labelEntry = pick(node, ['label', 'name', 'title'])
-    const label = labelEntry === undefined ? id : (textValue(labelEntry[1]) ?? id)
     const kindEntry = pick(node, ['kind', 'type'])
-    const { kind, given } = kindValue(kindEntry?.[1])
-    if (kindEntry === undefined) missingKind++
-    else if (given !== undefined && kind === 'other') otherKinds.add(given)
-    const value: Record<string, unknown> = { id, label, kind }
-    const desc = own(node, 'description')
-    if (desc !== undefined && desc !== null) value.description = desc
-    const aliases = own(node, 'aliases')
-    if (aliases !== undefined && aliases !== null) value.aliases = aliases
     if (own(node, 'group') !== undefined) groups++
     for (const k of Object.keys(node)) if (!NODE_KEYS.includes(k) && !SILENT_KEYS.has(k)) ignoredNode.add(k)
     const fieldKey: Record<string, string> = {
@@ -141,19 +126,20 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
       label: labelEntry?.[0] ?? 'label',
       kind: kindEntry?.[0] ?? 'kind',
     }
-    const locate: Locator = (rest) =>
-      sub(at, rest.length > 0 ? [fieldKey[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : [])
-    draft.actors.push({ value, at: locate })
+    draft.addActor(
+      {
+        id,
+        label: labelEntry?.[1],
+        kind: kindEntry?.[1],
+        description: own(node, 'description'),
+        aliases: own(node, 'aliases'),
+      },
+      (rest) => sub(at, rest.length > 0 ? [fieldKey[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : []),
+    )
   })
   if (generatedIds > 0)
     draft.notes.push(
       `${plural(generatedIds, 'node', 'nodes')} had no id; ids "node-N" (N = position) were generated`,
-    )
-  if (missingKind > 0)
-    draft.notes.push(`Kind was missing on ${plural(missingKind, 'actor')}; assumed "other"`)
-  if (otherKinds.size > 0)
-    draft.notes.push(
-      `Kinds that are not actor kinds in format v1 (${listOf([...otherKinds])}) became "other"`,
     )
   if (groups > 0) draft.notes.push(`Node groups ("group") are not part of format v1 and were left out`)
   if (ignoredNode.size > 0) draft.notes.push(`Node fields ignored: ${listOf([...ignoredNode].sort())}`)
@@ -169,16 +155,8 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
   // Whole numbers that are not all node ids are positions in the nodes list, as in the d3 examples.
   const byIndex =
     !allIds && endpoints.length > 0 && endpoints.every((e) => typeof e === 'number' && Number.isInteger(e))
-  const labels = new Map<string, string>()
-  for (const a of draft.actors) {
-    if (typeof a.value.id === 'string' && typeof a.value.label === 'string')
-      labels.set(a.value.id, a.value.label)
-  }
   if (byIndex) draft.notes.push('Links given by index: source and target are positions in the nodes list')
 
-  let missingStance = 0
-  let missingType = 0
-  let generatedSummary = 0
   let weights = 0
   const ignoredLink = new Set<string>()
   links.forEach((link, j) => {
@@ -216,37 +194,7 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
       }
     }
     const typeEntry = pick(link, ['type', 'relation'])
-    const type = typeEntry === undefined ? undefined : textValue(typeEntry[1])
-    if (type === undefined) missingType++
-    const stance = stanceValue(own(link, 'stance'))
-    if (stance === undefined) missingStance++
-    const srcLabel = labelOf(labels, ends[0])
-    const tgtLabel = labelOf(labels, ends[1])
-    const directed = boolValue(own(link, 'directed'))
     const summaryEntry = pick(link, ['summary', 'label', 'description'])
-    let summary = summaryEntry === undefined ? undefined : textValue(summaryEntry[1])
-    if (summary === undefined) {
-      summary = `${srcLabel} ${directed === true ? '→' : '–'} ${tgtLabel}`
-      generatedSummary++
-    }
-    const givenId = textValue(own(link, 'id'))
-    const id = givenId ?? draft.freshId('relations', `link-${j}`)
-    if (givenId !== undefined) draft.reserveId('relations', givenId)
-    const value: Record<string, unknown> = {
-      id,
-      source: ends[0],
-      target: ends[1],
-      type: type ?? 'related',
-      stance: stance ?? 'neutral',
-      summary,
-    }
-    const start = yearValue(own(link, 'start'))
-    const end = yearValue(own(link, 'end'))
-    if (start !== undefined) value.start = start
-    if (end !== undefined) value.end = end
-    if (directed !== undefined) value.directed = directed
-    const approximate = boolValue(own(link, 'approximate'))
-    if (approximate !== undefined) value.approximate = approximate
     const fieldKey: Record<string, string> = {
       type: typeEntry?.[0] ?? 'type',
       summary: summaryEntry?.[0] ?? 'summary',
@@ -262,10 +210,11 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
           evidencePaths.push(ep)
           return
         }
-        const sourceField = own(e, 'source')
-        const sourceId = draft.source(
+        const ev = draft.evidence(
           {
-            title: own(e, 'source_title') ?? own(e, 'title') ?? sourceField,
+            quote: own(e, 'quote'),
+            note: own(e, 'note'),
+            title: own(e, 'source_title') ?? own(e, 'title') ?? own(e, 'source'),
             url: own(e, 'source_url') ?? own(e, 'url'),
             author: own(e, 'author'),
             publisher: own(e, 'publisher'),
@@ -273,8 +222,6 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
           },
           (rest) => sub(ep, rest.length > 0 && rest[0] === 'title' ? ['source'] : rest),
         )
-        const ev: Record<string, unknown> = { source: sourceId, quote: own(e, 'quote') }
-        if (own(e, 'note') !== undefined) ev.note = own(e, 'note')
         evidence.push(ev)
         evidencePaths.push(ep)
       })
@@ -282,8 +229,10 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
       errors.push({ path: `${at}.evidence`, message: 'evidence must be a list' })
     }
     if (own(link, 'quote') !== undefined) {
-      const sourceId = draft.source(
+      const ev = draft.evidence(
         {
+          quote: own(link, 'quote'),
+          note: own(link, 'note'),
           title: own(link, 'source_title'),
           url: own(link, 'source_url'),
           author: own(link, 'source_author'),
@@ -292,12 +241,9 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
         },
         (rest) => sub(at, rest.length > 0 ? [`source_${String(rest[0])}`] : []),
       )
-      const ev: Record<string, unknown> = { source: sourceId, quote: own(link, 'quote') }
-      if (own(link, 'note') !== undefined) ev.note = own(link, 'note')
       evidence.push(ev)
       evidencePaths.push(`${at}.quote`)
     }
-    if (evidence.length > 0) value.evidence = evidence
     if (own(link, 'value') !== undefined || own(link, 'weight') !== undefined) weights++
     for (const k of Object.keys(link)) {
       if (!LINK_KEYS.includes(k) && !SILENT_KEYS.has(k) && k !== 'value' && k !== 'weight') ignoredLink.add(k)
@@ -309,28 +255,26 @@ export function convertD3(doc: unknown, fileName: string, onProgress?: ProgressC
       }
       return sub(at, rest.length > 0 ? [fieldKey[String(rest[0])] ?? rest[0]!, ...rest.slice(1)] : [])
     }
-    draft.relations.push({ value, at: locate })
-  })
-  if (missingType > 0)
-    draft.notes.push(`Type was missing on ${plural(missingType, 'relation')}; assumed "related"`)
-  if (missingStance > 0)
-    draft.notes.push(`Stance was missing on ${plural(missingStance, 'relation')}; assumed neutral`)
-  if (generatedSummary > 0)
-    draft.notes.push(
-      `Summary was missing on ${plural(generatedSummary, 'relation')}; generated from the actor labels ("A – B")`,
+    draft.addRelation(
+      {
+        id: own(link, 'id'),
+        idBase: `link-${j}`,
+        source: ends[0],
+        target: ends[1],
+        type: typeEntry?.[1],
+        stance: own(link, 'stance'),
+        summary: summaryEntry?.[1],
+        directed: own(link, 'directed'),
+        start: own(link, 'start'),
+        end: own(link, 'end'),
+        approximate: own(link, 'approximate'),
+        evidence,
+      },
+      locate,
     )
+  })
   if (weights > 0) draft.notes.push('Link values (weights) are not part of format v1 and were left out')
   if (ignoredLink.size > 0) draft.notes.push(`Link fields ignored: ${listOf([...ignoredLink].sort())}`)
 
-  const result = draft.finish()
-  if (errors.length === 0) return result
-  // Structural problems found here come first; the validator's findings are added when they differ.
-  const seen = new Set(errors.map((e) => e.path))
-  const more = result.ok ? [] : result.errors.filter((e) => !seen.has(e.path))
-  return { ok: false, errors: [...errors, ...more], warnings: result.warnings, notes: draft.notes }
-}
-
-function labelOf(labels: ReadonlyMap<string, string>, id: unknown): string {
-  if (typeof id !== 'string') return '?'
-  return labels.get(id) ?? id
+  return draft.finish(errors)
 }

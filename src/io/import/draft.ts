@@ -1,8 +1,14 @@
 /**
- * The common back half of every converter: a loose, v1-shaped draft (values not yet checked) is
- * completed — undeclared relation types declared with generated colours, sources interned — and then
- * run through the format v1 validator. Problems the validator finds are re-addressed to the place in
- * the original file (`links[3].target`, `row 12, column "target"`), so the analyst can find them.
+ * The importer core, the common back half of every converter. A converter maps its format onto
+ * `addActor` and `addRelation`, which apply the defaults shared by all formats (label = id, kind
+ * `other`, type `related`, stance neutral, summary "A – B", aliases split at `|`) and count them;
+ * `finish` writes one note per default that was used, declares undeclared relation types with
+ * generated colours, runs the format v1 validator and merges the converter's own structural problems
+ * with the validator's. Problems are re-addressed to the place in the original file (`links[3].target`,
+ * `row 12, column "target"`), so the analyst can find them.
+ *
+ * Over 300 lines: the value readers (years, stances, kinds, booleans) and the builder belong together,
+ * so that every converter gets the same rules from one place.
  */
 import { validateGraph } from '../../model/parse'
 import { ACTOR_KINDS, DEFAULT_RELATION_TYPES, STANCES } from '../../model/schema'
@@ -150,6 +156,55 @@ export interface SourceFields {
 
 const UNATTRIBUTED = 'Unattributed'
 
+/**
+ * Aliases, the same rule in every format: a list is kept as given (the validator checks its items);
+ * text is split at the pipe character `|`, each part trimmed, empty parts dropped. Blank text is none.
+ */
+export function aliasesValue(v: unknown): unknown {
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'string') return v
+  if (v.trim() === '') return undefined
+  return v
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+}
+
+/** An actor as a converter found it; values are raw and checked later. */
+export interface ActorInput {
+  readonly id: unknown
+  readonly label?: unknown
+  readonly kind?: unknown
+  readonly description?: unknown
+  readonly aliases?: unknown
+}
+
+/** A relation as a converter found it; values are raw (text, numbers, dates) and checked later. */
+export interface RelationInput {
+  /** The id the file gives, if any. */
+  readonly id?: unknown
+  /** Base of the generated id when the file gives none (`row-12`, `link-3`, `edge-0`). */
+  readonly idBase: string
+  readonly source: unknown
+  readonly target: unknown
+  readonly type?: unknown
+  readonly stance?: unknown
+  readonly summary?: unknown
+  readonly directed?: unknown
+  readonly start?: unknown
+  readonly end?: unknown
+  readonly approximate?: unknown
+  readonly evidence?: readonly unknown[]
+  /** Extra fields set as given (used by the table importer for its weights). */
+  readonly extra?: Readonly<Record<string, unknown>>
+}
+
+/** The evidence fields a converter found: a quotation, an optional note, its source. */
+export interface EvidenceInput extends SourceFields {
+  readonly quote: unknown
+  readonly note?: unknown
+}
+
 /** Collects v1 relations, actors and sources; generates ids; runs the validator at the end. */
 export class Draft {
   title: unknown
@@ -163,7 +218,12 @@ export class Draft {
   relationTypes: { id: string; label: string; color: string }[] = []
   private readonly sourceKeys = new Map<string, string>()
   private readonly usedIds = new Map<string, Set<string>>()
+  /** Actor id → label, for generated summaries. */
+  readonly labels = new Map<string, string>()
   unattributed = 0
+  /** How often each shared default was applied; `finish` turns them into notes. */
+  private readonly defaulted = { kind: 0, type: 0, stance: 0, summary: 0 }
+  private readonly otherKinds = new Set<string>()
 
   constructor(private readonly progress?: ProgressCallback) {}
 
@@ -206,6 +266,99 @@ export class Draft {
     return value.id as string
   }
 
+  /**
+   * Adds an actor: label defaults to the id, kind to `other` (known synonyms mapped, others counted),
+   * aliases by the shared rule, a blank description dropped. Returns the v1-shaped record.
+   */
+  addActor(input: ActorInput, at: Locator): Record<string, unknown> {
+    const id = input.id
+    const { kind, given } = kindValue(input.kind)
+    if (textValue(input.kind) === undefined) this.defaulted.kind++
+    else if (given !== undefined && kind === 'other') this.otherKinds.add(given)
+    const value: Record<string, unknown> = { id, label: textValue(input.label) ?? id, kind }
+    const d = input.description
+    if (d !== undefined && d !== null && d !== '') value.description = d
+    const aliases = aliasesValue(input.aliases)
+    if (aliases !== undefined) value.aliases = aliases
+    this.reserveId('actors', id)
+    if (typeof id === 'string' && typeof value.label === 'string') this.labels.set(id, value.label)
+    this.actors.push({ value, at })
+    return value
+  }
+
+  /** The label of an actor id for generated text ("?" when the id is not text). */
+  labelOf(id: unknown): string {
+    if (typeof id !== 'string') return '?'
+    return this.labels.get(id) ?? id
+  }
+
+  /** One quotation with its (interned) source. */
+  evidence(input: EvidenceInput, sourceAt: Locator): Record<string, unknown> {
+    const ev: Record<string, unknown> = { source: this.source(input, sourceAt), quote: input.quote }
+    if (textValue(input.note) !== undefined) ev.note = input.note
+    return ev
+  }
+
+  /**
+   * Adds a relation: type defaults to `related`, stance to neutral, the summary to "A – B" ("A → B"
+   * when directed) from the actor labels, the id to a fresh one from `idBase`; years are taken from
+   * dates, booleans from words. Returns the v1-shaped record (the caller may add evidence later).
+   */
+  addRelation(input: RelationInput, at: Locator): Record<string, unknown> {
+    const typeText = textValue(input.type)
+    const type = typeof typeText === 'string' ? typeText.trim() : typeText
+    if (type === undefined) this.defaulted.type++
+    const stance = stanceValue(input.stance)
+    if (stance === undefined) this.defaulted.stance++
+    const directed = boolValue(input.directed)
+    let summary = textValue(input.summary)
+    if (summary === undefined) {
+      summary = `${this.labelOf(input.source)} ${directed === true ? '→' : '–'} ${this.labelOf(input.target)}`
+      this.defaulted.summary++
+    }
+    const givenText = textValue(input.id)
+    const givenId = typeof givenText === 'string' ? givenText.trim() : givenText
+    if (givenId !== undefined) this.reserveId('relations', givenId)
+    const value: Record<string, unknown> = {
+      id: givenId ?? this.freshId('relations', input.idBase),
+      source: input.source,
+      target: input.target,
+      type: type ?? 'related',
+      stance: stance ?? 'neutral',
+      summary,
+    }
+    const start = yearValue(input.start)
+    const end = yearValue(input.end)
+    if (start !== undefined) value.start = start
+    if (end !== undefined) value.end = end
+    if (directed !== undefined) value.directed = directed
+    const approximate = boolValue(input.approximate)
+    if (approximate !== undefined) value.approximate = approximate
+    if (input.evidence && input.evidence.length > 0) value.evidence = [...input.evidence]
+    if (input.extra) Object.assign(value, input.extra)
+    this.relations.push({ value, at })
+    return value
+  }
+
+  /** One note per shared default that was applied, in a fixed order. */
+  private writeDefaultNotes(): void {
+    const d = this.defaulted
+    if (d.kind > 0) this.notes.push(`Kind was missing on ${plural(d.kind, 'actor')}; assumed "other"`)
+    if (this.otherKinds.size > 0) {
+      this.notes.push(
+        `Kinds that are not actor kinds in format v1 (${listOf([...this.otherKinds])}) became "other"`,
+      )
+    }
+    if (d.type > 0) this.notes.push(`Type was missing on ${plural(d.type, 'relation')}; assumed "related"`)
+    if (d.stance > 0)
+      this.notes.push(`Stance was missing on ${plural(d.stance, 'relation')}; assumed neutral`)
+    if (d.summary > 0) {
+      this.notes.push(
+        `Summary was missing on ${plural(d.summary, 'relation')}; generated from the actor labels ("A – B")`,
+      )
+    }
+  }
+
   /** Declares every relation type used but not declared, with a generated colour; adds a note. */
   private declareTypes(): void {
     const declared = new Set(this.relationTypes.map((t) => t.id))
@@ -229,8 +382,13 @@ export class Draft {
     }
   }
 
-  /** Completes the draft and validates it; problem paths point into the original file. */
-  finish(fileLevel: Locator = () => '(file)'): ConvertResult {
+  /**
+   * Completes the draft and validates it; problem paths point into the original file. `found` are the
+   * converter's own structural problems: they come first, and the validator's are added where they
+   * name another place.
+   */
+  finish(found: readonly Problem[] = [], fileLevel: Locator = () => '(file)'): ConvertResult {
+    this.writeDefaultNotes()
     this.declareTypes()
     if (this.unattributed > 0) {
       this.notes.push(`Some quotations named no source; they are attributed to "${UNATTRIBUTED}"`)
@@ -272,6 +430,11 @@ export class Draft {
       return { path: record.at(rest), message }
     }
     // Unknown-field warnings refer to the draft, not the file: the converters report their own.
+    if (found.length > 0) {
+      const seen = new Set(found.map((e) => e.path))
+      const more = result.ok ? [] : result.errors.map(relocate).filter((e) => !seen.has(e.path))
+      return { ok: false, errors: [...found, ...more], warnings: this.warnings, notes: this.notes }
+    }
     if (!result.ok) {
       return { ok: false, errors: result.errors.map(relocate), warnings: this.warnings, notes: this.notes }
     }

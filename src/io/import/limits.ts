@@ -1,5 +1,6 @@
 /** The size limit for opened files, kept apart so the page can check it without loading the importers. */
 import type { Problem } from '../../model/types'
+import type { TableMapping } from './tables/mapping'
 import type { ImportResult } from './types'
 
 /** Files larger than this are refused before they are read. */
@@ -26,6 +27,8 @@ export interface ImportJob {
   readonly name: string
   /** Companion files, e.g. the actors table of a CSV relations table. */
   readonly extras: readonly { readonly file: Blob; readonly name: string }[]
+  /** A column mapping: the file is a table read with it (import/tables/). */
+  readonly mapping?: TableMapping
 }
 
 /** The refusal for a file over the limit, or null when every file is within it. Reads nothing. */

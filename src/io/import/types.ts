@@ -2,7 +2,7 @@
 import type { Graph, Problem } from '../../model/types'
 
 /** The formats the importer understands. `unknown` when nothing could be recognised. */
-export type ImportFormat = 'v1' | 'd3' | 'gexf' | 'graphml' | 'csv' | 'unknown'
+export type ImportFormat = 'v1' | 'd3' | 'gexf' | 'graphml' | 'csv' | 'table' | 'unknown'
 
 /** A file that travels with the main one, e.g. the actors table next to a relations table. */
 export interface ExtraFile {
@@ -52,6 +52,8 @@ export interface ImportProgress {
   readonly stage: ImportStage
   /** 0..1 within the stage. */
   readonly fraction: number
+  /** Rows read so far, when a table is read. */
+  readonly rows?: number
 }
 
 export type ProgressCallback = (progress: ImportProgress) => void

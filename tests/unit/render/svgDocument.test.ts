@@ -9,8 +9,8 @@ import { computeView, DEFAULT_FILTER, type FilterState } from '../../../src/mode
 import { buildIndex } from '../../../src/model/graphIndex'
 import type { Graph, Relation } from '../../../src/model/types'
 import { computeLanes } from '../../../src/render/geometry'
-import { LIGHT } from '../../../src/model/encoding'
-import { buildSvg, escapeXml, type LegendInfo, type SvgScene } from '../../../src/render/svgDocument'
+import { DARK, LIGHT } from '../../../src/model/encoding'
+import { buildSvg, escapeXml, paint, type LegendInfo, type SvgScene } from '../../../src/render/svgDocument'
 import { tinyGraph } from '../helpers'
 
 type El = ReturnType<ReturnType<DOMParser['parseFromString']>['getElementById']> & {}
@@ -157,11 +157,16 @@ describe('buildSvg', () => {
     expect(byId.get('ab-eco')!.hasAttribute('stroke-dasharray')).toBe(false)
     // few relations on screen: 1.6 px, as the screen draws them
     expect(mil.getAttribute('stroke-width')).toBe('1.6')
+    // at 0.85 opacity; an undated one lighter, 0.85 × 0.4
+    // (stroke-opacity, so that the arrowhead keeps the screen's 0.9 whatever the line's opacity)
+    expect(mil.getAttribute('stroke-opacity')).toBe('0.85')
+    expect(byId.get('ab-eco')!.getAttribute('stroke-opacity')).toBe('0.34')
     // the directed one ends at the arrowhead's tip, 12 + 2 px from b's centre, with a marker in its colour
     expect(mil.getAttribute('marker-end')).toBe('url(#arrow-0)')
     expect(byId.get('ab-eco')!.hasAttribute('marker-end')).toBe(false)
     const marker = all('marker').find((m) => m.getAttribute('id') === 'arrow-0')!
     expect(all('path', marker)[0]!.getAttribute('fill')).toBe(mil.getAttribute('stroke'))
+    expect(all('path', marker)[0]!.getAttribute('fill-opacity')).toBe('0.9')
     const end = /([\d.]+) ([\d.]+)$/.exec(mil.getAttribute('d')!)!
     expect(Math.hypot(Number(end[1]) - 225, Number(end[2]) - 47)).toBeCloseTo(14, 1)
     expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg')
@@ -190,10 +195,14 @@ describe('buildSvg', () => {
   it('follows the filter: hidden types and stances, the year window', () => {
     const g = tinyGraph(rels)
     const filter: FilterState = { ...DEFAULT_FILTER, hiddenTypes: ['economic'], yearWindow: [2019, 2024] }
-    const { items } = parse(buildSvg(sceneOf(g, world, filter), { width: 400, height: 300, legend: LEGEND }))
+    const { items, all, layer } = parse(
+      buildSvg(sceneOf(g, world, filter), { width: 400, height: 300, legend: LEGEND }),
+    )
     // economic hidden: ab-eco, bc gone; cd (2001) outside the window; de is undated and shown but off screen
     expect(items('relations').map((e) => e.getAttribute('data-id'))).toEqual(['ab-mil'])
     expect(items('actors').map((e) => e.getAttribute('data-id'))).toEqual(['a', 'b'])
+    // no undated relation in view: no legend entry for them
+    expect(all('text', layer('legend')).map((e) => e.textContent)).not.toContain('Undated (lighter)')
   })
 
   it('draws each kind with its shape', () => {
@@ -254,6 +263,37 @@ describe('buildSvg', () => {
     expect(texts).toContain('<i>t</i>')
   })
 
+  it('writes rgba() colours as a hex colour and an opacity, which every editor reads', () => {
+    const g = tinyGraph(rels)
+    const { items, all } = parse(
+      buildSvg(sceneOf(g, world, DEFAULT_FILTER, { palette: DARK }), {
+        width: 400,
+        height: 300,
+        legend: LEGEND,
+      }),
+    )
+    // DARK.labelHalo is rgba(20,24,31,0.9)
+    const label = items('labels')[0]!
+    expect([label.getAttribute('stroke'), label.getAttribute('stroke-opacity')]).toEqual(['#14181f', '0.9'])
+    expect(
+      all('*').some(
+        (e) => /rgba/.test(e.getAttribute('fill') ?? '') || /rgba/.test(e.getAttribute('stroke') ?? ''),
+      ),
+    ).toBe(false)
+    expect(
+      all('rect')
+        .find((e) => e.getAttribute('id') === 'background')!
+        .getAttribute('fill'),
+    ).toBe(DARK.background)
+  })
+
+  it('writes one opacity per paint, from an rgba() colour and an opacity together', () => {
+    expect(paint('stroke', 'rgba(255,255,255,0.5)', 0.5)).toBe('stroke="#ffffff" stroke-opacity="0.25"')
+    expect(paint('fill', '#D55E00', 0.9)).toBe('fill="#D55E00" fill-opacity="0.9"')
+    expect(paint('fill', '#D55E00')).toBe('fill="#D55E00"')
+    expect(paint('fill', '"/><x')).toBe('fill="&quot;/&gt;&lt;x"')
+  })
+
   it('escapes the five markup characters and forbidden controls', () => {
     expect(escapeXml(`a<b>&"'\u0000\uD800z`)).toBe('a&lt;b&gt;&amp;&quot;&#39;\uFFFD\uFFFDz')
     expect(escapeXml('😀')).toBe('😀')
@@ -271,10 +311,19 @@ describe('buildSvg', () => {
       'Cooperative',
       'Hostile',
       'Neutral',
+      'Undated (lighter)',
       'State',
     ])
     const lines = all('path', layer('legend'))
-    expect(lines.map((e) => e.getAttribute('stroke-dasharray'))).toEqual([null, null, null, '7 4', '1.5 3.5'])
+    expect(lines.map((e) => e.getAttribute('stroke-dasharray'))).toEqual([
+      null,
+      null,
+      null,
+      '7 4',
+      '1.5 3.5',
+      null,
+    ])
+    expect(lines[5]!.getAttribute('opacity')).toBe('0.4')
   })
 
   it('holds every relation in view of a large view, and says how many the screen samples', () => {
@@ -387,7 +436,7 @@ describe('buildSvg', () => {
     expect(halo.getAttribute('d')).toBe('M225 47Q225 147 225 247')
     expect(halo.getAttribute('stroke')).toBe(LIGHT.accent)
     expect(rel[rel.length - 1]!.getAttribute('stroke-width')).toBe('3.2')
-    expect(rel.find((e) => e.getAttribute('data-id') === 'ab-mil')!.getAttribute('opacity')).toBe(
+    expect(rel.find((e) => e.getAttribute('data-id') === 'ab-mil')!.getAttribute('stroke-opacity')).toBe(
       String(LIGHT.dimAlpha),
     )
     const act = items('actors')

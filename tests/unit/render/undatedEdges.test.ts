@@ -8,7 +8,8 @@ import { computeView, DEFAULT_FILTER, type UndatedMode } from '../../../src/mode
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createEdgeBucketer, edgeSlices, UNDATED_ALPHA } from '../../../src/render/edges'
 import type { Scene } from '../../../src/render/scene'
-import { LIGHT } from '../../../src/render/style'
+import { LIGHT } from '../../../src/model/encoding'
+import { drawLegend } from '../../../src/render/exportImage'
 import { tinyGraph } from '../helpers'
 import { recordingContext } from './recording'
 
@@ -84,5 +85,21 @@ describe('undated relations on the canvas', () => {
     const s = strokesOf('always', 0)
     expect(s.map((x) => x.segments)).toEqual([2, 1])
     expect(s[1]!.alpha).toBeCloseTo(s[0]!.alpha * 0.4, 10)
+  })
+})
+
+describe('undated relations in the PNG legend', () => {
+  it('has an entry, its line drawn at the undated strength, only when asked', () => {
+    const info = { title: 'T', subtitle: 'S', types: [], kinds: [] }
+    const { ctx, calls } = recordingContext()
+    drawLegend(ctx, { ...info, undated: true }, LIGHT, 0, 800)
+    const text = calls.findIndex((c) => c.op === 'fillText' && c.args[0] === 'Undated (lighter)')
+    expect(text).toBeGreaterThan(0)
+    const stroke = calls.slice(0, text).findLastIndex((c) => c.op === 'stroke')
+    const alpha = calls.slice(0, stroke).findLast((c) => c.op === '=globalAlpha')
+    expect(alpha?.args[0]).toBe(UNDATED_ALPHA)
+    const plain = recordingContext()
+    drawLegend(plain.ctx, info, LIGHT, 0, 800)
+    expect(plain.calls.some((c) => c.op === 'fillText' && c.args[0] === 'Undated (lighter)')).toBe(false)
   })
 })
