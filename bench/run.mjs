@@ -6,7 +6,8 @@
  * Environment:
  *   BENCH_QUICK=1            short smoke run (1k only, one run, 2-second gestures, short caps)
  *   BENCH_SIZES=1k,5k        sizes to measure (1k, 5k, 20k)
- *   BENCH_TARGETS=us,sigma   targets (us, force-graph, d3-canvas, d3-svg, sigma)
+ *   BENCH_TARGETS=us,sigma   targets (us, force-graph, d3-canvas, d3-svg, sigma; "analysis" for the
+ *                            balance analysis rows, timed in node: bench/analysis.ts)
  *   BENCH_RUNS=3             runs per size and target (default: 3 for 1k and 5k, 1 for 20k)
  *   BENCH_BUDGET_S=840       stop starting new runs after this many seconds
  * See bench/README.md for what each figure means and how it is measured.
@@ -30,10 +31,13 @@ const sizes = (process.env.BENCH_SIZES ?? (QUICK ? '1k' : Object.keys(SIZES).joi
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean)
-const targets = (process.env.BENCH_TARGETS ?? ALL_TARGETS.join(','))
+const requested = (process.env.BENCH_TARGETS ?? [...ALL_TARGETS, 'analysis'].join(','))
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean)
+// Balance analysis rows (issue 14): census, frustration index and per-year series, in node.
+const ANALYSIS = requested.includes('analysis')
+const targets = requested.filter((t) => t !== 'analysis')
 for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s}`)
 for (const t of targets) if (!ALL_TARGETS.includes(t)) throw new Error(`unknown target ${t}`)
 
@@ -689,7 +693,19 @@ function table(size, agg) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+/** The analysis rows: bench/analysis.ts on the same sizes; its Markdown table joins the report. */
+function analysisRows() {
+  log('timing the balance analysis (bench/analysis.ts)')
+  const r = spawnSync('npx', ['tsx', 'bench/analysis.ts', ...sizes], { cwd: ROOT, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`bench/analysis.ts failed: ${r.stderr}`)
+  return r.stdout.trim()
+}
+
 async function main() {
+  if (targets.length === 0) {
+    if (ANALYSIS) console.log(`\n${analysisRows()}\n`)
+    return
+  }
   const executablePath = await findChromium()
   const graphInfo = prepareGraphs()
   log('building the app (vite build)')
@@ -817,6 +833,7 @@ async function main() {
       if (errs.length) lines.push(`\n${t}: ${errs.length} failed run(s): ${errs[0]}`)
     }
   }
+  if (ANALYSIS) lines.push('', analysisRows())
   const report = lines.join('\n')
   console.log(`\n${report}\n`)
   mkdirSync(join(BENCH, 'results'), { recursive: true })

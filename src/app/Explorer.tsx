@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { createViewCache } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
@@ -22,6 +22,11 @@ import { YearSlider } from './YearSlider'
 import { useFocusKeys } from './FocusControls'
 import { PathPanel } from './PathPanel'
 import { SearchBox } from './SearchBox'
+// Balance and year comparison (issue 14): the panels and the chart load on first use.
+import { AnalysisToggles } from './analysis/Toggles'
+import { bindAnalysisUrl } from '../state/analysisUrl'
+const AnalysisPanels = lazy(() => import('./analysis/panels').then((m) => ({ default: m.AnalysisPanels })))
+const SeriesChart = lazy(() => import('./analysis/panels').then((m) => ({ default: m.SeriesChart })))
 import { OpenFilesContext, useTableOpen, type OpenFiles } from './tableOpen'
 
 type Drawer = 'none' | 'filters' | 'details'
@@ -57,6 +62,9 @@ function Layout({ title }: { title: string }) {
   const dragging = useFileDrop(session, table.open)
   const select = useExplorer((s) => s.select)
   useFocusKeys(store)
+  const balanceOpen = useExplorer((s) => s.analysis.balanceOpen)
+  const comparing = useExplorer((s) => s.analysis.compare !== null)
+  useEffect(() => bindAnalysisUrl(store), [store])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
@@ -83,7 +91,7 @@ function Layout({ title }: { title: string }) {
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
   return (
     <OpenFilesContext.Provider value={table.open}>
-      <div className={`explorer drawer-${drawer}`}>
+      <div className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}`}>
         <header className="topbar">
           <h1>
             Alliance Explorer <span className="dataset-title">{title}</span>
@@ -92,6 +100,7 @@ function Layout({ title }: { title: string }) {
             <SearchBox />
           </ErrorBoundary>
           {session ? <DatasetBar /> : null}
+          <AnalysisToggles onOpen={() => setDrawer('details')} />
           <div className="drawer-toggles">
             <button
               type="button"
@@ -133,11 +142,25 @@ function Layout({ title }: { title: string }) {
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>
+          {balanceOpen ? (
+            <ErrorBoundary name="balance series">
+              <Suspense fallback={null}>
+                <SeriesChart />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
         </main>
         <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
           <ErrorBoundary name="path">
             <PathPanel />
           </ErrorBoundary>
+          {balanceOpen || comparing ? (
+            <ErrorBoundary name="balance">
+              <Suspense fallback={<p className="muted">Loading the analysis…</p>}>
+                <AnalysisPanels />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
           <ErrorBoundary name="details">
             <DetailsPanel />
           </ErrorBoundary>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { createEngine } from '../engine/engine'
 import { focusNeighbourhood, focusText } from '../analysis/neighbourhood'
 import { installHook } from '../engine/hook'
+import { analysisHookSource } from './analysis/hookSource'
 import { statusText } from '../model/filter'
 import { DARK, LIGHT } from '../model/encoding'
 import { useExplorer, useExplorerContext, useView } from './context'
@@ -64,7 +65,7 @@ export function GraphView() {
     const applyTheme = () => e.setPalette(dark?.matches ? DARK : LIGHT)
     applyTheme()
     dark?.addEventListener('change', applyTheme)
-    const uninstallHook = installHook({ engine: e, store })
+    const uninstallHook = installHook({ engine: e, store, analysis: analysisHookSource(e.graphIndex, store) })
     return () => {
       dark?.removeEventListener('change', applyTheme)
       uninstallHook()

@@ -5,6 +5,7 @@ import type { ActorKind } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorerContext } from './context'
 import { StanceSwatch } from './FilterPanel'
+import { AnalysisLegend } from './analysis/AnalysisLegend'
 import { APPROXIMATE_ALPHA, EVIDENCE_WIDTH } from '../render/edges'
 
 /** Evidence: line width by distinct sources, faded approximate years, the contested mark. */
@@ -80,6 +81,7 @@ export function Legend() {
         <EvidenceLegend />
         <li className="legend-note">Node size: number of shown relations. Pin mark: placed by hand.</li>
       </ul>
+      <AnalysisLegend />
     </section>
   )
 }

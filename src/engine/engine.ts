@@ -31,6 +31,7 @@ const WARM_UP_MS = 250
 /** What the store asks to emphasise (the hover is the engine's own), over the full view. */
 const intentOf = (s: ExplorerState, view: View | null): EmphasisIntent => ({
   selection: s.selection,
+  triangle: s.analysis.triangle,
   path: s.path?.drawn ?? null,
   // "Dim others" dims the rest through the emphasis; "Hide others" also restricts the drawn view,
   // where the same emphasis leaves everything shown at full strength.
@@ -147,7 +148,11 @@ export function createEngine(
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.filter !== prev.filter || state.focus !== prev.focus)
       applyView(state.filter !== prev.filter ? prev.filter : undefined)
-    else if (state.selection !== prev.selection || state.path !== prev.path) {
+    else if (
+      state.selection !== prev.selection ||
+      state.path !== prev.path ||
+      state.analysis.triangle !== prev.analysis.triangle
+    ) {
       data.setIntent(intentOf(state, baseView))
       invalidate()
     }
@@ -290,6 +295,11 @@ export function createEngine(
       const status = layout.status()
       return { ...status, running: status.running && !store.getState().layoutPaused }
     },
+    setOverlay(overlay) {
+      data.setOverlay(overlay)
+      invalidate()
+    },
+    graphIndex: () => data.index(),
     destroy() {
       cancelGlide()
       loop.destroy()

@@ -115,7 +115,8 @@ export function createFrameLoop(deps: {
     let sharpScene: Scene | null = null
     const cheap = (s: Scene) =>
       deps.renderer.edgesToDraw !== undefined && deps.renderer.edgesToDraw(s) <= SHARP_AT_ONCE_EDGES
-    if (big && dirty && !gesture && !moved && !running && sliced === null) {
+    // (Not during a fade: its frames composite the fast layers, and the sharp ones are stale anyway.)
+    if (big && dirty && !gesture && !moved && !running && !animating && sliced === null) {
       const s = deps.scene('full')
       if (cheap(s)) {
         sharpScene = s

@@ -11,6 +11,42 @@ import type { Engine } from './types'
 export interface HookSource {
   readonly engine: Engine
   readonly store: ExplorerStore
+  /** Balance and year comparison (issue 14), answered by the app's analysis (absent: the calls throw). */
+  readonly analysis?: AnalysisHookSource
+}
+
+/** What `balance()` resolves to (README, "Automation hook"). */
+export interface BalanceHookResult {
+  readonly triangles: number
+  readonly census: {
+    readonly '+++': number
+    readonly '++-': number
+    readonly '+--': number
+    readonly '---': number
+  }
+  readonly strong: number | null
+  readonly weak: number | null
+  readonly frustration: { readonly value: number; readonly lower: number; readonly exact: boolean }
+  readonly camps: [string[], string[]]
+  readonly contested: number
+  readonly unsigned: number
+}
+
+/** What `compare(a, b)` returns: sorted tie keys "<smaller actor id>|<larger actor id>|<type id>". */
+export interface CompareHookResult {
+  readonly formed: string[]
+  readonly ended: string[]
+  readonly changed: string[]
+  readonly unchanged: string[]
+}
+
+export interface AnalysisHookSource {
+  balance(): Promise<BalanceHookResult>
+  compare(a: number, b: number): CompareHookResult
+}
+
+const noAnalysis = (): never => {
+  throw new Error('__explorer: the balance analysis is not available here')
 }
 
 type Call = (src: HookSource, ...args: never[]) => unknown
@@ -21,6 +57,12 @@ const CALLS = table({
   labels: ({ engine }) => engine.labels(),
   transform: ({ engine }) => engine.transform(),
   layout: ({ engine }) => engine.layout(),
+  balance: ({ analysis }): Promise<BalanceHookResult> =>
+    analysis === undefined
+      ? Promise.reject(new Error('__explorer: no balance analysis'))
+      : analysis.balance(),
+  compare: ({ analysis }, a: number, b: number): CompareHookResult =>
+    analysis === undefined ? noAnalysis() : analysis.compare(a, b),
   path: ({ engine }, fromId: string, toId: string) => engine.path(String(fromId), String(toId)),
 })
 

@@ -6,6 +6,7 @@
 import type { View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import { computeEmphasis, noEmphasis, type Emphasis, type EmphasisIntent } from '../model/emphasis'
+import { analysisMarks, NO_MARKS, type CampsOverlay, type ComparisonOverlay } from '../model/analysisMarks'
 import type { Layout } from '../sim/layout'
 import { computeLanes, labelHalfWidth, nodeRadius } from '../render/geometry'
 import type { Scene } from '../render/renderer'
@@ -117,10 +118,19 @@ export function createSceneData() {
   let intent: EmphasisIntent = {}
   let emphasis = noEmphasis(0, 0)
   let palette: Palette = LIGHT
+  // Balance and year comparison (issue 14): analysis results drawn over the view, and their marks.
+  let overlay: AnalysisOverlay = NO_OVERLAY
+  let marks = NO_MARKS
+  const remark = () => {
+    marks =
+      index === null || view === null
+        ? NO_MARKS
+        : analysisMarks(index, view, overlay.camps, overlay.comparison)
+  }
   const recompute = () => {
     if (index === null || view === null) return
     const hover = hovered >= 0 ? index.graph.actors[hovered]!.id : null
-    emphasis = computeEmphasis(index, view, { ...intent, hover })
+    emphasis = computeEmphasis(index, view, { ...intent, hover, analysis: marks })
   }
   return {
     index: () => index,
@@ -132,6 +142,8 @@ export function createSceneData() {
       view = null
       hovered = -1
       g = graphDrawData(next)
+      overlay = NO_OVERLAY
+      marks = NO_MARKS
     },
     /** Takes a new view (false when it is the current one); a hidden hovered actor is forgotten. */
     setView(next: View): boolean {
@@ -139,8 +151,15 @@ export function createSceneData() {
       view = next
       v = viewDrawData(index, view)
       if (hovered >= 0 && view.actorShown[hovered] !== 1) hovered = -1
+      remark()
       recompute()
       return true
+    },
+    /** Camps and frustrated ties, or a comparison of two years, to draw over the view. */
+    setOverlay(next: AnalysisOverlay) {
+      overlay = next
+      remark()
+      recompute()
     },
     /** What the user asked to see emphasised (everything but the hover, which is set below). */
     setIntent(next: EmphasisIntent) {
@@ -164,6 +183,13 @@ export function createSceneData() {
 }
 
 export type SceneData = ReturnType<typeof createSceneData>
+
+/** What the balance and comparison views draw over the graph (results, not intent). */
+export interface AnalysisOverlay {
+  readonly camps: CampsOverlay | null
+  readonly comparison: ComparisonOverlay | null
+}
+export const NO_OVERLAY: AnalysisOverlay = { camps: null, comparison: null }
 
 /** Actors by degree, highest first, ties by index (a counting sort: linear, no comparator calls). */
 export function byDegree(actors: Uint32Array, degree: Uint32Array): Uint32Array {

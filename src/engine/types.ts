@@ -5,6 +5,7 @@ import type { Scene } from '../render/renderer'
 import type { Palette } from '../model/encoding'
 import type { Pin, Transform } from '../shared/types'
 import type { HookLabel, HookNode } from './placement'
+import type { AnalysisOverlay } from './sceneData'
 
 export type { HookLabel, HookNode }
 
@@ -45,5 +46,9 @@ export interface Engine {
   labels(): HookLabel[]
   transform(): Transform
   layout(): LayoutStatus
+  /** Balance and year comparison (issue 14): camps and frustrated ties, or a comparison, drawn over the graph. */
+  setOverlay(overlay: AnalysisOverlay): void
+  /** The graph on screen (null before setGraph). */
+  graphIndex(): GraphIndex | null
   destroy(): void
 }

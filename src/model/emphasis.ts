@@ -7,6 +7,7 @@
  * neighbourhood, a path, camps, a comparison of two years) are new fields with new mask classes:
  * callers that do not set them are unaffected.
  */
+import { MARK_UNCHANGED, NO_MARKS, type AnalysisMarks } from './analysisMarks'
 import type { View } from './filter'
 import type { GraphIndex } from './graphIndex'
 
@@ -16,10 +17,16 @@ export interface EmphasisIntent {
   readonly selection?: { readonly kind: 'actor' | 'relation'; readonly id: string } | null
   /** The actor under the pointer. */
   readonly hover?: string | null
+  // Balance and year comparison (issue 14)
+  /** An unbalanced triangle chosen under "Why unbalanced?" (actor ids): emphasised above all else. */
+  readonly triangle?: readonly [string, string, string] | null
+  /** Camp classes and tie marks of the current view (analysisMarks.ts). */
+  readonly analysis?: AnalysisMarks | null
+  // Focus and paths (issue 13)
   /**
-   * Focus on a neighbourhood, "Dim others": 1 for each actor inside (analysis/neighbourhood.ts
-   * computes it). The actors inside and the shown relations among them are emphasised, the rest
-   * dimmed; selection and hover no longer widen the emphasis (their rings stay).
+   * Focus on a neighbourhood: 1 for each actor inside (analysis/neighbourhood.ts computes it). The
+   * actors inside and the shown relations among them are emphasised, the rest dimmed; selection
+   * and hover no longer widen the emphasis (their rings stay).
    */
   readonly focusActors?: Uint8Array | null
   /**
@@ -46,6 +53,11 @@ export interface Emphasis {
   readonly selectedRelation: number
   /** Actor index under the pointer, or -1. */
   readonly hoveredActor: number
+  // Balance and year comparison (issue 14)
+  /** Per actor a camp class (analysisMarks.ts), or null when camps are not shown. */
+  readonly camp?: Uint8Array | null
+  /** Per relation a tie mark (frustrated, formed, ended, changed, unchanged), or null. */
+  readonly mark?: Uint8Array | null
 }
 
 /** Nothing emphasised, for a graph of this size. */
@@ -61,10 +73,9 @@ export function noEmphasis(actorCount: number, relationCount: number): Emphasis 
 }
 
 /**
- * The rule: a traced path, else a focus with "Dim others" (see EmphasisIntent); else a shown
- * selected actor, or else (when no relation is selected) the hovered actor, is emphasised with its
- * shown relations and their other ends; else a shown selected relation with its two ends. Hidden
- * actors and relations are never emphasised.
+ * The rule: a shown selected actor, or else (when no relation is selected) the hovered actor, is
+ * emphasised with its shown relations and their other ends; else a shown selected relation with its
+ * two ends. Hidden actors and relations are never emphasised.
  */
 export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisIntent): Emphasis {
   const sel = intent.selection ?? null
@@ -74,14 +85,35 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
   const actors = new Uint8Array(index.actorCount)
   const relations = new Uint8Array(index.relationCount)
   let active = false
+  const marks = intent.analysis ?? NO_MARKS
+  const triangle = (intent.triangle ?? []).map((id) => index.actorIndex.get(id) ?? -1)
+  const focus = actor >= 0 && view.actorShown[actor] === 1 ? actor : relation < 0 ? hovered : -1
   const path = intent.path ?? null
   const focusActors = intent.focusActors ?? null
   // A path of another graph (ids unknown here) emphasises nothing and dims nothing.
-  const pathShown = path !== null && path.some((id) => view.actorShown[index.actorIndex.get(id) ?? -1] === 1)
-  if (path !== null && path.length > 1 && pathShown) {
+  const pathShown =
+    path !== null &&
+    path.length > 1 &&
+    path.some((id) => view.actorShown[index.actorIndex.get(id) ?? -1] === 1)
+  if (triangle.length === 3 && triangle.every((a) => a >= 0 && view.actorShown[a] === 1)) {
+    // A chosen triangle: its three actors and the shown relations between any two of them.
+    for (const a of triangle) {
+      actors[a] = EMPHASISED
+      for (let j = index.adjStart[a]!; j < index.adjStart[a + 1]!; j++) {
+        const r = index.adjRel[j]!
+        if (
+          view.relationShown[r] === 1 &&
+          triangle.includes(index.src[r]!) &&
+          triangle.includes(index.tgt[r]!)
+        )
+          relations[r] = EMPHASISED
+      }
+    }
+    active = true
+  } else if (pathShown) {
     // The path's relations: the shown ones between each pair of consecutive actors.
     let prev = -1
-    for (const id of path) {
+    for (const id of path!) {
       const a = index.actorIndex.get(id) ?? -1
       if (a >= 0 && view.actorShown[a] === 1) actors[a] = EMPHASISED
       if (a >= 0 && prev >= 0) {
@@ -93,31 +125,14 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
       }
       prev = a
     }
-    return {
-      active: true,
-      actors,
-      relations,
-      selectedActor: actor,
-      selectedRelation: relation,
-      hoveredActor: hovered,
-    }
-  }
-  if (focusActors !== null) {
+    active = true
+  } else if (focusActors !== null) {
     for (const a of view.shownActors) if (focusActors[a] === 1) actors[a] = EMPHASISED
     for (const r of view.shownRelations) {
       if (focusActors[index.src[r]!] === 1 && focusActors[index.tgt[r]!] === 1) relations[r] = EMPHASISED
     }
-    return {
-      active: true,
-      actors,
-      relations,
-      selectedActor: actor,
-      selectedRelation: relation,
-      hoveredActor: hovered,
-    }
-  }
-  const focus = actor >= 0 && view.actorShown[actor] === 1 ? actor : relation < 0 ? hovered : -1
-  if (focus >= 0 && view.actorShown[focus] === 1) {
+    active = true
+  } else if (focus >= 0 && view.actorShown[focus] === 1) {
     actors[focus] = EMPHASISED
     for (let j = index.adjStart[focus]!; j < index.adjStart[focus + 1]!; j++) {
       const r = index.adjRel[j]!
@@ -132,6 +147,16 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
     actors[index.src[relation]!] = EMPHASISED
     actors[index.tgt[relation]!] = EMPHASISED
     active = true
+  } else if (marks.comparing && marks.mark !== null) {
+    // Comparing two years: formed, ended and changed ties stand out, the rest is faded.
+    for (const r of view.shownRelations) {
+      const m = marks.mark[r]!
+      if (m === 0 || m === MARK_UNCHANGED) continue
+      relations[r] = EMPHASISED
+      actors[index.src[r]!] = EMPHASISED
+      actors[index.tgt[r]!] = EMPHASISED
+    }
+    active = true
   }
   return {
     active,
@@ -140,5 +165,7 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
     selectedActor: actor,
     selectedRelation: relation,
     hoveredActor: hovered,
+    camp: marks.camp,
+    mark: marks.mark,
   }
 }

@@ -3,6 +3,7 @@
  * larger fill underneath; many tiny ones as pixel discs in one layer; then selection and hover
  * rings and pin marks.
  */
+import { drawCampFills } from './analysisMarks'
 import { disc, packColor, type PixelLayer } from './pixels'
 import { screenRadius, type Frame, type Scene } from './scene'
 import { traceShape } from './shapes'
@@ -132,6 +133,7 @@ export function createNodeDrawer(layer: PixelLayer): NodeDrawer {
       drawFading(f, scene, fade.leavingActors, fade.leavingRadius, 1 - fade.t)
       drawFading(f, scene, fade.enteringActors, scene.radius, fade.t)
     }
+    drawCampFills(f, scene)
     drawMarks(f, scene)
   }
 }

@@ -18,6 +18,7 @@
  * relations changed are redrawn (a filter toggle or a year step), the rest composited; the picture
  * is the one a full redraw gives. Relations and actors that appear or leave can fade (scene.fade).
  */
+import { drawTieMarks } from './analysisMarks'
 import {
   createEdgeBucketer,
   drawEdgeMarks,
@@ -180,6 +181,7 @@ export function createRenderer(canvas: HTMLCanvasElement, options: RendererOptio
       clear(ctx, scene)
       yield* edgeSlices(f, scene, main, chunk, fading)
     }
+    drawTieMarks(f, scene)
     if (chunk !== Infinity) yield
     drawNodes(f, scene, { w: canvas.width, h: canvas.height })
     if (chunk !== Infinity) yield

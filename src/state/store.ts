@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { DEFAULT_FILTER, type FilterState, type UndatedMode } from '../model/filter'
 import type { Stance } from '../model/types'
 import { type YearWindow } from '../model/years'
+import { DEFAULT_ANALYSIS_UI, sameAnalysisUi, type AnalysisUi } from './analysisUi'
 
 export type Selection =
   { readonly kind: 'actor'; readonly id: string } | { readonly kind: 'relation'; readonly id: string } | null
@@ -48,6 +49,9 @@ export interface ExplorerState {
   setPath(path: PathQuery | null): void
   setMinSources(n: number): void
   setHideContested(on: boolean): void
+  // Balance and year comparison (issue 14)
+  readonly analysis: AnalysisUi
+  setAnalysis(patch: Partial<AnalysisUi>): void
 }
 
 export type ExplorerStore = StoreApi<ExplorerState>
@@ -134,6 +138,12 @@ export function createExplorerStore(
       },
       setHideContested(on) {
         if (get().filter.hideContested !== on) setFilter({ hideContested: on })
+      },
+      // Balance and year comparison (issue 14)
+      analysis: DEFAULT_ANALYSIS_UI,
+      setAnalysis(patch) {
+        const next = { ...get().analysis, ...patch }
+        if (!sameAnalysisUi(get().analysis, next)) set({ analysis: next })
       },
     }
   })

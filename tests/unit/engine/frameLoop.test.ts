@@ -3,7 +3,14 @@
  * a renderer that only records what it was asked to do.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFrameLoop, FAST_ABOVE, frameQuality, isBig, REST_MS } from '../../../src/engine/frameLoop'
+import {
+  createFrameLoop,
+  FAST_ABOVE,
+  frameQuality,
+  isBig,
+  REST_MS,
+  SHARP_AT_ONCE_EDGES,
+} from '../../../src/engine/frameLoop'
 import type { View } from '../../../src/model/filter'
 import type { Layout } from '../../../src/sim/layout'
 import type { Scene } from '../../../src/render/renderer'
@@ -57,7 +64,7 @@ describe('createFrameLoop', () => {
     return due.length
   }
 
-  function setup(opts: { big: boolean; moving?: boolean }) {
+  function setup(opts: { big: boolean; moving?: boolean; toDraw?: number; animating?: () => boolean }) {
     const calls: string[] = []
     let moving = opts.moving ?? false
     const n = opts.big ? FAST_ABOVE + 1 : 10
@@ -82,6 +89,14 @@ describe('createFrameLoop', () => {
         },
         snapshot: () => void calls.push('snapshot'),
         dropSnapshot: () => void calls.push('drop'),
+        ...(opts.toDraw === undefined
+          ? {}
+          : {
+              edgesToDraw: (s: Scene) => {
+                calls.push(`probe ${s.quality}`)
+                return opts.toDraw!
+              },
+            }),
       },
       current: () => ({ layout, view }),
       scene: (quality) => ({ quality }) as Scene,
@@ -89,6 +104,7 @@ describe('createFrameLoop', () => {
       dragging: () => false,
       onMoved: () => calls.push('moved'),
       beforeDraw: () => undefined,
+      animating: opts.animating,
     })
     return { loop, calls, stop: () => (moving = false) }
   }
@@ -114,6 +130,36 @@ describe('createFrameLoop', () => {
     tick() // first slice: not complete
     tick() // second slice: complete, kept as the bitmap
     expect(calls).toEqual(['draw fast', 'snapshot', 'sliced full', 'snapshot'])
+    expect(frames.length).toBe(0)
+  })
+
+  it('a big scene at rest whose sharp frame is mostly composited is drawn sharp at once', () => {
+    const cheap = setup({ big: true, toDraw: SHARP_AT_ONCE_EDGES })
+    cheap.loop.invalidate()
+    tick()
+    expect(cheap.calls).toEqual(['probe full', 'draw full', 'snapshot'])
+    vi.advanceTimersByTime(REST_MS * 2)
+    expect(frames.length).toBe(0) // no rough frame on screen, so no sharp frame to follow
+    frames = []
+    const dear = setup({ big: true, toDraw: SHARP_AT_ONCE_EDGES + 1 })
+    dear.loop.invalidate()
+    tick()
+    expect(dear.calls).toEqual(['probe full', 'draw fast', 'snapshot'])
+  })
+
+  it('redraws every frame while something is animated, once more after, without probing', () => {
+    let left = 3
+    const { loop, calls } = setup({ big: true, toDraw: 0, animating: () => left-- > 0 })
+    loop.invalidate()
+    for (let i = 0; i < 6; i++) tick()
+    // three animated frames (fast, no probe), then the frame after the animation (probed: sharp)
+    expect(calls.filter((c) => c.startsWith('draw'))).toEqual([
+      'draw fast',
+      'draw fast',
+      'draw fast',
+      'draw full',
+    ])
+    expect(calls.filter((c) => c.startsWith('probe'))).toEqual(['probe full'])
     expect(frames.length).toBe(0)
   })
 
