@@ -7,7 +7,7 @@ import { computeView, DEFAULT_FILTER } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createEdgeBucketer, edgeSlices, type EdgeBuckets } from '../../../src/render/edges'
 import type { Emphasis, Scene } from '../../../src/render/scene'
-import { LIGHT } from '../../../src/render/style'
+import { LIGHT } from '../../../src/model/encoding'
 import { tinyGraph } from '../helpers'
 import { recordingContext } from './recording'
 
