@@ -564,6 +564,21 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
     }
     out.play = await measureWindow(page, cdp, () => play(page, target, graphInfo, GESTURE_MS), false)
 
+    if (target === 'us') {
+      out.phase = 'ask'
+      // Search and paths (issue 13): our own figures, the peers have neither.
+      const query = (await ev(page, () => window.__explorer.nodes()[0]?.label ?? 'actor')).slice(0, 7)
+      const keys = await ev(page, (q) => window.__bench.searchKeystrokes(q), query)
+      out.searchKeyMs = median(keys)
+      out.searchKeyMax = Math.max(...keys)
+      const n = graphInfo.actors
+      const pairs = [0, 1, 2, 3, 4, 5].map((i) => [(i * 7919) % n, (((n - 1 - i * 104729) % n) + n) % n])
+      const paths = await ev(page, (p) => window.__bench.paths(p), pairs)
+      out.pathMs = median(paths.map((x) => x.ms))
+      out.pathMax = Math.max(...paths.map((x) => x.ms))
+      out.pathsFound = paths.filter((x) => x.found).length
+    }
+
     out.phase = 'long tasks'
     // Longest main-thread block after the first frame (harness-marked spans excluded).
     const { longTasks, marks } = await ev(page, () => ({
@@ -617,6 +632,10 @@ const ROWS = [
   ['play.fps', 'Play: fps', true, 1],
   ['play.p95', '  p95 frame (ms)', false, 1],
   ['play.longestTaskMs', '  longest task (ms)', false, 0],
+  ['searchKeyMs', 'search keystroke → painted (ms)', false, 1],
+  ['searchKeyMax', '  slowest keystroke (ms)', false, 1],
+  ['pathMs', 'shortest + best-evidenced path (ms)', false, 1],
+  ['pathMax', '  slowest pair (ms)', false, 1],
   ['longestTaskMs', 'longest main-thread block (ms)', false, 0],
 ]
 

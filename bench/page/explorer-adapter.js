@@ -97,6 +97,42 @@
       }
       return afterFrame()
     },
+    /**
+     * Types `text` into "Search actors" one character at a time, the way a keystroke arrives (the
+     * input's value set, then an input event), and times each until the frame after the listbox
+     * was updated. Returns the milliseconds per keystroke; the box is emptied afterwards.
+     */
+    async searchKeystrokes(text) {
+      const input = document.querySelector('input[role=combobox][aria-controls]')
+      if (input === null) throw new Error('no "Search actors" box')
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
+      input.focus()
+      const times = []
+      for (let i = 1; i <= text.length; i++) {
+        const t0 = performance.now()
+        setValue.call(input, text.slice(0, i))
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+        await afterFrame()
+        times.push(performance.now() - t0)
+      }
+      setValue.call(input, '')
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      input.blur()
+      await afterFrame()
+      return times
+    },
+    /** Times `window.__explorer.path(a, b)` (shortest paths and the best-evidenced one) per pair. */
+    paths(pairs) {
+      const start = performance.now()
+      const out = pairs.map(([a, b]) => {
+        const t0 = performance.now()
+        const answer = hook().path(`a${a}`, `a${b}`)
+        return { ms: performance.now() - t0, found: answer !== null }
+      })
+      // Called by the harness, not by a user: not one of the app's own main-thread blocks.
+      window.__benchRec?.marks.push([start, performance.now()])
+      return out
+    },
     info: () => ({ renderer: 'canvas 2d (Alliance Explorer)' }),
   }
 })()

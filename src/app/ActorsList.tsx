@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { focusNeighbourhood } from '../analysis/neighbourhood'
 import { useExplorer, useExplorerContext, useView } from './context'
 
 /** Buttons rendered at first and per "Show more": a filter change never rebuilds thousands of them. */
@@ -11,9 +12,15 @@ export function ActorsList({ onChoose }: { onChoose?: () => void }) {
   const selection = useExplorer((s) => s.selection)
   const select = useExplorer((s) => s.select)
   const [limit, setLimit] = useState(ACTORS_PAGE)
+  const focus = useExplorer((s) => s.focus)
+  // Under a focus with "Hide others", the list holds what the map shows: the neighbourhood.
+  const inside = focus?.mode === 'hide' ? (focusNeighbourhood(view, focus)?.actorIn ?? null) : null
   const shown = useMemo(
-    () => Array.from(index.byLabel).filter((a) => view.actorShown[a] === 1),
-    [index, view],
+    () =>
+      Array.from(index.byLabel).filter(
+        (a) => view.actorShown[a] === 1 && (inside === null || inside[a] === 1),
+      ),
+    [index, view, inside],
   )
   const rest = shown.length - limit
   return (

@@ -27,7 +27,7 @@ function clearUrl() {
 export function App() {
   const initial = useMemo(() => decodeUrl(window.location.search), [])
   const [store] = useState(() =>
-    createExplorerStore({ filter: initial.filter, selection: initial.selection }),
+    createExplorerStore({ filter: initial.filter, selection: initial.selection, focus: initial.focus }),
   )
   const [engine] = useState(createEngineSlot)
   const [persist] = useState(() => createPersistence())

@@ -4,8 +4,9 @@ import type { Relation } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorer, useExplorerContext, useView } from './context'
 import { citationText, safeHref, yearsText } from './format'
+import { focusOn } from './FocusControls'
 
-function EvidenceList({ relation, index }: { relation: Relation; index: GraphIndex }) {
+export function EvidenceList({ relation, index }: { relation: Relation; index: GraphIndex }) {
   const evidence = relation.evidence ?? []
   if (evidence.length === 0) return <p className="muted">No quotation given for this relation.</p>
   return (
@@ -37,7 +38,7 @@ function EvidenceList({ relation, index }: { relation: Relation; index: GraphInd
   )
 }
 
-function RelationMeta({ relation }: { relation: Relation }) {
+export function RelationMeta({ relation }: { relation: Relation }) {
   return (
     <p className="meta">
       <span className={`stance stance-${relation.stance}`}>{STANCE_LABEL[relation.stance]}</span> ·{' '}
@@ -48,9 +49,10 @@ function RelationMeta({ relation }: { relation: Relation }) {
 }
 
 function ActorDetails({ actorIndex }: { actorIndex: number }) {
-  const { index, engine } = useExplorerContext()
+  const { index, engine, store } = useExplorerContext()
   const view = useView()
   const select = useExplorer((s) => s.select)
+  const setPath = useExplorer((s) => s.setPath)
   useExplorer((s) => s.pinsVersion) // re-render when pins change
   const actor = index.graph.actors[actorIndex]!
   const relations: number[] = []
@@ -71,11 +73,19 @@ function ActorDetails({ actorIndex }: { actorIndex: number }) {
         ) : null}
       </p>
       {actor.description ? <p>{actor.description}</p> : null}
-      {pinned ? (
-        <button type="button" onClick={() => engine.get()?.unpin(actor.id)}>
-          Unpin
-        </button>
-      ) : null}
+      <p className="actions">
+        <button type="button" onClick={() => focusOn(store, actor.id)} title="Focus on its neighbourhood (F)">
+          Focus
+        </button>{' '}
+        <button type="button" onClick={() => setPath({ from: actor.id, to: null, drawn: null })}>
+          Path to…
+        </button>{' '}
+        {pinned ? (
+          <button type="button" onClick={() => engine.get()?.unpin(actor.id)}>
+            Unpin
+          </button>
+        ) : null}
+      </p>
       {view.actorShown[actorIndex] !== 1 ? (
         <p className="muted">This actor has no relation in the current filters.</p>
       ) : null}

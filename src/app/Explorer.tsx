@@ -19,6 +19,9 @@ import { FilterPanel } from './FilterPanel'
 import { GraphView } from './GraphView'
 import { Legend } from './Legend'
 import { YearSlider } from './YearSlider'
+import { useFocusKeys } from './FocusControls'
+import { PathPanel } from './PathPanel'
+import { SearchBox } from './SearchBox'
 // Balance and year comparison (issue 14): the panels and the chart load on first use.
 import { AnalysisToggles } from './analysis/Toggles'
 import { bindAnalysisUrl } from '../state/analysisUrl'
@@ -58,6 +61,7 @@ function Layout({ title }: { title: string }) {
   const table = useTableOpen(session)
   const dragging = useFileDrop(session, table.open)
   const select = useExplorer((s) => s.select)
+  useFocusKeys(store)
   const balanceOpen = useExplorer((s) => s.analysis.balanceOpen)
   const comparing = useExplorer((s) => s.analysis.compare !== null)
   useEffect(() => bindAnalysisUrl(store), [store])
@@ -92,6 +96,9 @@ function Layout({ title }: { title: string }) {
           <h1>
             Alliance Explorer <span className="dataset-title">{title}</span>
           </h1>
+          <ErrorBoundary name="search">
+            <SearchBox />
+          </ErrorBoundary>
           {session ? <DatasetBar /> : null}
           <AnalysisToggles onOpen={() => setDrawer('details')} />
           <div className="drawer-toggles">
@@ -144,6 +151,9 @@ function Layout({ title }: { title: string }) {
           ) : null}
         </main>
         <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+          <ErrorBoundary name="path">
+            <PathPanel />
+          </ErrorBoundary>
           {balanceOpen || comparing ? (
             <ErrorBoundary name="balance">
               <Suspense fallback={<p className="muted">Loading the analysis…</p>}>

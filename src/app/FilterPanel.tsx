@@ -57,6 +57,10 @@ export function FilterPanel() {
   const toggleType = useExplorer((s) => s.toggleType)
   const toggleStance = useExplorer((s) => s.toggleStance)
   const setShowUnconnected = useExplorer((s) => s.setShowUnconnected)
+  const minSources = useExplorer((s) => s.filter.minSources)
+  const hideContested = useExplorer((s) => s.filter.hideContested)
+  const setMinSources = useExplorer((s) => s.setMinSources)
+  const setHideContested = useExplorer((s) => s.setHideContested)
   return (
     <section className="filters" aria-labelledby="filters-heading">
       <h2 id="filters-heading">Filters</h2>
@@ -91,6 +95,26 @@ export function FilterPanel() {
         ))}
       </fieldset>
       <UndatedControl />
+      <fieldset>
+        <legend>Evidence</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={minSources >= 2}
+            onChange={(e) => setMinSources(e.target.checked ? 2 : 1)}
+          />
+          <span className="check-label">At least 2 sources</span>
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={hideContested}
+            onChange={(e) => setHideContested(e.target.checked)}
+          />
+          <span className="check-label">Hide contested</span>{' '}
+          <span className="count">{view.contestedPairs}</span>
+        </label>
+      </fieldset>
       <label className="check">
         <input
           type="checkbox"

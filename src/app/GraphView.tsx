@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react'
 import { createEngine } from '../engine/engine'
+import { focusNeighbourhood, focusText } from '../analysis/neighbourhood'
 import { installHook } from '../engine/hook'
 import { analysisHookSource } from './analysis/hookSource'
 import { drawnStatusText } from '../model/comparedView'
 import { DARK, LIGHT } from '../model/encoding'
 import { useExplorer, useExplorerContext, useView } from './context'
+import { ErrorBoundary } from './ErrorBoundary'
+import { FocusControls } from './FocusControls'
 import { windowLabel } from './YearSlider'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
@@ -14,14 +17,33 @@ import { windowLabel } from './YearSlider'
  */
 export function StatusLine() {
   const view = useView()
+  const { index } = useExplorerContext()
   const playing = useExplorer((s) => s.playing)
   const w = useExplorer((s) => s.filter.yearWindow)
   const compared = useExplorer((s) => s.analysis.compare)
+  const focus = useExplorer((s) => s.focus)
+  const n = focusNeighbourhood(view, focus)
+  const focused = focus === null ? undefined : index.actorIndex.get(focus.id)
+  const extra = [
+    view.contestedPairs > 0 ? `${view.contestedPairs} contested` : '',
+    n !== null && focus !== null && focused !== undefined
+      ? focusText(index.graph.actors[focused]!.label, focus.depth, n)
+      : '',
+  ].filter((t) => t !== '')
+  // The counts stay alone in the status element (its text is the sentence tests and readers know);
+  // contested pairs and the focus follow on their own live line.
   return (
-    <p className="status" role="status">
-      {drawnStatusText(view, compared)}
-      {playing && w !== null ? ` · ${windowLabel(w)}` : ''}
-    </p>
+    <div className="status-block">
+      <p className="status" role="status">
+        {drawnStatusText(view, compared)}
+        {playing && w !== null ? ` · ${windowLabel(w)}` : ''}
+      </p>
+      {extra.length > 0 ? (
+        <p className="status-extra" aria-live="polite">
+          {extra.join(' · ')}
+        </p>
+      ) : null}
+    </div>
   )
 }
 
@@ -97,6 +119,9 @@ export function GraphView() {
         </div>
       </div>
       <div className="canvas-wrap">
+        <ErrorBoundary name="focus">
+          <FocusControls />
+        </ErrorBoundary>
         <canvas
           ref={canvas}
           className="graph-canvas"

@@ -6,6 +6,33 @@ import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorerContext } from './context'
 import { StanceSwatch } from './FilterPanel'
 import { AnalysisLegend } from './analysis/AnalysisLegend'
+import { APPROXIMATE_ALPHA, EVIDENCE_WIDTH } from '../render/edges'
+
+/** Evidence: line width by distinct sources, faded approximate years, the contested mark. */
+function EvidenceLegend() {
+  const line = (width: number, opacity = 1) => (
+    <svg className="swatch-line" width="28" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="27" y2="5" strokeWidth={width} strokeOpacity={opacity} />
+    </svg>
+  )
+  return (
+    <>
+      {(['1 source', '2 sources', '3 or more sources'] as const).map((text, i) => (
+        <li key={text}>
+          {line(1.6 * EVIDENCE_WIDTH[i]!)} {text}
+        </li>
+      ))}
+      <li>{line(1.6, APPROXIMATE_ALPHA)} Approximate years (“c.” in the details)</li>
+      <li>
+        <svg className="swatch-line contested-mark" width="28" height="12" aria-hidden="true">
+          <line x1="1" y1="6" x2="27" y2="6" strokeWidth="1.4" />
+          <path d="M14 1.5l4.5 4.5-4.5 4.5-4.5-4.5Z" />
+        </svg>{' '}
+        Contested: cooperative and hostile relations of one type
+      </li>
+    </>
+  )
+}
 
 /** Shape size in the legend's 24 px box: the same geometry the canvas draws, a little larger. */
 const LEGEND_SHAPE_R = 5.5
@@ -51,6 +78,7 @@ export function Legend() {
             {KIND_LABEL[k]}
           </li>
         ))}
+        <EvidenceLegend />
         <li className="legend-note">Node size: number of shown relations. Pin mark: placed by hand.</li>
       </ul>
       <AnalysisLegend />

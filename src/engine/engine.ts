@@ -3,9 +3,17 @@
  * bindings together, and it only wires them: the store's intent (filter, selection, pause) and the
  * canvas input (input.ts) in; the layout, the scene data (sceneData.ts, with the pure emphasis of
  * model/emphasis.ts) and the frame loop (frameLoop.ts) out. React never sees a tick.
+ *
+ * Over 300 lines because it is the one place where the store's intents (filters, focus, path,
+ * comparison, selection, pause) meet the layout, the scene data, the fades and the frame loop; each
+ * job itself lives in its own module beside it.
  */
+import { focusNeighbourhood, restrictView } from '../analysis/neighbourhood'
+import { bestPath, shortestPaths } from '../analysis/paths'
 import type { EmphasisIntent } from '../model/emphasis'
 import { createDrawnViewCache, type DrawnViewCache } from '../model/comparedView'
+import type { View } from '../model/filter'
+import { glide } from '../interaction/glide'
 import { createLayout } from '../sim/createLayout'
 import type { Layout } from '../sim/layout'
 import { fitTransform } from '../render/geometry'
@@ -25,11 +33,18 @@ export type { Engine, HookNode } from './types'
 /** Milliseconds of layout before the first paint. */
 const WARM_UP_MS = 250
 
-/** What the store asks to emphasise (the hover is the engine's own). */
-const intentOf = (s: ExplorerState): EmphasisIntent => ({
+/** What the store asks to emphasise (the hover is the engine's own), over the full view. */
+const intentOf = (s: ExplorerState, view: View | null): EmphasisIntent => ({
   selection: s.selection,
   triangle: s.analysis.triangle,
+  path: s.path?.drawn ?? null,
+  // "Dim others" dims the rest through the emphasis; "Hide others" also restricts the drawn view,
+  // where the same emphasis leaves everything shown at full strength.
+  focusActors: view !== null ? (focusNeighbourhood(view, s.focus)?.actorIn ?? null) : null,
 })
+
+/** Scale a search result is centred at, at least. */
+const CENTRE_MIN_K = 1.2
 
 export function createEngine(
   canvas: HTMLCanvasElement,
@@ -46,7 +61,10 @@ export function createEngine(
   const renderer = createRenderer(canvas, { layers: true })
   const fader = createFader(prefersReducedMotion)
   const data = createSceneData()
-  data.setIntent(intentOf(store.getState()))
+  data.setIntent(intentOf(store.getState(), null))
+  /** The view of the filters (the layout's); the drawn one is it, or its focus under "Hide others". */
+  let baseView: View | null = null
+  let cancelGlide = () => {}
   let layout: Layout | null = null
   let transform: Transform = { k: 1, x: 0, y: 0 }
   let size = { width: 0, height: 0 }
@@ -111,11 +129,21 @@ export function createEngine(
   function applyView(prevFilter?: ExplorerState['filter'], still = false) {
     const index = data.index()
     if (index === null || layout === null) return
-    const { filter, analysis } = store.getState()
+    const state = store.getState()
+    const { filter, analysis } = state
+    // While two years are compared the graph draws what either year shows, whatever the window.
+    const base = views(index, filter, analysis.compare)
+    const focus = state.focus?.mode === 'hide' ? focusNeighbourhood(base, state.focus) : null
+    const drawn = focus === null ? base : restrictView(base, focus)
+    const baseChanged = base !== baseView
+    baseView = base
+    data.setIntent(intentOf(state, base))
     const before = data.view()
     const beforeData = data.viewData()
-    // While two years are compared the graph draws what either year shows, whatever the window.
-    if (!data.setView(views(index, filter, analysis.compare))) return
+    if (!data.setView(drawn)) {
+      invalidate() // the same view, another emphasis (a focus switched to "Dim others")
+      return
+    }
     const view = data.view()!
     // Only a move of the year window is shown as motion; other filter changes are instant.
     const onlyYears =
@@ -123,7 +151,9 @@ export function createEngine(
       prevFilter.yearWindow !== filter.yearWindow &&
       prevFilter.hiddenTypes === filter.hiddenTypes &&
       prevFilter.hiddenStances === filter.hiddenStances &&
-      prevFilter.showUnconnected === filter.showUnconnected
+      prevFilter.showUnconnected === filter.showUnconnected &&
+      prevFilter.minSources === filter.minSources &&
+      prevFilter.hideContested === filter.hideContested
     if (before !== null && onlyYears)
       fader.change(
         { view: before, lanes: beforeData.lanes, radius: beforeData.radius },
@@ -131,17 +161,24 @@ export function createEngine(
         performance.now(),
       )
     else fader.stop()
-    layout.setActive(view.shownActors, shownLinks(index, view), data.viewData().radius, !still)
+    // The layout runs on the filters' view alone: a focus hides or dims, it never moves anyone.
+    if (baseChanged)
+      layout.setActive(base.shownActors, shownLinks(index, base), data.viewData().radius, !still)
     hit.invalidate()
     invalidate()
   }
 
   const unsubscribe = store.subscribe((state, prev) => {
     // While two years are compared, and when a comparison starts or ends, no actor moves.
-    if (state.filter !== prev.filter) applyView(prev.filter, state.analysis.compare !== null)
+    if (state.filter !== prev.filter || state.focus !== prev.focus)
+      applyView(state.filter !== prev.filter ? prev.filter : undefined, state.analysis.compare !== null)
     else if (state.analysis.compare !== prev.analysis.compare) applyView(undefined, true)
-    if (state.selection !== prev.selection || state.analysis.triangle !== prev.analysis.triangle) {
-      data.setIntent(intentOf(state))
+    else if (
+      state.selection !== prev.selection ||
+      state.path !== prev.path ||
+      state.analysis.triangle !== prev.analysis.triangle
+    ) {
+      data.setIntent(intentOf(state, baseView))
       invalidate()
     }
     if (state.layoutPaused !== prev.layoutPaused) {
@@ -221,6 +258,34 @@ export function createEngine(
       }
     },
     zoomBy: (factor) => panZoom.scaleBy(factor, [size.width / 2, size.height / 2]),
+    centreOn(actorId) {
+      const c = live()
+      const a = c?.index.actorIndex.get(actorId)
+      if (c === null || a === undefined || c.view.actorShown[a] !== 1 || size.width === 0) return
+      const k = Math.max(transform.k, CENTRE_MIN_K)
+      const to = {
+        k,
+        x: size.width / 2 - c.layout.positions[2 * a]! * k,
+        y: size.height / 2 - c.layout.positions[2 * a + 1]! * k,
+      }
+      cancelGlide()
+      cancelGlide = glide(transform, to, (t) => panZoom.setTransform(t), {
+        reduced: prefersReducedMotion(),
+        centre: [size.width / 2, size.height / 2],
+      })
+    },
+    path(fromId, toId) {
+      const index = data.index()
+      if (index === null || baseView === null) return null
+      const a = index.actorIndex.get(fromId)
+      const b = index.actorIndex.get(toId)
+      if (a === undefined || b === undefined) return null
+      const shortest = shortestPaths(index, baseView.relationShown, a, b)
+      const best = bestPath(index, baseView.relationShown, a, b)
+      if (shortest === null || best === null) return null
+      const ids = (p: readonly number[]) => p.map((x) => index.graph.actors[x]!.id)
+      return { hops: shortest.paths.map(ids), count: shortest.count, best: ids(best.path) }
+    },
     resetLayout() {
       if (layout === null) return
       layout.reset()
@@ -274,6 +339,7 @@ export function createEngine(
     },
     graphIndex: () => data.index(),
     destroy() {
+      cancelGlide()
       loop.destroy()
       unsubscribe()
       resizeObserver.disconnect()

@@ -63,6 +63,7 @@ const CALLS = table({
       : analysis.balance(),
   compare: ({ analysis }, a: number, b: number): CompareHookResult =>
     analysis === undefined ? noAnalysis() : analysis.compare(a, b),
+  path: ({ engine }, fromId: string, toId: string) => engine.path(String(fromId), String(toId)),
 })
 
 type Args<F> = F extends (src: HookSource, ...args: infer A) => unknown ? A : never

@@ -9,10 +9,26 @@ import type { AnalysisOverlay } from './sceneData'
 
 export type { HookLabel, HookNode }
 
+export interface PathAnswer {
+  /** Each shortest path as actor ids, at most 5. */
+  readonly hops: string[][]
+  /** How many shortest paths there are. */
+  readonly count: number
+  /** The best-evidenced path as actor ids. */
+  readonly best: string[]
+}
+
 export interface Engine {
   setGraph(index: GraphIndex): void
   fitView(): void
   zoomBy(factor: number): void
+  /** Centres the actor with a short animated zoom (instant under reduced motion); no-op when not shown. */
+  centreOn(actorId: string): void
+  /**
+   * Shortest paths (up to 5, with their count) and the best-evidenced path between two actors over
+   * the relations the filters show; null when there is none, an id is unknown or both are the same.
+   */
+  path(fromId: string, toId: string): PathAnswer | null
   resetLayout(): void
   unpin(actorId: string): void
   isPinned(actorId: string): boolean

@@ -5,6 +5,7 @@
  */
 import { computeView, createViewCache, statusText, type FilterState, type View } from './filter'
 import type { GraphIndex } from './graphIndex'
+import { contested } from './ties'
 import { STANCES } from './schema'
 
 /** Year A and year B of a comparison. */
@@ -12,11 +13,11 @@ export type YearPair = readonly [number, number]
 
 /** The relations shown in year A or in year B (each year alone as the window), and their actors. */
 export function comparedView(index: GraphIndex, filter: FilterState, years: YearPair): View {
-  const inA = computeView(index, { ...filter, yearWindow: [years[0], years[0]] }).relationShown
-  const inB =
-    years[1] === years[0]
-      ? inA
-      : computeView(index, { ...filter, yearWindow: [years[1], years[1]] }).relationShown
+  const viewA = computeView(index, { ...filter, yearWindow: [years[0], years[0]] })
+  const viewB =
+    years[1] === years[0] ? viewA : computeView(index, { ...filter, yearWindow: [years[1], years[1]] })
+  const inA = viewA.relationShown
+  const inB = viewB.relationShown
   const { src, tgt, type, stance, start, relationCount: m, actorCount: n } = index
   const relationShown = new Uint8Array(m)
   const degree = new Uint32Array(n)
@@ -36,6 +37,12 @@ export function comparedView(index: GraphIndex, filter: FilterState, years: Year
   }
   const shownRelations = new Uint32Array(shown)
   for (let i = 0, j = 0; i < m; i++) if (relationShown[i] === 1) shownRelations[j++] = i
+  // A pair is contested when it is so within year A or within year B; a tie that flips from one
+  // year to the other is a change, not a contest.
+  const disputedInAYear = new Uint8Array(m)
+  for (let i = 0; i < m; i++)
+    if (viewA.contested[i] === 1 || viewB.contested[i] === 1) disputedInAYear[i] = relationShown[i]!
+  const disputed = contested(index, disputedInAYear)
   const actorShown = new Uint8Array(n)
   let actors = 0
   for (let a = 0; a < n; a++)
@@ -55,6 +62,8 @@ export function comparedView(index: GraphIndex, filter: FilterState, years: Year
     countByType,
     countByStance,
     undatedShown,
+    contested: disputed.relation,
+    contestedPairs: disputed.pairs,
   }
 }
 

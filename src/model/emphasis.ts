@@ -22,6 +22,18 @@ export interface EmphasisIntent {
   readonly triangle?: readonly [string, string, string] | null
   /** Camp classes and tie marks of the current view (analysisMarks.ts). */
   readonly analysis?: AnalysisMarks | null
+  // Focus and paths (issue 13)
+  /**
+   * Focus on a neighbourhood: 1 for each actor inside (analysis/neighbourhood.ts computes it). The
+   * actors inside and the shown relations among them are emphasised, the rest dimmed; selection
+   * and hover no longer widen the emphasis (their rings stay).
+   */
+  readonly focusActors?: Uint8Array | null
+  /**
+   * A traced path, as actor ids in order: its actors and the shown relations between consecutive
+   * ones are emphasised, everything else dimmed. Wins over a focus and over the selection.
+   */
+  readonly path?: readonly string[] | null
 }
 
 /** Mask classes (the values in `actors` and `relations`). */
@@ -76,6 +88,13 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
   const marks = intent.analysis ?? NO_MARKS
   const triangle = (intent.triangle ?? []).map((id) => index.actorIndex.get(id) ?? -1)
   const focus = actor >= 0 && view.actorShown[actor] === 1 ? actor : relation < 0 ? hovered : -1
+  const path = intent.path ?? null
+  const focusActors = intent.focusActors ?? null
+  // A path of another graph (ids unknown here) emphasises nothing and dims nothing.
+  const pathShown =
+    path !== null &&
+    path.length > 1 &&
+    path.some((id) => view.actorShown[index.actorIndex.get(id) ?? -1] === 1)
   if (triangle.length === 3 && triangle.every((a) => a >= 0 && view.actorShown[a] === 1)) {
     // A chosen triangle: its three actors and the shown relations between any two of them.
     for (const a of triangle) {
@@ -89,6 +108,28 @@ export function computeEmphasis(index: GraphIndex, view: View, intent: EmphasisI
         )
           relations[r] = EMPHASISED
       }
+    }
+    active = true
+  } else if (pathShown) {
+    // The path's relations: the shown ones between each pair of consecutive actors.
+    let prev = -1
+    for (const id of path!) {
+      const a = index.actorIndex.get(id) ?? -1
+      if (a >= 0 && view.actorShown[a] === 1) actors[a] = EMPHASISED
+      if (a >= 0 && prev >= 0) {
+        for (let j = index.adjStart[a]!; j < index.adjStart[a + 1]!; j++) {
+          const r = index.adjRel[j]!
+          const other = index.src[r] === a ? index.tgt[r]! : index.src[r]!
+          if (other === prev && view.relationShown[r] === 1) relations[r] = EMPHASISED
+        }
+      }
+      prev = a
+    }
+    active = true
+  } else if (focusActors !== null) {
+    for (const a of view.shownActors) if (focusActors[a] === 1) actors[a] = EMPHASISED
+    for (const r of view.shownRelations) {
+      if (focusActors[index.src[r]!] === 1 && focusActors[index.tgt[r]!] === 1) relations[r] = EMPHASISED
     }
     active = true
   } else if (focus >= 0 && view.actorShown[focus] === 1) {

@@ -8,7 +8,12 @@
  *   else the year it was published); an undated relation none of whose sources has a year is not shown;
  * - 'hidden': never shown.
  * An actor is shown when at least one of its relations is, or always when `showUnconnected` is on.
+ *
+ * Evidence filters (model/ties.ts): with `minSources` above 1, a relation is shown only when its
+ * quotations cite at least that many distinct sources; contested pairs are found among the
+ * relations the other rules show, and `hideContested` then hides their disagreeing relations.
  */
+import { contested, ties } from './ties'
 import type { GraphIndex } from './graphIndex'
 import { STANCES } from './schema'
 import type { Graph, Stance } from './types'
@@ -24,6 +29,10 @@ export interface FilterState {
   readonly yearWindow: readonly [number, number] | null
   readonly showUnconnected: boolean
   readonly undated: UndatedMode
+  /** Fewest distinct sources a shown relation cites ("At least 2 sources" sets 2). */
+  readonly minSources: number
+  /** Hide the relations of contested pairs. */
+  readonly hideContested: boolean
 }
 
 export const DEFAULT_FILTER: FilterState = {
@@ -32,6 +41,8 @@ export const DEFAULT_FILTER: FilterState = {
   yearWindow: null,
   showUnconnected: false,
   undated: 'always',
+  minSources: 1,
+  hideContested: false,
 }
 
 export interface View {
@@ -51,6 +62,10 @@ export interface View {
   readonly countByStance: Uint32Array
   /** How many of the shown relations are undated. */
   readonly undatedShown: number
+  /** 1 when relation i belongs to a contested pair and type (whether or not it is hidden for it). */
+  readonly contested: Uint8Array
+  /** Contested pairs among the relations the other rules show. */
+  readonly contestedPairs: number
 }
 
 export function relationActive(
@@ -129,10 +144,11 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   const countByStance = new Uint32Array(STANCES.length)
   const undatedMode = filter.undated ?? 'always'
   const asOf = undatedMode === 'sources' ? relationSourceYears(index.graph) : null
-  let shown = 0
-  let undatedShown = 0
+  const minSources = filter.minSources ?? 1
+  const sourceCount = minSources > 1 ? ties(index).sourceCount : null
   for (let i = 0; i < m; i++) {
     if (typeOn[type[i]!] === 0 || stanceOn[stance[i]!] === 0) continue
+    if (sourceCount !== null && sourceCount[i]! < minSources) continue
     // Undated relations are stored as [-∞, +∞], so the overlap test alone would show them always.
     const undated = start[i] === -Infinity
     if (undated) {
@@ -145,9 +161,19 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
         }
         if (!inWindow) continue
       }
-      undatedShown++
     } else if (start[i]! > to || end[i]! < from) continue
     relationShown[i] = 1
+  }
+  const disputed = contested(index, relationShown)
+  let shown = 0
+  let undatedShown = 0
+  for (let i = 0; i < m; i++) {
+    if (relationShown[i] !== 1) continue
+    if (filter.hideContested === true && disputed.relation[i] === 1) {
+      relationShown[i] = 0
+      continue
+    }
+    if (start[i] === -Infinity) undatedShown++
     shown++
     degree[src[i]!]!++
     degree[tgt[i]!]!++
@@ -176,6 +202,8 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
     countByType,
     countByStance,
     undatedShown,
+    contested: disputed.relation,
+    contestedPairs: disputed.pairs,
   }
 }
 
@@ -194,6 +222,8 @@ export function createViewCache(): ViewCache {
       filter.yearWindow,
       filter.showUnconnected,
       filter.undated,
+      filter.minSources,
+      filter.hideContested,
     ])
     if (last !== null && last.index === index && last.key === key) return last.view
     const view = computeView(index, filter)

@@ -4,6 +4,7 @@
  * where an edge is long enough on screen to show one.
  */
 import { STANCES } from '../model/schema'
+import { ties } from '../model/ties'
 import { controlPoint } from './geometry'
 import type { Frame, Scene } from './scene'
 import { screenRadius } from './scene'
@@ -31,18 +32,17 @@ const CULL_MARGIN = 40
  */
 export const UNDATED_ALPHA = 0.4
 
-const ALL_PASS = [-1] as const
-const UNDATED_PASSES = [0, 1] as const
-const undatedIn = new WeakMap<Float64Array, boolean>()
-/** True when some relation of the graph has no year (its start is stored as -Infinity). */
-function hasUndated(start: Float64Array): boolean {
-  let has = undatedIn.get(start)
-  if (has === undefined) {
-    has = start.includes(-Infinity)
-    undatedIn.set(start, has)
-  }
-  return has
-}
+/** Line width factor per evidence class (1, 2, 3+ distinct sources): the legend shows the same. */
+export const EVIDENCE_WIDTH = [1, 1.7, 2.4] as const
+/** Opacity factor for a relation whose years are approximate (inferred). */
+export const APPROXIMATE_ALPHA = 0.45
+/** Evidence class of a relation: 0, 1 or 2 for 1, 2 and 3+ distinct sources (none counts as 1). */
+export const evidenceClass = (sources: number): number => (sources >= 3 ? 2 : sources === 2 ? 1 : 0)
+/**
+ * Stroke variants within a bucket: evidence class (width) × faintness (0 plain, 1 approximate
+ * years, 2 undated), in drawing order; most buckets hold one.
+ */
+const VARIANTS = 9
 
 /** Emphasis level of a bucket: the last part of its key. */
 export const DIMMED = 0
@@ -200,25 +200,29 @@ export function* strokeBucket(
   const style = Math.floor(key / 3)
   const e = key % 3
   const cp = new Float64Array(2)
-  // In a graph with undated relations, a bucket is stroked in two passes: its dated relations,
-  // then its undated ones, lighter. Otherwise in one pass (-1), as a single path.
+  // One stroke per variant present: the evidence class sets the width, approximate years and
+  // undated relations are fainter (dimmed edges stay as dim).
   const yearStart = scene.view.index.start
-  const passes = hasUndated(yearStart) ? UNDATED_PASSES : ALL_PASS
+  const { sourceCount, approximate } = ties(scene.view.index)
+  const variantOf = (r: number) =>
+    evidenceClass(sourceCount[r]!) * 3 + (yearStart[r] === -Infinity ? 2 : approximate[r]!)
+  const present = new Uint8Array(VARIANTS)
+  for (let j = from; j < to; j++) present[variantOf(b.items[j]!)] = 1
   let sinceYield = 0
-  for (const pass of passes) {
+  for (let v = 0; v < VARIANTS; v++) {
+    if (present[v] === 0) continue
+    const faint = v % 3
     ctx.strokeStyle = scene.typeColors[Math.floor(style / stances)]!
-    const undatedAlpha = pass === 1 && e !== DIMMED ? UNDATED_ALPHA : 1
-    ctx.globalAlpha = (e === DIMMED ? scene.palette.dimAlpha : cls.many ? 0.55 : 0.85) * alpha * undatedAlpha
+    const faintAlpha = e === DIMMED || faint === 0 ? 1 : faint === 1 ? APPROXIMATE_ALPHA : UNDATED_ALPHA
+    ctx.globalAlpha = (e === DIMMED ? scene.palette.dimAlpha : cls.many ? 0.55 : 0.85) * alpha * faintAlpha
     // Wider than 1 px, software rasterisers stroke lines as polygons, several times slower.
-    ctx.lineWidth = e === HIGHLIGHTED ? 2.6 : cls.thin ? 1 : 1.6
+    ctx.lineWidth = (e === HIGHLIGHTED ? 2.6 : cls.thin ? 1 : 1.6) * EVIDENCE_WIDTH[Math.floor(v / 3)]!
     const dash = STANCE_DASH[STANCES[style % stances]!]
     ctx.setLineDash(dash.map((d) => d * (e === HIGHLIGHTED ? 1.4 : 1)))
     ctx.beginPath()
-    let drawn = 0
     for (let j = from; j < to; j++) {
       const r = b.items[j]!
-      if (pass !== -1 && (yearStart[r] === -Infinity ? 1 : 0) !== pass) continue
-      drawn++
+      if (variantOf(r) !== v) continue
       const a = src[r]!
       const c = tgt[r]!
       const x0 = xy[2 * a]!
@@ -239,7 +243,7 @@ export function* strokeBucket(
         ctx.beginPath()
       }
     }
-    if (pass === -1 || drawn > 0) ctx.stroke()
+    ctx.stroke()
   }
   ctx.setLineDash([])
 }
@@ -287,6 +291,7 @@ export function drawEdgeMarks(f: Frame, scene: Scene, buckets: EdgeBuckets, cls:
   const { src, tgt, type, stance, directed } = view.index
   const cp = new Float64Array(2)
   ctx.setLineDash([])
+  contestedMarks(f, scene, buckets)
   // the selected relation on top, thick, so a clicked edge is unmistakable
   const sel = emphasis.selectedRelation
   if (
@@ -350,4 +355,49 @@ export function drawEdgeMarks(f: Frame, scene: Scene, buckets: EdgeBuckets, cls:
     }
   }
   ctx.globalAlpha = 1
+}
+
+/** Half the size of the contested mark (CSS px). */
+export const CONTESTED_MARK = 4.5
+
+/**
+ * The contested mark: a small diamond, outlined in the accent colour, at the middle of each drawn
+ * relation of a contested pair (the legend shows the same mark). Not in fast quality.
+ */
+function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
+  const { ctx, xy } = f
+  const { view, lanes, emphasis } = scene
+  if (view.contestedPairs === 0 || scene.quality === 'fast') return
+  const { src, tgt } = view.index
+  const cp = new Float64Array(2)
+  const { start, items, keys } = buckets
+  const s = CONTESTED_MARK
+  ctx.beginPath()
+  for (let j = 0; j < start[keys]!; j++) {
+    const r = items[j]!
+    if (view.contested[r] !== 1) continue
+    if (emphasis.active && emphasis.relations[r] !== 1) continue
+    const a = src[r]!
+    const b = tgt[r]!
+    const x0 = xy[2 * a]!
+    const y0 = xy[2 * a + 1]!
+    const x1 = xy[2 * b]!
+    const y1 = xy[2 * b + 1]!
+    if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
+    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    // The middle of the quadratic curve (of the straight line when the lane is 0).
+    const mx = lanes[r] === 0 ? (x0 + x1) / 2 : 0.25 * x0 + 0.5 * cp[0]! + 0.25 * x1
+    const my = lanes[r] === 0 ? (y0 + y1) / 2 : 0.25 * y0 + 0.5 * cp[1]! + 0.25 * y1
+    ctx.moveTo(mx, my - s)
+    ctx.lineTo(mx + s, my)
+    ctx.lineTo(mx, my + s)
+    ctx.lineTo(mx - s, my)
+    ctx.closePath()
+  }
+  ctx.globalAlpha = 1
+  ctx.fillStyle = scene.palette.background
+  ctx.fill()
+  ctx.strokeStyle = scene.palette.accent
+  ctx.lineWidth = 1.6
+  ctx.stroke()
 }

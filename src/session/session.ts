@@ -134,7 +134,7 @@ export function createSession(opts: {
 
   const replace = (d: Dataset) => {
     pendingView = null
-    explorer.setState({ filter: DEFAULT_FILTER, selection: null, playing: false })
+    explorer.setState({ filter: DEFAULT_FILTER, selection: null, playing: false, focus: null, path: null })
     opts.clearUrl()
     state.setState({ dataset: d, report: null })
   }
@@ -150,6 +150,8 @@ export function createSession(opts: {
           'hiddenStances',
           'yearWindow',
           'showUnconnected',
+          'minSources',
+          'hideContested',
           'undated',
         ]
         const patch: Partial<Record<keyof FilterState, unknown>> = {}

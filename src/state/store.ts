@@ -12,6 +12,20 @@ import { DEFAULT_ANALYSIS_UI, sameAnalysisUi, type AnalysisUi } from './analysis
 export type Selection =
   { readonly kind: 'actor'; readonly id: string } | { readonly kind: 'relation'; readonly id: string } | null
 
+export type FocusMode = 'hide' | 'dim'
+/** Focus on a neighbourhood: the actor, the depth in steps (1–3) and what becomes of the rest. */
+export interface Focus {
+  readonly id: string
+  readonly depth: 1 | 2 | 3
+  readonly mode: FocusMode
+}
+/** The path being traced ("Path to…"): its two ends, and the path drawn (actor ids) once known. */
+export interface PathQuery {
+  readonly from: string
+  readonly to: string | null
+  readonly drawn: readonly string[] | null
+}
+
 export interface ExplorerState {
   readonly filter: FilterState
   readonly selection: Selection
@@ -29,6 +43,12 @@ export interface ExplorerState {
   setLayoutPaused(paused: boolean): void
   setPlaying(playing: boolean): void
   bumpPins(): void
+  readonly focus: Focus | null
+  readonly path: PathQuery | null
+  setFocus(focus: Focus | null): void
+  setPath(path: PathQuery | null): void
+  setMinSources(n: number): void
+  setHideContested(on: boolean): void
   // Balance and year comparison (issue 14)
   readonly analysis: AnalysisUi
   setAnalysis(patch: Partial<AnalysisUi>): void
@@ -42,7 +62,7 @@ const sameWindow = (a: YearWindow | null, b: YearWindow | null) =>
   a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1])
 
 export function createExplorerStore(
-  init: Partial<Pick<ExplorerState, 'filter' | 'selection'>> = {},
+  init: Partial<Pick<ExplorerState, 'filter' | 'selection' | 'focus'>> = {},
 ): ExplorerStore {
   return createStore<ExplorerState>()((set, get) => {
     const setFilter = (patch: Partial<FilterState>) => set({ filter: { ...get().filter, ...patch } })
@@ -86,6 +106,38 @@ export function createExplorerStore(
       },
       bumpPins() {
         set({ pinsVersion: get().pinsVersion + 1 })
+      },
+      focus: init.focus ?? null,
+      path: null,
+      setFocus(focus) {
+        const cur = get().focus
+        const same =
+          cur === focus ||
+          (cur !== null &&
+            focus !== null &&
+            cur.id === focus.id &&
+            cur.depth === focus.depth &&
+            cur.mode === focus.mode)
+        if (!same) set({ focus })
+      },
+      setPath(path) {
+        const cur = get().path
+        const sameDrawn = (a: readonly string[] | null, b: readonly string[] | null) =>
+          a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]))
+        const same =
+          cur === path ||
+          (cur !== null &&
+            path !== null &&
+            cur.from === path.from &&
+            cur.to === path.to &&
+            sameDrawn(cur.drawn, path.drawn))
+        if (!same) set({ path })
+      },
+      setMinSources(n) {
+        if (get().filter.minSources !== n) setFilter({ minSources: n })
+      },
+      setHideContested(on) {
+        if (get().filter.hideContested !== on) setFilter({ hideContested: on })
       },
       // Balance and year comparison (issue 14)
       analysis: DEFAULT_ANALYSIS_UI,

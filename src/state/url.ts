@@ -4,16 +4,18 @@
  *
  *   ?graph=data.json&hide=military&hideStance=neutral&from=2016&to=2021&sel=actor:iran&unconnected=1
  *   &undated=sources (or hidden; absent means always)
+ *   &minSources=2&hideContested=1&focus=armenia&depth=2&others=dim
  */
 import { DEFAULT_FILTER, UNDATED_MODES, type FilterState, type UndatedMode } from '../model/filter'
 import { STANCES } from '../model/schema'
 import type { Stance } from '../model/types'
-import type { Selection } from './store'
+import type { Focus, FocusMode, Selection } from './store'
 
 export interface UrlView {
   readonly graph: string | null
   readonly filter: FilterState
   readonly selection: Selection
+  readonly focus: Focus | null
   /** Which filter fields the URL itself set (stored state may fill in the rest). */
   readonly given: ReadonlySet<keyof FilterState | 'selection'>
 }
@@ -59,18 +61,47 @@ export function decodeUrl(search: string): UrlView {
     if ((kind === 'actor' || kind === 'relation') && id !== '') selection = { kind, id }
     given.add('selection')
   }
+  const minSources = Number.parseInt(p.get('minSources') ?? '', 10)
+  if (p.has('minSources')) given.add('minSources')
+  const hideContested = p.get('hideContested') === '1'
+  if (p.has('hideContested')) given.add('hideContested')
   return {
     graph: p.get('graph'),
-    filter: { hiddenTypes, hiddenStances, yearWindow, showUnconnected, undated },
+    filter: {
+      ...DEFAULT_FILTER,
+      hiddenTypes,
+      hiddenStances,
+      yearWindow,
+      showUnconnected,
+      minSources: Number.isFinite(minSources) && minSources > 1 ? Math.min(minSources, 99) : 1,
+      hideContested,
+      undated,
+    },
     selection,
+    focus: decodeFocus(p),
     given,
   }
 }
 
+function decodeFocus(p: URLSearchParams): Focus | null {
+  const id = p.get('focus')
+  if (id === null || id === '') return null
+  const d = Number.parseInt(p.get('depth') ?? '1', 10)
+  const depth = d === 2 || d === 3 ? d : 1
+  const mode: FocusMode = p.get('others') === 'dim' ? 'dim' : 'hide'
+  return { id, depth, mode }
+}
+
 /** Writes the view into `search` (keeping unrelated parameters) and returns the new query string. */
-export function encodeUrl(search: string, filter: FilterState, selection: Selection): string {
+export function encodeUrl(
+  search: string,
+  filter: FilterState,
+  selection: Selection,
+  focus: Focus | null = null,
+): string {
   const p = new URLSearchParams(search)
   for (const key of ['hide', 'hideStance', 'from', 'to', 'sel', 'unconnected', 'undated']) p.delete(key)
+  for (const key of ['minSources', 'hideContested', 'focus', 'depth', 'others']) p.delete(key)
   if (filter.hiddenTypes.length > 0) p.set('hide', filter.hiddenTypes.join(','))
   if (filter.hiddenStances.length > 0) p.set('hideStance', filter.hiddenStances.join(','))
   if (filter.yearWindow !== null) {
@@ -81,6 +112,13 @@ export function encodeUrl(search: string, filter: FilterState, selection: Select
     p.set('unconnected', filter.showUnconnected ? '1' : '0')
   if (filter.undated !== DEFAULT_FILTER.undated) p.set('undated', filter.undated)
   if (selection !== null) p.set('sel', `${selection.kind}:${selection.id}`)
+  if ((filter.minSources ?? 1) > 1) p.set('minSources', String(filter.minSources))
+  if (filter.hideContested === true) p.set('hideContested', '1')
+  if (focus !== null) {
+    p.set('focus', focus.id)
+    p.set('depth', String(focus.depth))
+    if (focus.mode === 'dim') p.set('others', 'dim')
+  }
   const s = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')
   return s === '' ? '' : `?${s}`
 }

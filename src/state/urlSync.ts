@@ -18,7 +18,7 @@ export function bindUrl(store: ExplorerStore, win: Window = window): () => void 
       clearTimeout(pending)
       pending = undefined
     }
-    const search = encodeUrl(win.location.search, store.getState().filter, selection)
+    const search = encodeUrl(win.location.search, store.getState().filter, selection, store.getState().focus)
     if (search === win.location.search) return
     const url = `${win.location.pathname}${search}${win.location.hash}`
     if (push) win.history.pushState(null, '', url)
@@ -34,7 +34,7 @@ export function bindUrl(store: ExplorerStore, win: Window = window): () => void 
       // delay), so Back from the new selection keeps the filters.
       if (pending !== undefined) write(false, prev.selection)
       write(true)
-    } else if (state.filter !== prev.filter) {
+    } else if (state.filter !== prev.filter || state.focus !== prev.focus) {
       if (pending !== undefined) clearTimeout(pending)
       pending = setTimeout(() => {
         pending = undefined
@@ -48,7 +48,7 @@ export function bindUrl(store: ExplorerStore, win: Window = window): () => void 
     const v = decodeUrl(win.location.search)
     applying = true
     try {
-      store.setState({ filter: v.filter, selection: v.selection, playing: false })
+      store.setState({ filter: v.filter, selection: v.selection, focus: v.focus, playing: false })
     } finally {
       applying = false
     }

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
 import { StatusLine } from '../../../src/app/GraphView'
 import { YearSlider } from '../../../src/app/YearSlider'
-import { createViewCache } from '../../../src/model/filter'
+import { createViewCache, DEFAULT_FILTER } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
 import type { Graph } from '../../../src/model/types'
 import { createExplorerStore } from '../../../src/state/store'
@@ -47,7 +47,7 @@ const graph: Graph = {
 function renderSlider(yearWindow: readonly [number, number] | null = null) {
   const index = buildIndex(graph)
   const store = createExplorerStore({
-    filter: { hiddenTypes: [], hiddenStances: [], yearWindow, showUnconnected: false, undated: 'always' },
+    filter: { ...DEFAULT_FILTER, yearWindow },
   })
   render(
     <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}>

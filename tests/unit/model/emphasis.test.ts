@@ -165,3 +165,30 @@ describe('computeEmphasis', () => {
     expect(read(first).relations).toEqual(['r1', 'r2', 'r3'])
   })
 })
+
+describe('emphasis of a path and of a focus', () => {
+  it('a path emphasises its actors and the shown relations between consecutive ones, over the selection', () => {
+    const e = computeEmphasis(index, view(), { selection: { kind: 'actor', id: 'd' }, path: ['a', 'b', 'c'] })
+    expect(read(e)).toMatchObject({ active: true, actors: ['a', 'b', 'c'], relations: ['r0', 'r1'] })
+    // The ring of the selection stays.
+    expect(e.selectedActor).toBe(3)
+  })
+
+  it('a path step whose relation is hidden emphasises no relation for it', () => {
+    const e = computeEmphasis(index, view({ hiddenTypes: ['economic'] }), { path: ['a', 'b', 'c'] })
+    expect(read(e).relations).toEqual(['r0'])
+  })
+
+  it('"Dim others" emphasises the actors inside and the relations among them', () => {
+    const inside = Uint8Array.from([1, 1, 1, 0, 0])
+    const e = computeEmphasis(index, view(), { selection: { kind: 'actor', id: 'a' }, focusActors: inside })
+    expect(read(e)).toMatchObject({ active: true, actors: ['a', 'b', 'c'], relations: ['r0', 'r1', 'r3'] })
+  })
+})
+
+describe('emphasis of a path of another graph', () => {
+  it('dims nothing when no actor of the path is in this graph', () => {
+    const e = computeEmphasis(index, view(), { path: ['x', 'y'] })
+    expect(e.active).toBe(false)
+  })
+})

@@ -159,3 +159,58 @@ describe('edge buckets', () => {
     expect(beforeSel.filter((c) => c.op === 'moveTo')).toHaveLength(4)
   })
 })
+
+describe('ties drawn by their evidence', () => {
+  const ev = (...sources: string[]) => sources.map((source, i) => ({ source, quote: `q${i}` }))
+  const rels = [
+    { source: 'a', target: 'b', evidence: ev('s'), start: 2000 }, // r0: 1 source
+    { source: 'a', target: 'c', evidence: ev('s', 't'), start: 2000 }, // r1: 2 sources
+    { source: 'b', target: 'c', evidence: ev('s', 't', 'u', 's'), start: 2000 }, // r2: 3 distinct sources
+    { source: 'c', target: 'd', evidence: ev('s'), approximate: true, start: 2020 }, // r3: approximate
+  ]
+  const xy = [100, 100, 400, 100, 100, 400, 400, 400]
+
+  it('draws wider lines for more sources and approximate years at reduced opacity', () => {
+    const { scene, xy: p } = sceneOf(rels, ['a', 'b', 'c', 'd'], xy)
+    const { ctx, calls } = recordingContext()
+    const b = createEdgeBucketer()(scene, p, 800, 600)
+    for (const _ of edgeSlices({ ctx, width: 800, height: 600, dpr: 1, xy: p }, scene, b, Infinity)) {
+      /* drain */
+    }
+    // One bucket (all military, cooperative), one stroke per evidence variant: 1 source,
+    // approximate, 2 sources, 3+; the width and opacity in force at each.
+    const at: { width: unknown; alpha: unknown }[] = []
+    let width: unknown
+    let alpha: unknown
+    for (const c of calls) {
+      if (c.op === '=lineWidth') width = c.args[0]
+      if (c.op === '=globalAlpha') alpha = c.args[0]
+      if (c.op === 'stroke') at.push({ width, alpha })
+    }
+    expect(at.slice(0, 4)).toEqual([
+      { width: 1.6, alpha: 0.85 },
+      { width: 1.6, alpha: 0.85 * 0.45 },
+      { width: 1.6 * 1.7, alpha: 0.85 },
+      { width: 1.6 * 2.4, alpha: 0.85 },
+    ])
+  })
+
+  it('marks the relations of a contested pair at their middle', () => {
+    const contestedRels = [
+      { source: 'a', target: 'b', stance: 'cooperative' as const },
+      { source: 'b', target: 'a', stance: 'hostile' as const },
+      { source: 'c', target: 'd', stance: 'hostile' as const },
+    ]
+    const { scene, xy: p } = sceneOf(contestedRels, ['a', 'b', 'c', 'd'], xy)
+    expect(scene.view.contestedPairs).toBe(1)
+    const { ctx, calls } = recordingContext()
+    const b = createEdgeBucketer()(scene, p, 800, 600)
+    for (const _ of edgeSlices({ ctx, width: 800, height: 600, dpr: 1, xy: p }, scene, b, Infinity)) {
+      /* drain */
+    }
+    // A diamond at the middle of a–b (250, 100) for each of its two relations (lanes are 0 here).
+    const tops = calls.filter((c) => c.op === 'moveTo' && c.args[0] === 250 && c.args[1] === 100 - 4.5)
+    expect(tops).toHaveLength(2)
+    expect(calls.some((c) => c.op === 'moveTo' && c.args[0] === 400 && c.args[1] === 400 - 4.5)).toBe(false)
+  })
+})

@@ -238,3 +238,18 @@ describe('storage failures are reported', () => {
     if (!r.ok) expect(r.message).toMatch(/refused to store it \(DataCloneError/)
   })
 })
+
+describe('the evidence filters are kept too', () => {
+  it('a kept "At least 2 sources" and "Hide contested" come back unless the URL says otherwise', () => {
+    const explorer = createExplorerStore({})
+    const session = createSession({ explorer, persist, engine: () => fakeEngine(), clearUrl: () => {} })
+    const kept = { ...DEFAULT_FILTER, minSources: 2, hideContested: true }
+    session.boot(
+      bundled,
+      { key: bundled.key, filter: kept, transform: { k: 1, x: 0, y: 0 }, pins: [] },
+      new Set(['hideContested']),
+    )
+    expect(explorer.getState().filter.minSources).toBe(2)
+    expect(explorer.getState().filter.hideContested).toBe(false)
+  })
+})

@@ -37,6 +37,7 @@ describe('URL state', () => {
         ),
         (hiddenTypes, hiddenStances, w, showUnconnected, undated, selection) => {
           const filter = {
+            ...DEFAULT_FILTER,
             hiddenTypes: hiddenTypes.map((t) => t.trim()).filter((t) => t !== ''),
             hiddenStances,
             yearWindow: w === null ? null : ([w[0], w[0] + w[1]] as const),
