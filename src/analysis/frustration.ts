@@ -14,6 +14,9 @@
  *      With a node budget: when the budget runs out the component keeps its two bounds.
  * A component is exact when its bounds meet or its search completed; the whole index is exact when
  * every component is.
+ *
+ * Over 300 lines because the three parts (upper bound, lower bound, exact search) work on one
+ * component representation and are only correct together; each is a section below.
  */
 import { mulberry32 } from './random'
 import { adjacency, type SignedNetwork } from './signed'

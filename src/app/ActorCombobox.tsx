@@ -7,7 +7,7 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { createActorSearch, matchesText, type ActorSearch, type SearchHit } from '../analysis/search'
 import type { GraphIndex } from '../model/graphIndex'
-import { KIND_LABEL } from '../render/style'
+import { KIND_LABEL } from '../model/words'
 import { useExplorerContext, useView } from './context'
 
 const searchers = new WeakMap<GraphIndex, ActorSearch>()

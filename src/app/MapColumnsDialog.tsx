@@ -3,6 +3,9 @@
  * the first rows, one control per role, the value rules, presets; "Open" reads the whole file in the
  * import worker with the chosen mapping, "Save mapping" downloads it as JSON (the same file that
  * `npm run aggregate -- --map` reads). A modal dialog: focus stays inside, Escape cancels.
+ *
+ * Over 300 lines because the dialog's parts (preview, roles, value rules, codes, presets) share one
+ * draft mapping and one keyboard trap; split, they would pass that state through many props.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import {

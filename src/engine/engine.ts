@@ -3,6 +3,10 @@
  * bindings together, and it only wires them: the store's intent (filter, selection, pause) and the
  * canvas input (input.ts) in; the layout, the scene data (sceneData.ts, with the pure emphasis of
  * model/emphasis.ts) and the frame loop (frameLoop.ts) out. React never sees a tick.
+ *
+ * Over 300 lines because it is the one place where the store's intents (filters, focus, path,
+ * comparison, selection, pause) meet the layout, the scene data, the fades and the frame loop; each
+ * job itself lives in its own module beside it.
  */
 import { focusNeighbourhood, restrictView } from '../analysis/neighbourhood'
 import { bestPath, shortestPaths } from '../analysis/paths'

@@ -6,7 +6,7 @@
 import { controlPoint } from './geometry'
 import type { Frame, Scene } from './scene'
 import { screenRadius } from './scene'
-import { traceShape } from './style'
+import { traceShape } from './shapes'
 
 /** Okabe–Ito orange and sky blue (distinct for colour-blind readers, unlike the type hues), grey outside. */
 export const CAMP_COLORS = ['#E69F00', '#56B4E9'] as const

@@ -6,6 +6,9 @@
  * the four corners, and takes the first place that is whole on the canvas and touches neither a
  * label already placed nor another actor's disc; a label that finds none is not drawn (it shows
  * when zooming in makes room). So labels never overlap each other and never hide an actor.
+ *
+ * Over 300 lines because placement (pure boxes, shared with the SVG export) and drawing read the
+ * same candidate positions and obstacle rules, kept together so screen and export cannot drift.
  */
 import type { Emphasis } from '../model/emphasis'
 import type { View } from '../model/filter'

@@ -1,5 +1,5 @@
 import type { GraphIndex } from '../../model/graphIndex'
-import { STANCE_LABEL } from '../../render/style'
+import { STANCE_LABEL } from '../../model/words'
 import { citationText, safeHref, yearsText } from '../format'
 
 /** The relations behind a tie, each with its stance, years, summary and quotations. */

@@ -11,6 +11,9 @@
  *
  * Rows are counted like a spreadsheet's: the header is row 1. A cell that starts with an apostrophe
  * followed by = + - @ (the guard CSV export puts against formula injection) loses the apostrophe.
+ *
+ * Over 300 lines because this app's own tables have many optional columns (relation, evidence and
+ * source fields, an optional actors table), each read and checked with its row and column.
  */
 import Papa from 'papaparse'
 import type { Problem } from '../../model/types'

@@ -10,7 +10,7 @@ import {
 import { computeView, DEFAULT_FILTER } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
 import type { Emphasis, Frame, Scene } from '../../../src/render/scene'
-import { LIGHT } from '../../../src/render/style'
+import { LIGHT } from '../../../src/model/encoding'
 import { tinyGraph } from '../helpers'
 import { recordingContext } from './recording'
 
