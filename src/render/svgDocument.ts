@@ -8,6 +8,9 @@
  * shapes per kind, lanes for parallel relations, arrowheads at the target's rim, dimming of what is
  * not emphasised, the same label placement) but is not a recording of a frame: where the screen
  * thins a very large view to a sample, the file holds every relation in view, and the legend says so.
+ * Evidence is drawn as on screen too: line width by distinct sources quoted (1, 2, 3+), approximate
+ * years fainter, and a diamond (`data-role="contested"`, a decoration without `data-id`) at the
+ * middle of each relation of a contested pair.
  */
 import type { Emphasis } from '../model/emphasis'
 import type { View } from '../model/filter'
@@ -16,7 +19,16 @@ import { STANCES } from '../model/schema'
 import type { ActorKind, Relation } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import type { Transform } from '../shared/types'
-import { edgeOnScreen, SHARP_EDGE_BUDGET, UNDATED_ALPHA } from './edges'
+import { ties } from '../model/ties'
+import {
+  APPROXIMATE_ALPHA,
+  CONTESTED_MARK,
+  edgeOnScreen,
+  evidenceClass,
+  EVIDENCE_WIDTH,
+  SHARP_EDGE_BUDGET,
+  UNDATED_ALPHA,
+} from './edges'
 import { controlPoint } from './geometry'
 import { LABEL_FONT, LABEL_FONT_PX, planLabels, shapeReach } from './labels'
 import { projectPositions, screenRadius } from './scene'
@@ -69,6 +81,8 @@ const MANY_ABOVE = 3000
 const TINY_NODE_PX = 3
 /** …are drawn as plain discs when there are more than this many. */
 const PLAIN_TINY_ABOVE = 1500
+/** Outline width of the contested mark (edges.ts contestedMarks, where it is not exported). */
+const CONTESTED_MARK_STROKE = 1.6
 /** The labels' font family (LABEL_FONT without its size). */
 const FONT = LABEL_FONT.replace(/^[\d.]+px\s+/, '')
 const LEGEND_PAD = 14
@@ -252,6 +266,9 @@ export function screenDrawnCount(scene: SvgScene, inView: readonly number[]): nu
   return n
 }
 
+/** The screen legend's words for the evidence classes (Legend.tsx EvidenceLegend). */
+const EVIDENCE_TEXT = ['1 source', '2 sources', '3 or more sources'] as const
+
 const fmt = (n: number) => n.toLocaleString('en-US')
 
 /** The whole document. */
@@ -273,9 +290,13 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   const many = relations.length > MANY_ABOVE
   // Emphasis level 0 dimmed, 1 normal, 2 highlighted; drawn in that order, then by type × stance.
   const level = (r: number) => (!active ? 1 : e!.relations[r] === 1 ? 2 : 0)
-  // Within a style, dated relations first, then the undated ones (lighter), as the screen strokes them.
+  // Within a style, one variant after another as the screen strokes them (edges.ts strokeBucket):
+  // by evidence class (width), then plain, approximate years, undated (fainter).
   const undated = (r: number) => index.start[r] === -Infinity
-  const key = (r: number) => (level(r) * 1e6 + type[r]! * stances + stance[r]!) * 2 + (undated(r) ? 1 : 0)
+  const { sourceCount, approximate } = ties(index)
+  const faintness = (r: number) => (undated(r) ? 2 : approximate[r]!)
+  const variant = (r: number) => evidenceClass(sourceCount[r]!) * 3 + faintness(r)
+  const key = (r: number) => (level(r) * 1e6 + type[r]! * stances + stance[r]!) * 9 + variant(r)
   relations.sort((p, q) => key(p) - key(q) || p - q)
   const selectedRelation = e?.selectedRelation ?? -1
   const sel = relations.indexOf(selectedRelation)
@@ -284,6 +305,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   const usedArrows = new Set<number>()
   const cp = new Float64Array(2)
   const relationEls: string[] = []
+  const markEls = contestedMarks(scene, xy, relations)
   for (const r of relations) {
     const a = src[r]!
     const b = tgt[r]!
@@ -297,9 +319,11 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     const lv = level(r)
     const isSel = r === selectedRelation
     const color = scene.typeColors[type[r]!] ?? palette.label
-    const widthPx = isSel ? 3.2 : lv === 2 ? 2.6 : drawnOnScreen > THIN_ABOVE ? 1 : 1.6
+    const evidence = EVIDENCE_WIDTH[evidenceClass(sourceCount[r]!)]!
+    const widthPx = isSel ? 3.2 : (lv === 2 ? 2.6 : drawnOnScreen > THIN_ABOVE ? 1 : 1.6) * evidence
     const base = lv === 0 ? palette.dimAlpha : many ? 0.55 : 0.85
-    const opacity = isSel ? 1 : undated(r) && lv !== 0 ? base * UNDATED_ALPHA : base
+    const faint = lv === 0 ? 0 : faintness(r)
+    const opacity = isSel ? 1 : base * (faint === 2 ? UNDATED_ALPHA : faint === 1 ? APPROXIMATE_ALPHA : 1)
     const dashScale = isSel ? 1.6 : lv === 2 ? 1.4 : 1
     const dash = STANCE_DASH[STANCES[stance[r]!]!]
     let marker = ''
@@ -317,6 +341,8 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
         ? `M${num(x0)} ${num(y0)}L${num(x1)} ${num(y1)}`
         : `M${num(x0)} ${num(y0)}Q${num(cx)} ${num(cy)} ${num(x1)} ${num(y1)}`
     if (isSel) {
+      // On screen the contested marks go over every relation but under the selected one.
+      relationEls.push(...markEls.splice(0))
       // The screen's wide accent halo under the selected relation (a decoration: no data-id).
       relationEls.push(
         `<path data-role="selection" d="M${num(x0)} ${num(y0)}Q${num(cp[0]!)} ${num(cp[1]!)} ${num(X(b))} ${num(Y(b))}" fill="none" ${paint('stroke', palette.accent)} stroke-width="9" opacity="0.35"/>`,
@@ -328,6 +354,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
         `${marker}><title>${escapeXml(relationTitle(view, r))}</title></path>`,
     )
   }
+  relationEls.push(...markEls)
 
   const actors = actorsInView(scene, xy, width, height)
   // Dimmed actors first, so emphasised ones sit on top (as on screen).
@@ -397,8 +424,12 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     drawnOnScreen < relations.length
       ? `The screen draws a sample of ${fmt(drawnOnScreen)} of the ${fmt(relations.length)} relations in view; this file holds all ${fmt(relations.length)}.`
       : null
-  const anyUndated = relations.some(undated)
-  const leg = legendSvg(legend, legendNote, anyUndated, palette, height, width, measure)
+  const shows = {
+    undated: relations.some(undated),
+    approximate: relations.some((r) => faintness(r) === 1),
+    contested: relationEls.some((el) => el.startsWith('<path data-role="contested"')),
+  }
+  const leg = legendSvg(legend, legendNote, shows, palette, height, width, measure)
   const total = height + leg.height
 
   const defs = [...usedArrows]
@@ -430,11 +461,62 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   )
 }
 
-/** The legend strip at y = top (the layout of the PNG's legend): title, subtitle, note, types, stances, kinds. */
+/**
+ * The contested marks (edges.ts contestedMarks): a diamond of half size CONTESTED_MARK, filled with
+ * the background and outlined in the accent colour, at the middle of the curve of each relation in
+ * view that belongs to a contested pair; none on a relation shorter on screen than 6 half sizes, nor
+ * on one dimmed by the emphasis. Decorations: `data-role="contested"`, and the relation's id in
+ * `data-relation` (no `data-id`, which marks one element per relation).
+ */
+function contestedMarks(scene: SvgScene, xy: Float64Array, relations: readonly number[]): string[] {
+  const { view, lanes, palette } = scene
+  const e = scene.emphasis
+  if (view.contestedPairs === 0) return []
+  const { src, tgt, graph } = view.index
+  const s = CONTESTED_MARK
+  const cp = new Float64Array(2)
+  const out: string[] = []
+  for (const r of relations) {
+    if (view.contested[r] !== 1) continue
+    if (e?.active === true && e.relations[r] !== 1) continue
+    const a = src[r]!
+    const b = tgt[r]!
+    const x0 = xy[2 * a]!
+    const y0 = xy[2 * a + 1]!
+    const x1 = xy[2 * b]!
+    const y1 = xy[2 * b + 1]!
+    if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
+    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    const mx = lanes[r] === 0 ? (x0 + x1) / 2 : 0.25 * x0 + 0.5 * cp[0]! + 0.25 * x1
+    const my = lanes[r] === 0 ? (y0 + y1) / 2 : 0.25 * y0 + 0.5 * cp[1]! + 0.25 * y1
+    out.push(
+      `<path data-role="contested" data-relation="${escapeXml(graph.relations[r]!.id)}" d="${diamond(mx, my, s)}" ` +
+        `${paint('fill', palette.background)} ${paint('stroke', palette.accent)} stroke-width="${CONTESTED_MARK_STROKE}"/>`,
+    )
+  }
+  return out
+}
+
+/** A diamond of half size s around (x, y), drawn from the top clockwise, as the screen traces it. */
+const diamond = (x: number, y: number, s: number) =>
+  `M${num(x)} ${num(y - s)}L${num(x + s)} ${num(y)}L${num(x)} ${num(y + s)}L${num(x - s)} ${num(y)}Z`
+
+/** What the relations in view hold, for the legend's conditional entries. */
+interface LegendShows {
+  readonly undated: boolean
+  readonly approximate: boolean
+  readonly contested: boolean
+}
+
+/**
+ * The legend strip at y = top (the layout of the PNG's legend): title, subtitle, note, types,
+ * stances, kinds, then the evidence entries of the screen's legend (Legend.tsx): line width per
+ * distinct sources, and approximate years and the contested mark when the view holds any.
+ */
 function legendSvg(
   info: LegendInfo,
   note: string | null,
-  undated: boolean,
+  shows: LegendShows,
   palette: Palette,
   top: number,
   width: number,
@@ -468,15 +550,17 @@ function legendSvg(
     text(label, x + w + 6, y + LEGEND_ROW / 2, 12)
     x += total
   }
-  const line = (color: string, dash: readonly number[]) => (lx: number, cy: number) =>
-    `<path d="M${num(lx)} ${num(cy)}h26" ${paint('stroke', color)} stroke-width="2.5"` +
-    (dash.length > 0 ? ` stroke-dasharray="${dash.map(num).join(' ')}"` : '') +
-    '/>'
+  const line =
+    (color: string, dash: readonly number[], w = 2.5) =>
+    (lx: number, cy: number) =>
+      `<path d="M${num(lx)} ${num(cy)}h26" ${paint('stroke', color)} stroke-width="${num(w)}"` +
+      (dash.length > 0 ? ` stroke-dasharray="${dash.map(num).join(' ')}"` : '') +
+      '/>'
   for (const tp of info.types) item(26, line(tp.color, []), tp.label)
   x = LEGEND_PAD
   y += LEGEND_ROW
   for (const s of STANCES) item(26, line(palette.label, STANCE_DASH[s]), STANCE_LABEL[s])
-  if (undated) {
+  if (shows.undated) {
     item(
       26,
       (lx, cy) => line(palette.label, [])(lx, cy).replace('/>', ` opacity="${UNDATED_ALPHA}"/>`),
@@ -490,6 +574,26 @@ function legendSvg(
         ? ` fill="none" ${paint('stroke', palette.nodeFill)} stroke-width="2"`
         : ` ${paint('fill', palette.nodeFill)}`
     item(14, (lx, cy) => shapeElement(shape, lx + 7, cy, 5.5, look), KIND_LABEL[k])
+  }
+  // Evidence, worded and sized as in the screen's legend (Legend.tsx EvidenceLegend).
+  x = LEGEND_PAD
+  y += LEGEND_ROW
+  EVIDENCE_TEXT.forEach((label, i) => item(26, line(palette.label, [], 1.6 * EVIDENCE_WIDTH[i]!), label))
+  if (shows.approximate) {
+    item(
+      26,
+      (lx, cy) => line(palette.label, [], 1.6)(lx, cy).replace('/>', ` opacity="${APPROXIMATE_ALPHA}"/>`),
+      'Approximate years (“c.” in the details)',
+    )
+  }
+  if (shows.contested) {
+    item(
+      26,
+      (lx, cy) =>
+        `<g>${line(palette.label, [], 1.4)(lx, cy)}<path d="${diamond(lx + 13, cy, CONTESTED_MARK)}" ` +
+        `${paint('fill', palette.background)} ${paint('stroke', palette.accent)} stroke-width="${CONTESTED_MARK_STROKE}"/></g>`,
+      'Contested: cooperative and hostile relations of one type',
+    )
   }
   y += LEGEND_ROW + LEGEND_PAD
   return { body, height: y - top }

@@ -313,6 +313,9 @@ describe('buildSvg', () => {
       'Neutral',
       'Undated (lighter)',
       'State',
+      '1 source',
+      '2 sources',
+      '3 or more sources',
     ])
     const lines = all('path', layer('legend'))
     expect(lines.map((e) => e.getAttribute('stroke-dasharray'))).toEqual([
@@ -322,8 +325,13 @@ describe('buildSvg', () => {
       '7 4',
       '1.5 3.5',
       null,
+      null,
+      null,
+      null,
     ])
     expect(lines[5]!.getAttribute('opacity')).toBe('0.4')
+    // the evidence classes as in the screen's legend: 1.6 px × 1, 1.7 and 2.4
+    expect(lines.slice(6).map((e) => e.getAttribute('stroke-width'))).toEqual(['1.6', '2.72', '3.84'])
   })
 
   it('holds every relation in view of a large view, and says how many the screen samples', () => {
@@ -444,5 +452,154 @@ describe('buildSvg', () => {
     expect(act.map((e) => e.getAttribute('data-id'))).toEqual(['a', 'b', 'c'])
     expect(act[0]!.hasAttribute('opacity')).toBe(true)
     expect(act[1]!.hasAttribute('opacity')).toBe(false)
+  })
+
+  describe('evidence, as the screen draws it', () => {
+    // a (25, 47), b (225, 47), c (225, 247), d (25, 247) on screen (x·2 + 5, y·2 + 7)
+    const square: [number, number][] = [
+      [10, 20],
+      [110, 20],
+      [110, 120],
+      [10, 120],
+      [2000, 120],
+    ]
+    const q = (source: string, quote = 'q') => ({ source, quote })
+    const evidenceRels: Partial<Relation>[] = [
+      // s1 quoted twice: still one distinct source
+      { id: 'one', source: 'a', target: 'b', start: 2020, evidence: [q('s1'), q('s1', 'q2')] },
+      { id: 'two', source: 'b', target: 'c', start: 2020, evidence: [q('s1'), q('s2')] },
+      { id: 'three', source: 'c', target: 'd', start: 2020, evidence: [q('s3'), q('s1'), q('s2'), q('s3')] },
+      {
+        id: 'approx',
+        source: 'a',
+        target: 'c',
+        start: 2015,
+        approximate: true,
+        evidence: [q('s1')],
+      },
+      // a contested pair: the same pair and type, cooperative and hostile
+      { id: 'coop', source: 'a', target: 'd', stance: 'cooperative', start: 2020, evidence: [q('s1')] },
+      { id: 'host', source: 'a', target: 'd', stance: 'hostile', start: 2020, evidence: [q('s2')] },
+    ]
+    const evidenceGraph = (): Graph => ({
+      ...tinyGraph(evidenceRels),
+      sources: [
+        { id: 's1', title: 'S1' },
+        { id: 's2', title: 'S2' },
+        { id: 's3', title: 'S3' },
+      ],
+    })
+    const children = (e: El) => (Array.from(e.childNodes) as El[]).filter((n) => n.nodeType === 1)
+
+    it('widens a line by the distinct sources it quotes and fades approximate years', () => {
+      const { items } = parse(
+        buildSvg(sceneOf(evidenceGraph(), square), { width: 400, height: 300, legend: LEGEND }),
+      )
+      const attr = (id: string, name: string) =>
+        items('relations')
+          .find((e) => e.getAttribute('data-id') === id)!
+          .getAttribute(name)
+      // six relations on screen (≤ 400): 1.6 px × 1, 1.7, 2.4 for 1, 2, 3 distinct sources
+      expect(['one', 'two', 'three'].map((id) => attr(id, 'stroke-width'))).toEqual(['1.6', '2.72', '3.84'])
+      expect(['one', 'two', 'three'].map((id) => attr(id, 'stroke-opacity'))).toEqual([
+        '0.85',
+        '0.85',
+        '0.85',
+      ])
+      // approximate years: 0.85 × 0.45 = 0.3825, at its one source's width
+      expect(attr('approx', 'stroke-opacity')).toBe('0.38')
+      expect(attr('approx', 'stroke-width')).toBe('1.6')
+    })
+
+    it('marks each relation of a contested pair with a diamond, a decoration apart from the relations', () => {
+      const { items, layer, all } = parse(
+        buildSvg(sceneOf(evidenceGraph(), square), { width: 400, height: 300, legend: LEGEND }),
+      )
+      // still one data-id'd element per relation
+      expect(
+        items('relations')
+          .map((e) => e.getAttribute('data-id'))
+          .sort(),
+      ).toEqual(['approx', 'coop', 'host', 'one', 'three', 'two'].sort())
+      const marks = children(layer('relations')).filter((e) => e.getAttribute('data-role') === 'contested')
+      expect(marks.every((m) => !m.hasAttribute('data-id'))).toBe(true)
+      // a (25, 47) → d (25, 247) in lanes ±0.5: control points 2·0.5·min(9, 200·0.15) = 9 px either side
+      // of (25, 147); the curve's middle is halfway there, 4.5 px: diamonds of half size 4.5 at x 20.5, 29.5
+      const byRelation = Object.fromEntries(marks.map((m) => [m.getAttribute('data-relation'), m]))
+      expect(Object.keys(byRelation).sort()).toEqual(['coop', 'host'])
+      expect(marks.map((m) => m.getAttribute('d')).sort()).toEqual([
+        'M20.5 142.5L25 147L20.5 151.5L16 147Z',
+        'M29.5 142.5L34 147L29.5 151.5L25 147Z',
+      ])
+      expect(marks[0]!.getAttribute('fill')).toBe(LIGHT.background)
+      expect(marks[0]!.getAttribute('stroke')).toBe(LIGHT.accent)
+      expect(marks[0]!.getAttribute('stroke-width')).toBe('1.6')
+      // drawn over the relations (after the last of them)
+      const kids = children(layer('relations'))
+      expect(kids.slice(-2).every((e) => e.getAttribute('data-role') === 'contested')).toBe(true)
+      // the legend adds the approximate and contested entries, the contested one with its diamond
+      const texts = all('text', layer('legend')).map((e) => e.textContent)
+      expect(texts.slice(-5)).toEqual([
+        '1 source',
+        '2 sources',
+        '3 or more sources',
+        'Approximate years (“c.” in the details)',
+        'Contested: cooperative and hostile relations of one type',
+      ])
+      const legendApprox = all('path', layer('legend')).filter((e) => e.getAttribute('opacity') === '0.45')
+      expect(legendApprox).toHaveLength(1)
+      const legendDiamonds = all('path', layer('legend')).filter((e) => /Z$/.test(e.getAttribute('d') ?? ''))
+      expect(legendDiamonds).toHaveLength(1)
+      expect(legendDiamonds[0]!.getAttribute('stroke')).toBe(LIGHT.accent)
+    })
+
+    it('leaves out the marks of dimmed relations and of relations too short on screen', () => {
+      const g = evidenceGraph()
+      const relationsOn = new Uint8Array(g.relations.length)
+      relationsOn[5] = 1 // host
+      const scene = sceneOf(g, square, DEFAULT_FILTER, {
+        emphasis: {
+          active: true,
+          actors: new Uint8Array(g.actors.length).fill(1),
+          relations: relationsOn,
+          selectedActor: -1,
+          selectedRelation: -1,
+          hoveredActor: -1,
+        },
+      })
+      const marksOf = (sc: SvgScene) => {
+        const { layer } = parse(buildSvg(sc, { width: 400, height: 300, legend: LEGEND }))
+        return children(layer('relations'))
+          .filter((e) => e.getAttribute('data-role') === 'contested')
+          .map((e) => e.getAttribute('data-relation'))
+      }
+      expect(marksOf(scene)).toEqual(['host'])
+      // d right under a, 26 px apart on screen (< 6 × 4.5 = 27): no mark at all, and no legend entry
+      const near: [number, number][] = [square[0]!, square[1]!, square[2]!, [10, 33], square[4]!]
+      expect(marksOf(sceneOf(g, near))).toEqual([])
+      const { all, layer } = parse(buildSvg(sceneOf(g, near), { width: 400, height: 300, legend: LEGEND }))
+      expect(all('text', layer('legend')).map((e) => e.textContent)).not.toContain(
+        'Contested: cooperative and hostile relations of one type',
+      )
+    })
+
+    it('puts the marks under the selected relation, as the screen does', () => {
+      const g = evidenceGraph()
+      const scene = sceneOf(g, square, DEFAULT_FILTER, {
+        emphasis: {
+          active: false,
+          actors: new Uint8Array(g.actors.length),
+          relations: new Uint8Array(g.relations.length),
+          selectedActor: -1,
+          selectedRelation: 0,
+          hoveredActor: -1,
+        },
+      })
+      const { layer } = parse(buildSvg(scene, { width: 400, height: 300, legend: LEGEND }))
+      const roles = children(layer('relations')).map(
+        (e) => e.getAttribute('data-role') ?? e.getAttribute('data-id'),
+      )
+      expect(roles.slice(-4)).toEqual(['contested', 'contested', 'selection', 'one'])
+    })
   })
 })
