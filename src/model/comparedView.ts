@@ -3,10 +3,9 @@
  * undated relations) show in year A and in year B, whatever the year window. Every relation behind
  * a compared tie is then drawn (an ended tie as much as a formed one), on the same layout. Pure.
  */
-import { computeView, createViewCache, statusText, type FilterState, type View } from './filter'
+import { computeView, createViewCache, statusText, viewOfShown, type FilterState, type View } from './filter'
 import type { GraphIndex } from './graphIndex'
 import { contested } from './ties'
-import { STANCES } from './schema'
 
 /** Year A and year B of a comparison. */
 export type YearPair = readonly [number, number]
@@ -18,53 +17,15 @@ export function comparedView(index: GraphIndex, filter: FilterState, years: Year
     years[1] === years[0] ? viewA : computeView(index, { ...filter, yearWindow: [years[1], years[1]] })
   const inA = viewA.relationShown
   const inB = viewB.relationShown
-  const { src, tgt, type, stance, start, relationCount: m, actorCount: n } = index
+  const m = index.relationCount
   const relationShown = new Uint8Array(m)
-  const degree = new Uint32Array(n)
-  const countByType = new Uint32Array(index.typeIndex.size)
-  const countByStance = new Uint32Array(STANCES.length)
-  let shown = 0
-  let undatedShown = 0
-  for (let i = 0; i < m; i++) {
-    if (inA[i] !== 1 && inB[i] !== 1) continue
-    relationShown[i] = 1
-    shown++
-    if (start[i] === -Infinity) undatedShown++
-    degree[src[i]!]!++
-    degree[tgt[i]!]!++
-    countByType[type[i]!]!++
-    countByStance[stance[i]!]!++
-  }
-  const shownRelations = new Uint32Array(shown)
-  for (let i = 0, j = 0; i < m; i++) if (relationShown[i] === 1) shownRelations[j++] = i
+  for (let i = 0; i < m; i++) if (inA[i] === 1 || inB[i] === 1) relationShown[i] = 1
   // A pair is contested when it is so within year A or within year B; a tie that flips from one
   // year to the other is a change, not a contest.
   const disputedInAYear = new Uint8Array(m)
   for (let i = 0; i < m; i++)
     if (viewA.contested[i] === 1 || viewB.contested[i] === 1) disputedInAYear[i] = relationShown[i]!
-  const disputed = contested(index, disputedInAYear)
-  const actorShown = new Uint8Array(n)
-  let actors = 0
-  for (let a = 0; a < n; a++)
-    if (filter.showUnconnected || degree[a]! > 0) {
-      actorShown[a] = 1
-      actors++
-    }
-  const shownActors = new Uint32Array(actors)
-  for (let a = 0, j = 0; a < n; a++) if (actorShown[a] === 1) shownActors[j++] = a
-  return {
-    index,
-    relationShown,
-    shownRelations,
-    actorShown,
-    shownActors,
-    degree,
-    countByType,
-    countByStance,
-    undatedShown,
-    contested: disputed.relation,
-    contestedPairs: disputed.pairs,
-  }
+  return viewOfShown(index, relationShown, filter.showUnconnected, contested(index, disputedInAYear))
 }
 
 /**

@@ -124,7 +124,7 @@ export function relationSourceYears(graph: Graph): SourceYears {
 }
 
 export function computeView(index: GraphIndex, filter: FilterState): View {
-  const { src, tgt, type, stance, start, end, relationCount: m, actorCount: n } = index
+  const { type, stance, start, end, relationCount: m } = index
   const typeOn = new Uint8Array(index.typeIndex.size).fill(1)
   for (const t of filter.hiddenTypes) {
     const ti = index.typeIndex.get(t)
@@ -139,9 +139,6 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   const from = w === null ? -Infinity : w[0]
   const to = w === null ? Infinity : w[1]
   const relationShown = new Uint8Array(m)
-  const degree = new Uint32Array(n)
-  const countByType = new Uint32Array(typeOn.length)
-  const countByStance = new Uint32Array(STANCES.length)
   const undatedMode = filter.undated ?? 'always'
   const asOf = undatedMode === 'sources' ? relationSourceYears(index.graph) : null
   const minSources = filter.minSources ?? 1
@@ -165,14 +162,30 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
     relationShown[i] = 1
   }
   const disputed = contested(index, relationShown)
+  if (filter.hideContested === true)
+    for (let i = 0; i < m; i++) if (disputed.relation[i] === 1) relationShown[i] = 0
+  return viewOfShown(index, relationShown, filter.showUnconnected, disputed)
+}
+
+/**
+ * The view of a set of shown relations: their list, the actors they touch (or every actor, with
+ * `showUnconnected`), degrees and the counts per type and stance. Shared by the window's view and
+ * the view of a comparison of two years.
+ */
+export function viewOfShown(
+  index: GraphIndex,
+  relationShown: Uint8Array,
+  showUnconnected: boolean,
+  disputed: { readonly relation: Uint8Array; readonly pairs: number },
+): View {
+  const { src, tgt, type, stance, start, relationCount: m, actorCount: n } = index
+  const degree = new Uint32Array(n)
+  const countByType = new Uint32Array(index.typeIndex.size)
+  const countByStance = new Uint32Array(STANCES.length)
   let shown = 0
   let undatedShown = 0
   for (let i = 0; i < m; i++) {
     if (relationShown[i] !== 1) continue
-    if (filter.hideContested === true && disputed.relation[i] === 1) {
-      relationShown[i] = 0
-      continue
-    }
     if (start[i] === -Infinity) undatedShown++
     shown++
     degree[src[i]!]!++
@@ -185,7 +198,7 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   const actorShown = new Uint8Array(n)
   let actors = 0
   for (let a = 0; a < n; a++) {
-    if (filter.showUnconnected || degree[a]! > 0) {
+    if (showUnconnected || degree[a]! > 0) {
       actorShown[a] = 1
       actors++
     }

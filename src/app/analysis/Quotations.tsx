@@ -1,6 +1,7 @@
 import type { GraphIndex } from '../../model/graphIndex'
 import { STANCE_LABEL } from '../../model/words'
-import { citationText, safeHref, yearsText } from '../format'
+import { EvidenceList } from '../DetailsPanel'
+import { yearsText } from '../format'
 
 /** The relations behind a tie, each with its stance, years, summary and quotations. */
 export function Quotations({ index, relations }: { index: GraphIndex; relations: readonly number[] }) {
@@ -15,31 +16,7 @@ export function Quotations({ index, relations }: { index: GraphIndex; relations:
               <span className={`stance stance-${r.stance}`}>{STANCE_LABEL[r.stance]}</span> · {yearsText(r)}
             </p>
             <p className="summary">{r.summary}</p>
-            {(r.evidence ?? []).length === 0 ? (
-              <p className="muted">No quotation given for this relation.</p>
-            ) : null}
-            {(r.evidence ?? []).map((e, k) => {
-              const source = index.graph.sources.find((s) => s.id === e.source)
-              const href = safeHref(source?.url)
-              const cite = source === undefined ? e.source : citationText(source)
-              return (
-                <figure className="evidence" key={k}>
-                  <blockquote>{e.quote}</blockquote>
-                  <figcaption>
-                    —{' '}
-                    <cite>
-                      {href !== null ? (
-                        <a href={href} target="_blank" rel="noopener noreferrer">
-                          {cite}
-                        </a>
-                      ) : (
-                        cite
-                      )}
-                    </cite>
-                  </figcaption>
-                </figure>
-              )
-            })}
+            <EvidenceList relation={r} index={index} />
           </li>
         )
       })}
