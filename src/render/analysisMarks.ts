@@ -3,6 +3,7 @@
  * glyph at the middle of each marked tie (frustrated: two slashes; formed: a green disc with +;
  * ended: a pink disc with −; changed: a yellow diamond). The legend draws the same glyphs.
  */
+import { DIM_ACTOR_ALPHA } from '../model/encoding'
 import { controlPoint } from './geometry'
 import type { Frame, Scene } from './scene'
 import { screenRadius } from './scene'
@@ -28,7 +29,7 @@ export function drawCampFills(f: Frame, scene: Scene): void {
   const colors = [CAMP_COLORS[0], CAMP_COLORS[1], OUTSIDE_COLOR]
   for (let dim = 0; dim < 2; dim++) {
     if (dim === 1 && !emphasis.active) continue
-    ctx.globalAlpha = dim === 1 ? Math.max(0.25, scene.palette.dimAlpha * 1.6) : 1
+    ctx.globalAlpha = dim === 1 ? DIM_ACTOR_ALPHA : 1
     for (let c = 1; c <= 3; c++) {
       ctx.beginPath()
       let any = false

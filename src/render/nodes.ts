@@ -3,6 +3,7 @@
  * larger fill underneath; many tiny ones as pixel discs in one layer; then selection and hover
  * rings and pin marks.
  */
+import { DIM_ACTOR_ALPHA } from '../model/encoding'
 import { drawCampFills } from './analysisMarks'
 import { disc, packColor, type PixelLayer } from './pixels'
 import { screenRadius, type Frame, type Scene } from './scene'
@@ -40,7 +41,7 @@ export function createNodeDrawer(layer: PixelLayer): NodeDrawer {
     for (let pass = 0; pass < 2; pass++) {
       // pass 0: dimmed nodes, pass 1: the rest, so emphasised nodes sit on top
       if (pass === 0 && !emphasis.active) continue
-      ctx.globalAlpha = pass === 0 ? Math.max(0.25, palette.dimAlpha * 1.6) : 1
+      ctx.globalAlpha = pass === 0 ? DIM_ACTOR_ALPHA : 1
       // Visible nodes of this pass, grouped by shape (one counting sort, then one path per shape).
       const shown = view.shownActors
       if (nodeItems.length < shown.length) nodeItems = new Uint32Array(shown.length)
@@ -150,7 +151,7 @@ function drawFading(f: Frame, scene: Scene, actors: Uint32Array, radius: Float32
     if (Number.isNaN(x + y) || x < -r || y < -r || x > width + r || y > height + r) continue
     const shape = scene.shapes[scene.shapeOf[a]!]!
     const ring = shape === 'ring'
-    const dim = emphasis.active && emphasis.actors[a] !== 1 ? Math.max(0.25, palette.dimAlpha * 1.6) : 1
+    const dim = emphasis.active && emphasis.actors[a] !== 1 ? DIM_ACTOR_ALPHA : 1
     ctx.globalAlpha = alpha * dim
     for (let layer = 0; layer < 2; layer++) {
       const grow = layer === 0 ? (ring ? 1.25 : 0.75) : ring ? -1.25 : 0

@@ -14,7 +14,14 @@
  */
 import type { Emphasis } from '../model/emphasis'
 import type { View } from '../model/filter'
-import { KIND_SHAPE, SHAPE_GEOMETRY, STANCE_DASH, type Palette, type Shape } from '../model/encoding'
+import {
+  DIM_ACTOR_ALPHA,
+  KIND_SHAPE,
+  SHAPE_GEOMETRY,
+  STANCE_DASH,
+  type Palette,
+  type Shape,
+} from '../model/encoding'
 import { STANCES } from '../model/schema'
 import type { ActorKind, Relation } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
@@ -382,7 +389,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
         : ` ${paint('fill', palette.nodeFill)} ${paint('stroke', palette.nodeStroke)} stroke-width="1.5" paint-order="stroke"`
     const attrs =
       ` data-id="${escapeXml(actor.id)}" data-kind="${escapeXml(actor.kind)}"${look}` +
-      (dim ? ` opacity="${num(Math.max(0.25, palette.dimAlpha * 1.6))}"` : '')
+      (dim ? ` opacity="${num(DIM_ACTOR_ALPHA)}"` : '')
     actorEls.push(shapeElement(shape, x, y, r, attrs, `<title>${escapeXml(actor.label)}</title>`))
     if (scene.pinned?.[a] === 1) {
       const px = x + r * 0.75
