@@ -5,6 +5,7 @@ import { drawnStatusText } from '../model/comparedView'
 import { statusText } from '../model/filter'
 import type { ActorKind } from '../model/types'
 import type { LegendInfo } from '../render/exportImage'
+import { download } from './download'
 import { loadBundled } from './queries'
 import { useExplorerContext, useView } from './context'
 import { yearWindowText } from './format'
@@ -55,18 +56,6 @@ export function DatasetBar() {
       {backError !== null ? <span role="alert">{backError}</span> : null}
     </div>
   )
-}
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.rel = 'noopener'
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 function ExportMenu() {

@@ -8,6 +8,7 @@
  * draft mapping and one keyboard trap; split, they would pass that state through many props.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { download } from './download'
 import {
   PRESET_IDS,
   PRESET_LABELS,
@@ -50,18 +51,6 @@ export interface MapColumnsDialogProps {
   /** `codes`: the second table that names the codes, when the mapping says so. */
   readonly onOpen: (mapping: TableMapping, codes?: File) => void
   readonly onCancel: () => void
-}
-
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.rel = 'noopener'
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 export function MapColumnsDialog({
@@ -308,7 +297,7 @@ export function MapColumnsDialog({
             onClick={() => {
               const { remembered: _r, ...kept } = mapping
               download(
-                `${JSON.stringify(kept, null, 2)}\n`,
+                new Blob([`${JSON.stringify(kept, null, 2)}\n`], { type: 'application/json' }),
                 `${fileName.replace(/\.[^.]*$/, '')}.mapping.json`,
               )
             }}

@@ -4,6 +4,7 @@ import { analysisCsv } from '../../analysis/csv'
 import type { GraphIndex } from '../../model/graphIndex'
 import { exportFileName } from '../../io/export/fileName'
 import { useExplorer, useExplorerContext, useView } from '../context'
+import { download } from '../download'
 import { yearWindowText } from '../format'
 import { analysisClientFor } from './client'
 import { CAMP_COLORS } from './marks'
@@ -274,7 +275,7 @@ function ExportAnalysis({ result }: { result: BalanceAnalysis }) {
                 'analysis.csv',
                 index.yearExtent,
               )
-              downloadText(csv, name)
+              download(new Blob([csv], { type: 'text/csv' }), name)
             })
             .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
             .finally(() => setBusy(false))
@@ -285,16 +286,4 @@ function ExportAnalysis({ result }: { result: BalanceAnalysis }) {
       {error !== null ? <span role="alert">Export failed: {error}</span> : null}
     </p>
   )
-}
-
-function downloadText(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.rel = 'noopener'
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
