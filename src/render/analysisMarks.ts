@@ -4,7 +4,7 @@
  * ended: a pink disc with −; changed: a yellow diamond). The legend draws the same glyphs.
  */
 import { DIM_ACTOR_ALPHA } from '../model/encoding'
-import { controlPoint } from './geometry'
+import { curveMiddle } from './geometry'
 import type { Frame, Scene } from './scene'
 import { screenRadius } from './scene'
 import { traceShape } from './shapes'
@@ -71,10 +71,9 @@ export function drawTieMarks(f: Frame, scene: Scene): void {
     const y0 = xy[2 * a + 1]!
     const x1 = xy[2 * b]!
     const y1 = xy[2 * b + 1]!
-    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
-    // The point of the quadratic curve at t = 1/2.
-    const mx = (x0 + 2 * cp[0]! + x1) / 4
-    const my = (y0 + 2 * cp[1]! + y1) / 4
+    curveMiddle(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    const mx = cp[0]!
+    const my = cp[1]!
     if (Number.isNaN(mx + my) || mx < -8 || my < -8 || mx > width + 8 || my > height + 8) continue
     if (m === FRUSTRATED) {
       const len = Math.hypot(x1 - x0, y1 - y0) || 1

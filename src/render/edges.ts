@@ -5,7 +5,7 @@
  */
 import { STANCES } from '../model/schema'
 import { ties } from '../model/ties'
-import { controlPoint } from './geometry'
+import { controlPoint, curveMiddle } from './geometry'
 import type { Frame, Scene } from './scene'
 import { screenRadius } from './scene'
 import { STANCE_DASH } from '../model/encoding'
@@ -384,10 +384,9 @@ function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
     const x1 = xy[2 * b]!
     const y1 = xy[2 * b + 1]!
     if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
-    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
-    // The middle of the quadratic curve (of the straight line when the lane is 0).
-    const mx = lanes[r] === 0 ? (x0 + x1) / 2 : 0.25 * x0 + 0.5 * cp[0]! + 0.25 * x1
-    const my = lanes[r] === 0 ? (y0 + y1) / 2 : 0.25 * y0 + 0.5 * cp[1]! + 0.25 * y1
+    curveMiddle(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    const mx = cp[0]!
+    const my = cp[1]!
     ctx.moveTo(mx, my - s)
     ctx.lineTo(mx + s, my)
     ctx.lineTo(mx, my + s)

@@ -97,6 +97,24 @@ export function controlPoint(
   out[1] = my + (dx / len) * off
 }
 
+/**
+ * The middle of a relation's drawn curve (the quadratic at t = 1/2; the straight line's midpoint in
+ * lane 0), where marks on a relation sit. Written into `out` as [x, y].
+ */
+export function curveMiddle(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  lane: number,
+  flip: boolean,
+  out: Float64Array,
+): void {
+  controlPoint(x0, y0, x1, y1, lane, flip, out)
+  out[0] = 0.25 * x0 + 0.5 * out[0]! + 0.25 * x1
+  out[1] = 0.25 * y0 + 0.5 * out[1]! + 0.25 * y1
+}
+
 /** Squared distance from (px, py) to the quadratic curve, sampled in 10 segments. */
 export function distanceToCurve2(
   px: number,

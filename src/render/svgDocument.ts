@@ -36,7 +36,7 @@ import {
   SHARP_EDGE_BUDGET,
   UNDATED_ALPHA,
 } from './edges'
-import { controlPoint } from './geometry'
+import { controlPoint, curveMiddle } from './geometry'
 import { LABEL_FONT, LABEL_FONT_PX, planLabels, shapeReach } from './labels'
 import { projectPositions, screenRadius } from './scene'
 
@@ -493,9 +493,9 @@ function contestedMarks(scene: SvgScene, xy: Float64Array, relations: readonly n
     const x1 = xy[2 * b]!
     const y1 = xy[2 * b + 1]!
     if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
-    controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
-    const mx = lanes[r] === 0 ? (x0 + x1) / 2 : 0.25 * x0 + 0.5 * cp[0]! + 0.25 * x1
-    const my = lanes[r] === 0 ? (y0 + y1) / 2 : 0.25 * y0 + 0.5 * cp[1]! + 0.25 * y1
+    curveMiddle(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    const mx = cp[0]!
+    const my = cp[1]!
     out.push(
       `<path data-role="contested" data-relation="${escapeXml(graph.relations[r]!.id)}" d="${diamond(mx, my, s)}" ` +
         `${paint('fill', palette.background)} ${paint('stroke', palette.accent)} stroke-width="${CONTESTED_MARK_STROKE}"/>`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fitTransform, labelHalfWidth } from '../../../src/render/geometry'
+import { controlPoint, curveMiddle, fitTransform, labelHalfWidth } from '../../../src/render/geometry'
 
 describe('fitTransform', () => {
   const positions = Float32Array.from([-100, 0, 100, 0, 0, 50, 0, -50])
@@ -38,5 +38,23 @@ describe('fitTransform', () => {
 
   it('estimates label widths from their length', () => {
     expect(labelHalfWidth('Iran')).toBeLessThan(labelHalfWidth('Popular Mobilization Forces'))
+  })
+})
+
+describe('curveMiddle', () => {
+  it('is the midpoint of a straight relation (lane 0)', () => {
+    const out = new Float64Array(2)
+    curveMiddle(0, 0, 100, 40, 0, false, out)
+    expect([...out]).toEqual([50, 20])
+  })
+
+  it('is the quadratic at t = 1/2 for a curved lane: a quarter of each end and half the control point', () => {
+    const cp = new Float64Array(2)
+    controlPoint(0, 0, 100, 0, 1, false, cp)
+    expect(cp[1]).not.toBe(0) // a lane bends the curve off the straight line
+    const out = new Float64Array(2)
+    curveMiddle(0, 0, 100, 0, 1, false, out)
+    expect(out[0]).toBeCloseTo(50, 9)
+    expect(out[1]).toBeCloseTo(cp[1]! / 2, 9)
   })
 })
