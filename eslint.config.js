@@ -43,6 +43,10 @@ const layers = [
     regex: '^\\.\\./(?!model(/|$))',
     message: 'src/analysis/ is pure: it imports nothing under src/ but model/ and analysis/.',
   }),
+  layer('document', {
+    regex: '^\\.\\./(?!(model|analysis)(/|$))',
+    message: 'src/document/ is the editable network and its operations: it imports only model/ and analysis/.',
+  }),
   layer('shared', {
     regex: '^\\.\\./',
     message: 'src/shared/ holds types only: it imports nothing under src/.',
