@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine'
 import type { DrawnViewCache } from '../model/comparedView'
 import type { View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
+import type { Editing } from '../session/editing'
 import type { Session } from '../session/session'
 import type { ExplorerState, ExplorerStore } from '../state/store'
 
@@ -19,6 +20,8 @@ export interface ExplorerContextValue {
   readonly views: DrawnViewCache
   /** The dataset session (opening files, keeping the view); absent in component tests. */
   readonly session?: Session
+  /** Editing the network (Edit mode, operations, undo); absent in component tests that only explore. */
+  readonly editing?: Editing
 }
 
 /** Holds the engine once the canvas exists. Methods, not a ref: panels read it in event handlers. */
