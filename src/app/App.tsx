@@ -6,11 +6,14 @@ import { GraphLoadError } from '../io/loadGraph'
 import { createPersistence } from '../io/persist'
 import { buildIndex } from '../model/graphIndex'
 import { createSession } from '../session/session'
+import { createEditing } from '../session/editing'
+import { createEditor } from '../document/editor'
+import { createNetworkStore, saveLastNetwork } from '../io/networks'
 import { createExplorerStore } from '../state/store'
 import { decodeUrl } from '../state/url'
 import { bindUrl } from '../state/urlSync'
 import { Explorer } from './Explorer'
-import { bootQuery, BUNDLED_URL } from './queries'
+import { bootQuery, BUNDLED_URL, networkKey } from './queries'
 
 export { BUNDLED_URL }
 
@@ -34,13 +37,37 @@ export function App() {
   const [session] = useState(() =>
     createSession({ explorer: store, persist, engine: () => engine.get(), clearUrl }),
   )
-  const query = useQuery(bootQuery(graphUrl(initial.graph), persist))
+  const [networks] = useState(() => createNetworkStore())
+  const [editing] = useState(() =>
+    createEditing({
+      current: () => session.state.getState().dataset?.graph ?? null,
+      show: (graph) => session.showEdited(graph),
+      backend: {
+        async adopt(net, _editor, title) {
+          const id = await networks.create(net, title)
+          await saveLastNetwork(id)
+          session.adoptKey(networkKey(id))
+          return id
+        },
+        attach: (id, net, editor, status) => networks.attach(id, net, editor, status),
+      },
+    }),
+  )
+  const query = useQuery(bootQuery(graphUrl(initial.graph), persist, networks))
   useEffect(() => bindUrl(store), [store])
   useEffect(() => () => session.destroy(), [session])
+  useEffect(() => session.onReplace(() => editing.reset()), [session, editing])
   useEffect(() => {
-    if (query.data && session.state.getState().dataset === null)
+    if (query.data && session.state.getState().dataset === null) {
       session.boot(query.data.dataset, query.data.view, initial.given)
-  }, [query.data, session, initial.given])
+      const n = query.data.network
+      if (n !== null) {
+        const editor = createEditor(n.net)
+        if (n.history !== null) editor.restore(n.history)
+        editing.openNetwork(n.id, n.net, editor)
+      } else if (initial.graph !== null) void saveLastNetwork(null)
+    }
+  }, [query.data, session, editing, initial.given, initial.graph])
   const dataset = useStore(session.state, (s) => s.dataset)
   const index = useMemo(() => (dataset ? buildIndex(dataset.graph) : null), [dataset])
 
@@ -70,5 +97,14 @@ export function App() {
       </div>
     )
   }
-  return <Explorer index={index} store={store} engine={engine} session={session} />
+  return (
+    <Explorer
+      index={index}
+      store={store}
+      engine={engine}
+      session={session}
+      editing={editing}
+      networks={networks}
+    />
+  )
 }

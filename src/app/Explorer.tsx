@@ -1,7 +1,11 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { useStore } from 'zustand'
+import { createStore } from 'zustand/vanilla'
 import { createDrawnViewCache } from '../model/comparedView'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
+import type { Editing } from '../session/editing'
+import type { NetworkStore } from '../io/networks'
 import type { ExplorerStore } from '../state/store'
 import { DatasetBar } from './DatasetBar'
 import { Notices } from './Notices'
@@ -28,8 +32,17 @@ import { bindAnalysisUrl } from '../state/analysisUrl'
 const AnalysisPanels = lazy(() => import('./analysis/panels').then((m) => ({ default: m.AnalysisPanels })))
 const SeriesChart = lazy(() => import('./analysis/panels').then((m) => ({ default: m.SeriesChart })))
 import { OpenFilesContext, useTableOpen, type OpenFiles } from './tableOpen'
+import { EditBar, HistoryPanel, StorageAlert } from './edit/EditBar'
+import { EditDialogs } from './edit/NewDialogs'
 
 type Drawer = 'none' | 'filters' | 'details'
+
+/** Whether Edit mode is on (false where there is no editing, as in component tests). */
+function useEditingOn(): boolean {
+  const { editing } = useExplorerContext()
+  const [fallback] = useState(() => createStore(() => ({ editing: false })))
+  return useStore(editing?.state ?? fallback, (s) => s.editing)
+}
 
 /** The explorer for one loaded graph: filters left, graph centre, details right. */
 export function Explorer({
@@ -37,16 +50,28 @@ export function Explorer({
   store,
   engine,
   session,
+  editing,
+  networks,
 }: {
   index: GraphIndex
   store: ExplorerStore
   engine: EngineSlot
   session?: Session
+  editing?: Editing
+  networks?: NetworkStore
 }) {
   const [views] = useState(createDrawnViewCache)
   const ctx = useMemo<ExplorerContextValue>(
-    () => ({ index, store, engine, views, ...(session ? { session } : {}) }),
-    [index, store, engine, views, session],
+    () => ({
+      index,
+      store,
+      engine,
+      views,
+      ...(session ? { session } : {}),
+      ...(editing ? { editing } : {}),
+      ...(networks ? { networks } : {}),
+    }),
+    [index, store, engine, views, session, editing, networks],
   )
   return (
     <ExplorerContext.Provider value={ctx}>
@@ -57,7 +82,9 @@ export function Explorer({
 
 function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
-  const { store, session } = useExplorerContext()
+  const { store, session, editing } = useExplorerContext()
+  const [historyOpen, setHistoryOpen] = useState(false)
+  const editingOn = useEditingOn()
   const table = useTableOpen(session)
   const dragging = useFileDrop(session, table.open)
   const select = useExplorer((s) => s.select)
@@ -100,6 +127,7 @@ function Layout({ title }: { title: string }) {
             <SearchBox />
           </ErrorBoundary>
           {session ? <DatasetBar /> : null}
+          {editing ? <EditBar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} /> : null}
           <AnalysisToggles onOpen={() => setDrawer('details')} />
           <div className="drawer-toggles">
             <button
@@ -132,6 +160,7 @@ function Layout({ title }: { title: string }) {
           </ErrorBoundary>
         </aside>
         {session ? <Notices session={session} /> : null}
+        {editing ? <StorageAlert /> : null}
         {dragging ? (
           <div className="drop-overlay" aria-hidden="true">
             <p>Drop a graph file to open it</p>
@@ -151,6 +180,11 @@ function Layout({ title }: { title: string }) {
           ) : null}
         </main>
         <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+          {editing && editingOn && historyOpen ? (
+            <ErrorBoundary name="history">
+              <HistoryPanel />
+            </ErrorBoundary>
+          ) : null}
           <ErrorBoundary name="path">
             <PathPanel />
           </ErrorBoundary>
@@ -167,6 +201,7 @@ function Layout({ title }: { title: string }) {
         </aside>
       </div>
       {table.dialog}
+      {editing ? <EditDialogs /> : null}
     </OpenFilesContext.Provider>
   )
 }

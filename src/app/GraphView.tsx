@@ -49,7 +49,7 @@ export function StatusLine() {
 
 export function GraphView() {
   const ctx = useExplorerContext()
-  const { index, store, engine, session, views } = ctx
+  const { index, store, engine, session, views, editing } = ctx
   const canvas = useRef<HTMLCanvasElement>(null)
   const view = useView()
   const paused = useExplorer((s) => s.layoutPaused)
@@ -63,27 +63,50 @@ export function GraphView() {
       onPinsChanged: () => store.getState().bumpPins(),
       onTransformChanged: () => session?.viewChanged(),
       views,
+      ...(editing
+        ? {
+            edit: {
+              active: () => editing.state.getState().editing,
+              onConnect: (from: string, to: string) => editing.openDialog({ kind: 'newRelation', from, to }),
+              onBackgroundDoubleClick: (at: { x: number; y: number }) =>
+                editing.openDialog({ kind: 'newActor', at }),
+            },
+          }
+        : {}),
     })
     engine.set(e)
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)')
     const applyTheme = () => e.setPalette(dark?.matches ? DARK : LIGHT)
     applyTheme()
     dark?.addEventListener('change', applyTheme)
-    const uninstallHook = installHook({ engine: e, store, analysis: analysisHookSource(e.graphIndex, store) })
+    const uninstallHook = installHook({
+      engine: e,
+      store,
+      analysis: analysisHookSource(e.graphIndex, store),
+      ...(editing ? { network: () => editing.graph() } : {}),
+    })
     return () => {
       dark?.removeEventListener('change', applyTheme)
       uninstallHook()
       engine.set(null)
       e.destroy()
     }
-  }, [store, engine, session, views])
+  }, [store, engine, session, views, editing])
 
+  const shownGeneration = useRef<number | null>(null)
   useEffect(() => {
     const e = engine.get()
     if (e === null) return
+    const generation = session?.generation() ?? 0
+    if (shownGeneration.current === generation && e.graphIndex() !== null) {
+      // The same network, edited: the layout goes on, new actors appear where they were made.
+      e.updateGraph(index, editing?.takePlacements())
+      return
+    }
+    shownGeneration.current = generation
     e.setGraph(index)
     session?.attach(e)
-  }, [index, engine, session])
+  }, [index, engine, session, editing])
 
   const empty = view.shownActors.length === 0
   return (

@@ -5,6 +5,7 @@ import type { DrawnViewCache } from '../model/comparedView'
 import type { View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Editing } from '../session/editing'
+import type { NetworkStore } from '../io/networks'
 import type { Session } from '../session/session'
 import type { ExplorerState, ExplorerStore } from '../state/store'
 
@@ -22,6 +23,8 @@ export interface ExplorerContextValue {
   readonly session?: Session
   /** Editing the network (Edit mode, operations, undo); absent in component tests that only explore. */
   readonly editing?: Editing
+  /** The networks kept in this browser ("Networks"); absent in component tests. */
+  readonly networks?: NetworkStore
 }
 
 /** Holds the engine once the canvas exists. Methods, not a ref: panels read it in event handlers. */

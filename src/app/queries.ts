@@ -1,6 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
 import { loadGraphFromUrl } from '../io/loadGraph'
 import type { Persistence, SavedView } from '../io/persist'
+import { loadLastNetwork, type NetworkStore } from '../io/networks'
+import type { SavedHistory } from '../document/editor'
+import type { NetworkDoc } from '../document/network'
+import { readGraph } from '../document/network'
 import { validateGraph } from '../model/parse'
 import { makeDataset, type Dataset } from '../session/session'
 import bundledUrl from '../../data/iran-azerbaijan.json?url'
@@ -27,12 +31,35 @@ export async function loadBundled(signal?: AbortSignal): Promise<Dataset> {
  * last opened (kept in the browser, checked again before use); otherwise the bundled one. The view
  * kept for that dataset comes along, to fill in what the URL does not say.
  */
-export const bootQuery = (url: string | null, persist: Persistence) =>
+export interface BootNetwork {
+  readonly id: string
+  readonly net: NetworkDoc
+  readonly history: SavedHistory | null
+}
+
+export const networkKey = (id: string) => `net:${id}`
+
+export const bootQuery = (url: string | null, persist: Persistence, networks?: NetworkStore) =>
   queryOptions({
     queryKey: ['boot', url],
-    queryFn: async ({ signal }): Promise<{ dataset: Dataset; view: SavedView | null }> => {
+    queryFn: async ({
+      signal,
+    }): Promise<{ dataset: Dataset; view: SavedView | null; network: BootNetwork | null }> => {
       let dataset: Dataset | null = null
-      if (url !== null) {
+      let network: BootNetwork | null = null
+      const last = url === null && networks !== undefined ? await loadLastNetwork() : null
+      if (last !== null) {
+        // The network the user last worked on, with its undo history.
+        const loaded = await networks!.load(last).catch(() => null)
+        if (loaded !== null) {
+          const { graph } = readGraph(loaded.net)
+          dataset = { ...makeDataset(graph, [], graph.title, 'network'), key: networkKey(last) }
+          network = { id: last, net: loaded.net, history: loaded.history }
+        }
+      }
+      if (dataset !== null) {
+        /* restored above */
+      } else if (url !== null) {
         const g = await loadGraphFromUrl(url, undefined, signal)
         dataset = makeDataset(g.graph, g.warnings, g.name, 'url')
       } else {
@@ -43,7 +70,7 @@ export const bootQuery = (url: string | null, persist: Persistence) =>
         }
       }
       dataset ??= await loadBundled(signal)
-      return { dataset, view: await persist.loadView(dataset.key) }
+      return { dataset, view: await persist.loadView(dataset.key), network }
     },
     staleTime: Infinity,
     retry: false,

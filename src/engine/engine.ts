@@ -25,6 +25,7 @@ import { createFader, prefersReducedMotion } from './fade'
 import { createFrameLoop, isBig } from './frameLoop'
 import { bindCanvasInput } from './input'
 import { createPins, screenLabels, screenNodes } from './placement'
+import { createConnector } from './connector'
 import { createSceneData, shownLinks } from './sceneData'
 import type { Engine } from './types'
 
@@ -43,6 +44,9 @@ const intentOf = (s: ExplorerState, view: View | null): EmphasisIntent => ({
   focusActors: view !== null ? (focusNeighbourhood(view, s.focus)?.actorIn ?? null) : null,
 })
 
+/** Alpha after an edit that adds actors (the layout's gentle reheat; d3-force stays off the page's first load). */
+const EDIT_ALPHA = 0.25
+
 /** Scale a search result is centred at, at least. */
 const CENTRE_MIN_K = 1.2
 
@@ -54,6 +58,12 @@ export function createEngine(
     onTransformChanged?: (t: Transform) => void
     /** The Explorer's view cache, shared with its panels (a fresh one when absent). */
     views?: DrawnViewCache
+    /** Edit mode's gestures: a drag between actors makes a tie, a background double-click an actor. */
+    edit?: {
+      active(): boolean
+      onConnect(fromId: string, toId: string): void
+      onBackgroundDoubleClick(world: { x: number; y: number }): void
+    }
   } = {},
 ): Engine {
   const views = opts.views ?? createDrawnViewCache()
@@ -191,7 +201,17 @@ export function createEngine(
     }
   })
 
+  const connector = createConnector(canvas)
   const input = bindCanvasInput(canvas, {
+    connecting: () => opts.edit?.active() === true,
+    onConnector: (line) => connector.show(line),
+    onConnect(from, to) {
+      const index = data.index()
+      if (index !== null) opts.edit?.onConnect(index.graph.actors[from]!.id, index.graph.actors[to]!.id)
+    },
+    onBackgroundDoubleClick(x, y) {
+      if (opts.edit?.active() === true) opts.edit.onBackgroundDoubleClick(engine.worldAt(x, y))
+    },
     store,
     current: live,
     transform: () => transform,
@@ -242,6 +262,68 @@ export function createEngine(
       hit.invalidate()
       pendingFit = true
       invalidate()
+    },
+    updateGraph(next, placed) {
+      const prev = data.index()
+      if (prev === null || layout === null || layout.place === undefined) return engine.setGraph(next)
+      const same =
+        prev.actorCount === next.actorCount &&
+        prev.graph.actors.every((a, i) => next.graph.actors[i]!.id === a.id)
+      const kept = pins.list()
+      if (!same) {
+        const n = next.actorCount
+        const at = new Float32Array(n * 2).fill(NaN)
+        const moving = new Uint8Array(n)
+        const old = layout.positions
+        const fresh: number[] = []
+        next.graph.actors.forEach((a, i) => {
+          const j = prev.actorIndex.get(a.id)
+          if (j !== undefined) {
+            at[2 * i] = old[2 * j]!
+            at[2 * i + 1] = old[2 * j + 1]!
+          } else fresh.push(i)
+        })
+        for (const i of fresh) {
+          moving[i] = 1
+          const p = placed?.get(next.graph.actors[i]!.id)
+          if (p !== undefined) {
+            at[2 * i] = p.x
+            at[2 * i + 1] = p.y
+          }
+          for (let k = next.adjStart[i]!; k < next.adjStart[i + 1]!; k++) {
+            const r = next.adjRel[k]!
+            const o = next.src[r] === i ? next.tgt[r]! : next.src[r]!
+            moving[o] = 1
+            if (Number.isNaN(at[2 * i]!) && !Number.isNaN(at[2 * o]!)) {
+              // Beside the actor it is tied to, on the side away from the centre of the map.
+              const angle = Math.atan2(at[2 * o + 1]!, at[2 * o]!) + (i % 7) * 0.4
+              at[2 * i] = at[2 * o]! + Math.cos(angle) * 60
+              at[2 * i + 1] = at[2 * o + 1]! + Math.sin(angle) * 60
+            }
+          }
+          if (Number.isNaN(at[2 * i]!)) {
+            // Nothing to go by: the centre of the screen.
+            const c = engine.worldAt(size.width / 2, size.height / 2)
+            at[2 * i] = c.x + (i % 5) * 12
+            at[2 * i + 1] = c.y
+          }
+        }
+        data.setGraph(next)
+        layout.destroy()
+        layout = createLayout(n)
+        layout.onUpdate(loop.schedule)
+        if (store.getState().layoutPaused) layout.stop()
+        layout.place!(at, moving, fresh.length > 0 ? EDIT_ALPHA : 0)
+        pins.restore(kept)
+      } else data.setGraph(next)
+      // The filters' view of the new graph, with no reheat: an edit never scrambles the map.
+      baseView = null
+      applyView(undefined, true)
+      hit.invalidate()
+      invalidate()
+    },
+    worldAt(x, y) {
+      return { x: (x - transform.x) / transform.k, y: (y - transform.y) / transform.k }
     },
     fitView() {
       const c = live()
@@ -344,6 +426,7 @@ export function createEngine(
       unsubscribe()
       resizeObserver.disconnect()
       input.destroy()
+      connector.destroy()
       layout?.destroy()
       renderer.destroy()
     },

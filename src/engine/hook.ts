@@ -5,6 +5,7 @@
  * table, so adding a call is adding a line here and a row in the README's "Automation hook" table
  * (a unit test checks that the two list the same calls).
  */
+import type { Graph } from '../model/types'
 import type { ExplorerStore } from '../state/store'
 import type { Engine } from './types'
 
@@ -13,6 +14,8 @@ export interface HookSource {
   readonly store: ExplorerStore
   /** Balance and year comparison (issue 14), answered by the app's analysis (absent: the calls throw). */
   readonly analysis?: AnalysisHookSource
+  /** The whole network being edited (format v1); absent: the graph on screen. */
+  readonly network?: () => Graph
 }
 
 /** What `balance()` resolves to (README, "Automation hook"). */
@@ -64,6 +67,10 @@ const CALLS = table({
   compare: ({ analysis }, a: number, b: number): CompareHookResult =>
     analysis === undefined ? noAnalysis() : analysis.compare(a, b),
   path: ({ engine }, fromId: string, toId: string) => engine.path(String(fromId), String(toId)),
+  graph: ({ engine, network }): Graph | null => {
+    const g = network?.() ?? engine.graphIndex()?.graph ?? null
+    return g === null ? null : (structuredClone(g) as Graph)
+  },
 })
 
 type Args<F> = F extends (src: HookSource, ...args: infer A) => unknown ? A : never

@@ -35,16 +35,48 @@ export function bindCanvasInput(
     /** Something to redraw without a pin change (a click on a node without a move). */
     invalidate(): void
     onHover(actor: number): void
+    /**
+     * Edit mode: a drag from an actor draws a tie instead of moving it (the layout does not move);
+     * `onConnect` gets both ends when it is dropped on another actor, `onConnector` the line to
+     * draw (canvas CSS px) or null when it ends; Escape cancels.
+     */
+    connecting?(): boolean
+    onConnector?(line: { x1: number; y1: number; x2: number; y2: number } | null): void
+    onConnect?(from: number, to: number): void
+    /** A double-click on the background (canvas CSS px). */
+    onBackgroundDoubleClick?(x: number, y: number): void
   },
 ): CanvasInput {
   let dragOffset: [number, number] = [0, 0]
   let dragging = -1
+  /** The actor a tie is being drawn from, and the pointer; -1 when none. */
+  let connectFrom = -1
+  let connectAt: [number, number] = [0, 0]
+  const screenOf = (actor: number): [number, number] => {
+    const layout = d.current()!.layout
+    const t = d.transform()
+    return [layout.positions[2 * actor]! * t.k + t.x, layout.positions[2 * actor + 1]! * t.k + t.y]
+  }
+  const cancelConnect = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || connectFrom < 0) return
+    e.stopPropagation()
+    connectFrom = -1
+    d.onConnector?.(null)
+  }
+  window.addEventListener('keydown', cancelConnect, true)
   // Bound before pan/zoom, so that a drag on a node is not also a pan.
   const drag = createNodeDrag(canvas, {
     pick: d.actorAt,
     onStart(actor, x, y) {
       const layout = d.current()?.layout
       if (layout === undefined) return
+      if (d.connecting?.() === true) {
+        connectFrom = actor
+        connectAt = [x, y]
+        const [x1, y1] = screenOf(actor)
+        d.onConnector?.({ x1, y1, x2: x, y2: y })
+        return
+      }
       const t = d.transform()
       dragOffset = [
         layout.positions[2 * actor]! * t.k + t.x - x,
@@ -57,11 +89,27 @@ export function bindCanvasInput(
     onDrag(actor, x, y) {
       const layout = d.current()?.layout
       if (layout === undefined) return
+      if (connectFrom >= 0) {
+        connectAt = [x, y]
+        const [x1, y1] = screenOf(connectFrom)
+        d.onConnector?.({ x1, y1, x2: x, y2: y })
+        return
+      }
+      if (d.connecting?.() === true) return // a tie cancelled with Escape: nothing moves
       const t = d.transform()
       layout.pin(actor, (x + dragOffset[0] - t.x) / t.k, (y + dragOffset[1] - t.y) / t.k)
       d.onPinMoved()
     },
     onEnd(actor, moved) {
+      if (connectFrom >= 0 || d.connecting?.() === true) {
+        const from = connectFrom
+        connectFrom = -1
+        d.onConnector?.(null)
+        if (from < 0) return
+        const to = d.actorAt(connectAt[0], connectAt[1])
+        if (moved && to >= 0 && to !== from) d.onConnect?.(from, to)
+        return
+      }
       dragging = -1
       const layout = d.current()?.layout
       layout?.setDragging(false)
@@ -86,7 +134,11 @@ export function bindCanvasInput(
       if (a >= 0) select({ kind: 'actor', id: c.index.graph.actors[a]!.id })
       else select(r >= 0 ? { kind: 'relation', id: c.index.graph.relations[r]!.id } : null)
     },
-    onDoubleClick(a) {
+    onDoubleClick(a, x, y) {
+      if (a < 0) {
+        d.onBackgroundDoubleClick?.(x, y)
+        return
+      }
       const layout = d.current()?.layout
       if (layout === undefined || layout.pinned[a] !== 1) return
       layout.release(a)
@@ -98,6 +150,7 @@ export function bindCanvasInput(
     panZoom,
     dragging: () => dragging >= 0,
     destroy() {
+      window.removeEventListener('keydown', cancelConnect, true)
       drag.destroy()
       panZoom.destroy()
       pointer.destroy()

@@ -20,6 +20,14 @@ export interface PathAnswer {
 
 export interface Engine {
   setGraph(index: GraphIndex): void
+  /**
+   * The same network after an edit: the layout goes on (no restart), everyone keeps their place,
+   * a new actor appears at `placed` (world coordinates) or beside an actor it is tied to, and
+   * only the new actors and their neighbours move while the layout settles.
+   */
+  updateGraph(index: GraphIndex, placed?: ReadonlyMap<string, { x: number; y: number }>): void
+  /** The world position under a point of the canvas (CSS pixels from its top left). */
+  worldAt(x: number, y: number): { x: number; y: number }
   fitView(): void
   zoomBy(factor: number): void
   /** Centres the actor with a short animated zoom (instant under reduced motion); no-op when not shown. */

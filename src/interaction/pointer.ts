@@ -16,8 +16,8 @@ export interface PointerHandlers {
   relationAt(x: number, y: number): number
   /** A click on an actor, else on a relation, else on neither (both -1). */
   onClick(actor: number, relation: number): void
-  /** A double-click on an actor. */
-  onDoubleClick(actor: number): void
+  /** A double-click on an actor, or on the background (actor -1) at a point in element coordinates. */
+  onDoubleClick(actor: number, x: number, y: number): void
   /** The actor under the pointer, or -1 when there is none or the pointer left; called on every hover test. */
   onHover(actor: number): void
 }
@@ -37,7 +37,7 @@ export function createPointerInput(el: HTMLElement, h: PointerHandlers): { destr
     if (!h.ready()) return
     const [x, y] = local(e)
     const a = h.actorAt(x, y)
-    if (a >= 0) h.onDoubleClick(a)
+    h.onDoubleClick(a, x, y)
   }
   let pendingHover: [number, number] | null = null
   const onPointerMove = (e: PointerEvent) => {

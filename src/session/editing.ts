@@ -23,7 +23,28 @@ export type SaveStatus =
   | { readonly kind: 'unsaved'; readonly message: string }
   | { readonly kind: 'none' }
 
+/** The form open in Edit mode, with what it is prefilled with. */
+export type EditDialog =
+  | {
+      readonly kind: 'newActor'
+      readonly at?: { readonly x: number; readonly y: number }
+      readonly label?: string
+    }
+  | {
+      readonly kind: 'newRelation'
+      readonly from?: string
+      readonly to?: string
+      readonly type?: string
+      readonly stance?: import('../model/types').Stance
+      readonly start?: number
+      readonly approximate?: boolean
+      readonly evidence?: import('../model/types').Evidence
+    }
+
 export interface EditState {
+  readonly dialog: EditDialog | null
+  /** A relation just made: its details put the focus on "Add quotation". */
+  readonly focusQuote: string | null
   readonly editing: boolean
   /** The id of the user's own network on screen, or null while it is still someone else's file. */
   readonly networkId: string | null
@@ -62,6 +83,10 @@ export interface Editing {
   /** The network on screen now, as a format v1 graph. */
   graph(): Graph
   setPlaceAt(p: { x: number; y: number } | null): void
+  openDialog(d: EditDialog | null): void
+  /** Where a new actor is to appear on the map (world coordinates), for the engine to take. */
+  placeActor(id: string, at: { x: number; y: number }): void
+  takePlacements(): ReadonlyMap<string, { x: number; y: number }> | undefined
   dismissNotice(): void
   /** Puts a document on screen (a network from the list, a restored one after a reload). */
   openNetwork(id: string | null, net: NetworkDoc, editor?: Editor): void
@@ -79,6 +104,8 @@ export function createEditing(opts: {
 }): Editing {
   const state = createStore<EditState>()(() => ({
     editing: false,
+    dialog: null,
+    focusQuote: null,
     networkId: null,
     save: { kind: 'none' },
     done: [],
@@ -92,6 +119,7 @@ export function createEditing(opts: {
   let derived: Derived | null = null
   let detach: Array<() => void> = []
   let adopting: Promise<void> | null = null
+  let placements = new Map<string, { x: number; y: number }>()
 
   const syncHistory = () => {
     if (editor === null) return
@@ -154,7 +182,8 @@ export function createEditing(opts: {
 
   return {
     state,
-    setEditing: (on) => state.setState({ editing: on }),
+    setEditing: (on) => state.setState(on ? { editing: true } : { editing: false, dialog: null }),
+    openDialog: (dialog) => state.setState({ dialog }),
     apply(op) {
       const e = ensure()
       const result = e.apply(op)
@@ -171,6 +200,13 @@ export function createEditing(opts: {
     editor: () => editor,
     graph: () => derived?.graph() ?? opts.current()!,
     setPlaceAt: (placeAt) => state.setState({ placeAt }),
+    placeActor: (id, at) => void placements.set(id, at),
+    takePlacements() {
+      if (placements.size === 0) return undefined
+      const out = placements
+      placements = new Map()
+      return out
+    },
     dismissNotice: () => state.setState({ notice: null }),
     openNetwork(id, n, e) {
       setDoc(id, n, e)

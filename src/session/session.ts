@@ -27,7 +27,7 @@ export interface ViewKeeper {
   restorePins(pins: readonly Pin[]): void
 }
 
-export type Origin = 'bundled' | 'url' | 'file'
+export type Origin = 'bundled' | 'url' | 'file' | 'network'
 
 export interface Dataset {
   readonly graph: Graph
@@ -70,6 +70,14 @@ export interface Session {
   open(files: readonly NamedBlob[], options?: { readonly mapping?: TableMapping }): Promise<boolean>
   /** Replaces the graph with one loaded elsewhere (the bundled one); forgets the stored dataset. */
   backTo(d: Dataset): Promise<void>
+  /** The edited network's latest graph: replaces the graph on screen, keeping the whole view. */
+  showEdited(graph: Graph): void
+  /** The dataset became the user's own network: its view is kept under the network's key from now on. */
+  adoptKey(key: string): void
+  /** Counts the datasets put on screen (boot, open, back): the same number means the same network, edited. */
+  generation(): number
+  /** Called when another dataset replaces the one on screen (editing starts afresh from it). */
+  onReplace(listener: () => void): () => void
   dismissReport(): void
   dismissNotes(): void
   dismissStorageError(): void
@@ -132,7 +140,11 @@ export function createSession(opts: {
     if (s.filter !== prev.filter || s.pinsVersion !== prev.pinsVersion) viewChanged()
   })
 
+  const replaceListeners = new Set<() => void>()
+  let generation = 0
   const replace = (d: Dataset) => {
+    generation++
+    for (const l of [...replaceListeners]) l()
     pendingView = null
     explorer.setState({ filter: DEFAULT_FILTER, selection: null, playing: false, focus: null, path: null })
     opts.clearUrl()
@@ -188,6 +200,22 @@ export function createSession(opts: {
       replace(d)
       state.setState({ notes: null })
       reportStorage(await persist.clearDataset())
+    },
+    showEdited(graph) {
+      const d = state.getState().dataset
+      if (d === null || d.graph === graph) return
+      state.setState({ dataset: { ...d, graph, origin: d.origin } })
+    },
+    adoptKey(key) {
+      const d = state.getState().dataset
+      if (d === null || d.key === key) return
+      state.setState({ dataset: { ...d, key, origin: 'network' } })
+      viewChanged()
+    },
+    generation: () => generation,
+    onReplace(listener) {
+      replaceListeners.add(listener)
+      return () => replaceListeners.delete(listener)
     },
     dismissReport: () => state.setState({ report: null }),
     dismissNotes: () => state.setState({ notes: null }),

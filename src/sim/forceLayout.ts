@@ -57,7 +57,17 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
   let running = true
   let ticks = 0
   let dragging = false
+  /** Actors held still by place() until the layout comes to rest. */
+  let held: number[] = []
   const P = FORCE_PARAMETERS
+  const releaseHeld = () => {
+    for (const a of held) {
+      if (pinned[a] === 1) continue
+      nodes[a]!.fx = null
+      nodes[a]!.fy = null
+    }
+    held = []
+  }
 
   const link = forceLink<SimNode, SimLink>([]).distance(P.linkDistance)
   const sim: Simulation<SimNode, SimLink> = forceSimulation<SimNode, SimLink>([])
@@ -124,7 +134,10 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
     },
     step(budgetMs) {
       if (!running || active.length === 0) return false
-      if (sim.alpha() < sim.alphaMin() && !dragging) return false
+      if (sim.alpha() < sim.alphaMin() && !dragging) {
+        if (held.length > 0) releaseHeld()
+        return false
+      }
       const t0 = performance.now()
       do {
         sim.tick()
@@ -150,7 +163,31 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       running = false
     },
     reheat(alpha = P.gentleReheat) {
+      releaseHeld()
       sim.alpha(Math.max(sim.alpha(), alpha))
+    },
+    place(at, moving, alpha) {
+      releaseHeld()
+      for (let a = 0; a < actorCount; a++) {
+        const x = at[2 * a]!
+        const y = at[2 * a + 1]!
+        if (Number.isNaN(x + y)) continue
+        const d = nodes[a]!
+        d.x = x
+        d.y = y
+        d.vx = 0
+        d.vy = 0
+        positions[2 * a] = x
+        positions[2 * a + 1] = y
+        if (moving !== null && moving[a] !== 1 && pinned[a] !== 1) {
+          d.fx = x
+          d.fy = y
+          held.push(a)
+        }
+      }
+      // Not a fresh simulation any more: setActive places newcomers and keeps everyone else.
+      ticks = Math.max(ticks, 1)
+      sim.alpha(alpha)
     },
     pin(actor, x, y) {
       const d = nodes[actor]!
@@ -168,6 +205,7 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       sim.alpha(Math.max(sim.alpha(), 0.1))
     },
     setDragging(on) {
+      if (on) releaseHeld()
       dragging = on
       sim.alphaTarget(on ? P.dragAlphaTarget : 0)
       if (on) sim.alpha(Math.max(sim.alpha(), P.dragAlphaTarget))

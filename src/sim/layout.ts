@@ -55,6 +55,14 @@ export interface Layout {
   release(actor: number): void
   /** Keeps the simulation warm while the user drags, so neighbours follow. */
   setDragging(dragging: boolean): void
+  /**
+   * Puts actors at given positions (x, y per actor; NaN leaves an actor to be laid out) and sets
+   * the simulation's alpha. With `moving`, only the actors marked 1 (and pinned ones, where they
+   * are pinned) take part in the settling that follows; the others hold still until the layout
+   * comes to rest, a drag starts or it is reheated. An edit uses it: the map stays where it was
+   * and only the new actor's neighbourhood moves. Optional: layouts without it are rebuilt.
+   */
+  place?(positions: Float32Array, moving: Uint8Array | null, alpha: number): void
   /** Forgets every position and pin and lays out afresh. */
   reset(): void
   status(): LayoutStatus

@@ -126,6 +126,10 @@ export function createLayoutHost(
           layout?.reset()
           fresh = true
           break
+        case 'place':
+          layout?.place?.(cmd.positions, cmd.moving, cmd.alpha)
+          fresh = true
+          break
       }
       if (cmd.type === 'buffer') {
         if (fresh) report(false)

@@ -29,6 +29,12 @@ export type Command =
   | { readonly type: 'release'; readonly actor: number }
   | { readonly type: 'dragging'; readonly on: boolean }
   | { readonly type: 'reset' }
+  | {
+      readonly type: 'place'
+      readonly positions: Float32Array
+      readonly moving: Uint8Array | null
+      readonly alpha: number
+    }
   /** A position buffer coming back to the worker for reuse. */
   | { readonly type: 'buffer'; readonly buffer: Float32Array }
 
@@ -52,4 +58,5 @@ export const HEATING: ReadonlySet<Command['type']> = new Set([
   'release',
   'dragging',
   'reset',
+  'place',
 ])

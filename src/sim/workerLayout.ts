@@ -193,6 +193,14 @@ export function createWorkerLayout(
       if (fallback !== null) return fallback.stop()
       send({ type: 'stop' })
     },
+    place(positions, moving, alpha) {
+      if (fallback !== null) return fallback.place?.(positions, moving, alpha)
+      for (let i = 0; i < current.length; i++) if (!Number.isNaN(positions[i]!)) current[i] = positions[i]!
+      applyPins(current)
+      // Drawn at once from these positions; the worker's own follow.
+      seeded = true
+      send({ type: 'place', positions: positions.slice(), moving: moving?.slice() ?? null, alpha })
+    },
     reheat(alpha) {
       if (fallback !== null) return fallback.reheat(alpha)
       send({ type: 'reheat', alpha })

@@ -1,0 +1,212 @@
+/**
+ * Edit mode's controls in the top bar: the "Edit" toggle (key E), "New actor", "New relation",
+ * "Undo" and "Redo" (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z or Ctrl+Y), "History", and the saving status.
+ * Outside Edit only the toggle shows, so exploring never changes data by accident.
+ */
+import { useEffect } from 'react'
+import { useStore } from 'zustand'
+import type { Editing, SaveStatus } from '../../session/editing'
+import { useExplorerContext } from '../context'
+import { download } from '../download'
+import { slug } from '../../io/export/fileName'
+
+/** True when a key press belongs to a text field (or a select), not to the app's shortcuts. */
+export const inField = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))
+
+export function saveText(s: SaveStatus): string | null {
+  switch (s.kind) {
+    case 'saved':
+      return 'Saved in this browser'
+    case 'saving':
+      return 'Saving…'
+    case 'unsaved':
+      return `Not saved: ${s.message}`
+    case 'none':
+      return null
+  }
+}
+
+/** Downloads the whole network as format v1 (whatever the filters show). */
+export function saveNetworkAs(editing: Editing) {
+  const g = editing.graph()
+  download(
+    new Blob([`${JSON.stringify(g, null, 2)}\n`], { type: 'application/json' }),
+    `${slug(g.title)}.json`,
+  )
+}
+
+export function useEditShortcuts(editing: Editing | undefined, onHistory: () => void) {
+  useEffect(() => {
+    if (editing === undefined) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return
+      const mod = e.ctrlKey || e.metaKey
+      const key = e.key.toLowerCase()
+      if (!mod && !e.altKey && key === 'e' && !inField(e.target)) {
+        e.preventDefault()
+        editing.setEditing(!editing.state.getState().editing)
+        return
+      }
+      if (!editing.state.getState().editing || !mod || inField(e.target)) return
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault()
+        editing.undo()
+      } else if ((key === 'z' && e.shiftKey) || (key === 'y' && e.ctrlKey)) {
+        e.preventDefault()
+        editing.redo()
+      } else if (key === 'h' && e.shiftKey) {
+        e.preventDefault()
+        onHistory()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [editing, onHistory])
+}
+
+export function EditBar({ historyOpen, onHistory }: { historyOpen: boolean; onHistory: () => void }) {
+  const { editing } = useExplorerContext()
+  useEditShortcuts(editing, onHistory)
+  const on = useStore(editing!.state, (s) => s.editing)
+  const done = useStore(editing!.state, (s) => s.done)
+  const undone = useStore(editing!.state, (s) => s.undone)
+  const save = useStore(editing!.state, (s) => s.save)
+  if (editing === undefined) return null
+  const last = done.at(-1)
+  const next = undone[0]
+  const status = saveText(save)
+  return (
+    <div className="edit-bar" role="toolbar" aria-label="Editing">
+      <button
+        type="button"
+        aria-pressed={on}
+        title="Edit the network (E)"
+        onClick={() => editing.setEditing(!on)}
+      >
+        Edit
+      </button>
+      {on ? (
+        <>
+          <button type="button" onClick={() => editing.openDialog({ kind: 'newActor' })}>
+            New actor
+          </button>
+          <button type="button" onClick={() => editing.openDialog({ kind: 'newRelation' })}>
+            New relation
+          </button>
+          <button
+            type="button"
+            disabled={last === undefined}
+            aria-label={last !== undefined ? `Undo: ${last.label}` : 'Undo'}
+            title={last !== undefined ? `Undo: ${last.label} (Ctrl+Z)` : 'Nothing to undo'}
+            onClick={() => editing.undo()}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            disabled={next === undefined}
+            aria-label={next !== undefined ? `Redo: ${next.label}` : 'Redo'}
+            title={next !== undefined ? `Redo: ${next.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            onClick={() => editing.redo()}
+          >
+            Redo
+          </button>
+          <button type="button" aria-expanded={historyOpen} aria-controls="history" onClick={onHistory}>
+            History
+          </button>
+        </>
+      ) : null}
+      {status !== null ? (
+        <span className={`save-status save-${save.kind}`} role="status">
+          {status}
+        </span>
+      ) : null}
+    </div>
+  )
+}
+
+/** Storage refused or full: the edits stay in memory; say so and offer the file instead. */
+export function StorageAlert() {
+  const { editing } = useExplorerContext()
+  const save = useStore(editing!.state, (s) => s.save)
+  const notice = useStore(editing!.state, (s) => s.notice)
+  return (
+    <>
+      {save.kind === 'unsaved' ? (
+        <div className="notice notice-error" role="alert">
+          <p>
+            Your edits are not saved in this browser: {save.message}. They stay here until you close the page.
+          </p>
+          <button type="button" onClick={() => saveNetworkAs(editing!)}>
+            Export now
+          </button>
+        </div>
+      ) : null}
+      {notice !== null ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+          <button type="button" onClick={() => editing!.dismissNotice()} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
+    </>
+  )
+}
+
+/** The steps, newest last, with the way back to any of them. */
+export function HistoryPanel() {
+  const { editing } = useExplorerContext()
+  const done = useStore(editing!.state, (s) => s.done)
+  const undone = useStore(editing!.state, (s) => s.undone)
+  const time = (t: number) =>
+    new Date(t).toLocaleString(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      day: 'numeric',
+      month: 'short',
+    })
+  return (
+    <section id="history" className="history" aria-label="History">
+      <h2>History</h2>
+      {done.length === 0 && undone.length === 0 ? (
+        <p className="muted">
+          No changes yet. Every change you make is listed here and can be undone, even after a reload.
+        </p>
+      ) : (
+        <ol>
+          <li>
+            <button
+              type="button"
+              className="link"
+              disabled={done.length === 0}
+              onClick={() => editing!.goTo(0)}
+            >
+              Back to the start
+            </button>
+          </li>
+          {done.map((s, i) => (
+            <li key={`d${i}`} aria-current={i === done.length - 1 ? 'step' : undefined}>
+              <time dateTime={new Date(s.time).toISOString()}>{time(s.time)}</time> {s.label}{' '}
+              {i < done.length - 1 ? (
+                <button type="button" className="link small" onClick={() => editing!.goTo(i + 1)}>
+                  Go back to here
+                </button>
+              ) : null}
+            </li>
+          ))}
+          {undone.map((s, i) => (
+            <li key={`u${i}`} className="undone">
+              <time dateTime={new Date(s.time).toISOString()}>{time(s.time)}</time> {s.label} (undone){' '}
+              <button type="button" className="link small" onClick={() => editing!.goTo(done.length + i + 1)}>
+                Redo to here
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
