@@ -27,7 +27,7 @@ beforeEach(() => {
     actorAt: (x, y) => (log.push(`actorAt ${x},${y}`), actorAt(x)),
     relationAt: (x, y) => (log.push(`relationAt ${x},${y}`), relationAt(x, y)),
     onClick: (a, r) => void log.push(`click ${a} ${r}`),
-    onDoubleClick: (a) => void log.push(`dblclick ${a}`),
+    onDoubleClick: (a, x, y) => void log.push(a >= 0 ? `dblclick ${a}` : `dblclick background ${x},${y}`),
     onHover: (a) => void log.push(`hover ${a}`),
   }
   input = createPointerInput(el, h)
@@ -66,10 +66,10 @@ describe('createPointerInput', () => {
     ])
   })
 
-  it('a double-click reports an actor only', () => {
+  it('a double-click reports the actor, or the point on the background (a new actor goes there)', () => {
     el.dispatchEvent(new MouseEvent('dblclick', at(12, 5)))
     el.dispatchEvent(new MouseEvent('dblclick', at(120, 95)))
-    expect(log).toEqual(['actorAt 12,5', 'dblclick 7', 'actorAt 120,95'])
+    expect(log).toEqual(['actorAt 12,5', 'dblclick 7', 'actorAt 120,95', 'dblclick background 120,95'])
   })
 
   it('does nothing before there is something to pick', () => {
