@@ -42,6 +42,7 @@ export function App() {
     createEditing({
       current: () => session.state.getState().dataset?.graph ?? null,
       show: (graph) => session.showEdited(graph),
+      explorer: store,
       backend: {
         async adopt(net, _editor, title) {
           const id = await networks.create(net, title)

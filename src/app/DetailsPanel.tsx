@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Relation } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorer, useExplorerContext, useView } from './context'
 import { citationText, safeHref, yearsText } from './format'
 import { focusOn } from './FocusControls'
+import { ActorEditor, RelationEditor } from './edit/EditDetails'
+import { useEditMode } from './edit/useEditMode'
 
 export function EvidenceList({ relation, index }: { relation: Relation; index: GraphIndex }) {
   const evidence = relation.evidence ?? []
@@ -48,7 +50,7 @@ export function RelationMeta({ relation }: { relation: Relation }) {
   )
 }
 
-function ActorDetails({ actorIndex }: { actorIndex: number }) {
+function ActorDetails({ actorIndex, editor }: { actorIndex: number; editor?: ReactNode }) {
   const { index, engine, store } = useExplorerContext()
   const view = useView()
   const select = useExplorer((s) => s.select)
@@ -66,13 +68,17 @@ function ActorDetails({ actorIndex }: { actorIndex: number }) {
       <h2 id="details-heading" tabIndex={-1}>
         {actor.label}
       </h2>
-      <p className="meta">
-        {KIND_LABEL[actor.kind]}
-        {actor.aliases && actor.aliases.length > 0 ? (
-          <span className="muted"> · also {actor.aliases.join(', ')}</span>
-        ) : null}
-      </p>
-      {actor.description ? <p>{actor.description}</p> : null}
+      {editor ?? (
+        <>
+          <p className="meta">
+            {KIND_LABEL[actor.kind]}
+            {actor.aliases && actor.aliases.length > 0 ? (
+              <span className="muted"> · also {actor.aliases.join(', ')}</span>
+            ) : null}
+          </p>
+          {actor.description ? <p>{actor.description}</p> : null}
+        </>
+      )}
       <p className="actions">
         <button type="button" onClick={() => focusOn(store, actor.id)} title="Focus on its neighbourhood (F)">
           Focus
@@ -171,6 +177,7 @@ export function DetailsPanel() {
   const { index } = useExplorerContext()
   const selection = useExplorer((s) => s.selection)
   const select = useExplorer((s) => s.select)
+  const editMode = useEditMode()
   // A click inside this panel that changes the selection (a counterpart, "Clear selection") would
   // leave focus on a button that now means something else or is gone: move it to the heading.
   const clickedInside = useRef(false)
@@ -187,16 +194,34 @@ export function DetailsPanel() {
         <h2 id="details-heading" tabIndex={-1}>
           Details
         </h2>
-        <p>
-          Click an actor or a line in the graph, or choose an actor from the list, to read the evidence behind
-          its ties.
-        </p>
+        {editMode ? (
+          <p>
+            Edit mode: click an actor or a line to edit it here. Drag from one actor to another to tie them;
+            double-click an empty part of the map to add an actor there.
+          </p>
+        ) : (
+          <p>
+            Click an actor or a line in the graph, or choose an actor from the list, to read the evidence
+            behind its ties.
+          </p>
+        )}
       </div>
     )
   } else if (selection.kind === 'actor' && index.actorIndex.has(selection.id)) {
-    body = <ActorDetails actorIndex={index.actorIndex.get(selection.id)!} />
+    body = editMode ? (
+      <ActorDetails
+        actorIndex={index.actorIndex.get(selection.id)!}
+        editor={<ActorEditor actorIndex={index.actorIndex.get(selection.id)!} />}
+      />
+    ) : (
+      <ActorDetails actorIndex={index.actorIndex.get(selection.id)!} />
+    )
   } else if (selection.kind === 'relation' && index.relationIndex.has(selection.id)) {
-    body = <RelationDetails relationIndex={index.relationIndex.get(selection.id)!} />
+    body = editMode ? (
+      <RelationEditor relationIndex={index.relationIndex.get(selection.id)!} />
+    ) : (
+      <RelationDetails relationIndex={index.relationIndex.get(selection.id)!} />
+    )
   } else {
     body = (
       <div className="hint">

@@ -1,6 +1,4 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { useStore } from 'zustand'
-import { createStore } from 'zustand/vanilla'
 import { createDrawnViewCache } from '../model/comparedView'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
@@ -32,17 +30,11 @@ import { bindAnalysisUrl } from '../state/analysisUrl'
 const AnalysisPanels = lazy(() => import('./analysis/panels').then((m) => ({ default: m.AnalysisPanels })))
 const SeriesChart = lazy(() => import('./analysis/panels').then((m) => ({ default: m.SeriesChart })))
 import { OpenFilesContext, useTableOpen, type OpenFiles } from './tableOpen'
-import { EditBar, HistoryPanel, StorageAlert } from './edit/EditBar'
+import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/EditBar'
 import { EditDialogs } from './edit/NewDialogs'
+import { useEditMode } from './edit/useEditMode'
 
 type Drawer = 'none' | 'filters' | 'details'
-
-/** Whether Edit mode is on (false where there is no editing, as in component tests). */
-function useEditingOn(): boolean {
-  const { editing } = useExplorerContext()
-  const [fallback] = useState(() => createStore(() => ({ editing: false })))
-  return useStore(editing?.state ?? fallback, (s) => s.editing)
-}
 
 /** The explorer for one loaded graph: filters left, graph centre, details right. */
 export function Explorer({
@@ -84,7 +76,7 @@ function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
   const { store, session, editing } = useExplorerContext()
   const [historyOpen, setHistoryOpen] = useState(false)
-  const editingOn = useEditingOn()
+  const editingOn = useEditMode()
   const table = useTableOpen(session)
   const dragging = useFileDrop(session, table.open)
   const select = useExplorer((s) => s.select)
@@ -118,7 +110,9 @@ function Layout({ title }: { title: string }) {
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
   return (
     <OpenFilesContext.Provider value={table.open}>
-      <div className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}`}>
+      <div
+        className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}`}
+      >
         <header className="topbar">
           <h1>
             Alliance Explorer <span className="dataset-title">{title}</span>
@@ -127,7 +121,7 @@ function Layout({ title }: { title: string }) {
             <SearchBox />
           </ErrorBoundary>
           {session ? <DatasetBar /> : null}
-          {editing ? <EditBar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} /> : null}
+          {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
           <AnalysisToggles onOpen={() => setDrawer('details')} />
           <div className="drawer-toggles">
             <button
@@ -167,6 +161,9 @@ function Layout({ title }: { title: string }) {
           </div>
         ) : null}
         <main className="stage">
+          {editing ? (
+            <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
+          ) : null}
           <GraphView />
           <ErrorBoundary name="years">
             <YearSlider />

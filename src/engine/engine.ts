@@ -181,7 +181,11 @@ export function createEngine(
   const unsubscribe = store.subscribe((state, prev) => {
     // While two years are compared, and when a comparison starts or ends, no actor moves.
     if (state.filter !== prev.filter || state.focus !== prev.focus)
-      applyView(state.filter !== prev.filter ? prev.filter : undefined, state.analysis.compare !== null)
+      applyView(
+        state.filter !== prev.filter ? prev.filter : undefined,
+        // Entering or leaving Edit mode shows or hides actors with no tie: nobody else moves.
+        state.analysis.compare !== null || state.filter.showIsolated !== prev.filter.showIsolated,
+      )
     else if (state.analysis.compare !== prev.analysis.compare) applyView(undefined, true)
     else if (
       state.selection !== prev.selection ||
@@ -284,7 +288,8 @@ export function createEngine(
           } else fresh.push(i)
         })
         for (const i of fresh) {
-          moving[i] = 1
+          // A new actor with ties settles among its neighbours; one without stays where it was made.
+          if (next.adjStart[i + 1]! > next.adjStart[i]!) moving[i] = 1
           const p = placed?.get(next.graph.actors[i]!.id)
           if (p !== undefined) {
             at[2 * i] = p.x
@@ -313,8 +318,12 @@ export function createEngine(
         layout = createLayout(n)
         layout.onUpdate(loop.schedule)
         if (store.getState().layoutPaused) layout.stop()
-        layout.place!(at, moving, fresh.length > 0 ? EDIT_ALPHA : 0)
-        pins.restore(kept)
+        layout.place!(at, moving, moving.includes(1) ? EDIT_ALPHA : 0)
+        // Pins stay where they were (without the reheat a restore after a reload gives).
+        for (const p of kept) {
+          const a = next.actorIndex.get(p.id)
+          if (a !== undefined) layout.pin(a, p.x, p.y)
+        }
       } else data.setGraph(next)
       // The filters' view of the new graph, with no reheat: an edit never scrambles the map.
       baseView = null

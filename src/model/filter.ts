@@ -33,6 +33,11 @@ export interface FilterState {
   readonly minSources: number
   /** Hide the relations of contested pairs. */
   readonly hideContested: boolean
+  /**
+   * Show actors with no relation at all in the network (Edit mode sets it, so an actor just made
+   * can be seen, chosen and tied). Not a user filter: not in the URL, not kept.
+   */
+  readonly showIsolated?: boolean
 }
 
 export const DEFAULT_FILTER: FilterState = {
@@ -164,7 +169,7 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   const disputed = contested(index, relationShown)
   if (filter.hideContested === true)
     for (let i = 0; i < m; i++) if (disputed.relation[i] === 1) relationShown[i] = 0
-  return viewOfShown(index, relationShown, filter.showUnconnected, disputed)
+  return viewOfShown(index, relationShown, filter.showUnconnected, disputed, filter.showIsolated === true)
 }
 
 /**
@@ -177,6 +182,7 @@ export function viewOfShown(
   relationShown: Uint8Array,
   showUnconnected: boolean,
   disputed: { readonly relation: Uint8Array; readonly pairs: number },
+  showIsolated = false,
 ): View {
   const { src, tgt, type, stance, start, relationCount: m, actorCount: n } = index
   const degree = new Uint32Array(n)
@@ -198,7 +204,7 @@ export function viewOfShown(
   const actorShown = new Uint8Array(n)
   let actors = 0
   for (let a = 0; a < n; a++) {
-    if (showUnconnected || degree[a]! > 0) {
+    if (showUnconnected || degree[a]! > 0 || (showIsolated && index.adjStart[a + 1] === index.adjStart[a])) {
       actorShown[a] = 1
       actors++
     }
@@ -237,6 +243,7 @@ export function createViewCache(): ViewCache {
       filter.undated,
       filter.minSources,
       filter.hideContested,
+      filter.showIsolated === true,
     ])
     if (last !== null && last.index === index && last.key === key) return last.view
     const view = computeView(index, filter)

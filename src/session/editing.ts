@@ -16,6 +16,8 @@ import { createEditor, type Editor, type Step } from '../document/editor'
 import { createNetworkDoc, fillFromGraph, type NetworkDoc } from '../document/network'
 import type { Op, OpResult } from '../document/ops'
 import type { Graph } from '../model/types'
+import { describeStorageError } from '../io/persist'
+import type { ExplorerStore } from '../state/store'
 
 export type SaveStatus =
   | { readonly kind: 'saved' }
@@ -101,6 +103,8 @@ export function createEditing(opts: {
   /** Hands the derived graph to the dataset session. */
   show: (graph: Graph) => void
   backend?: NetworkBackend
+  /** The explorer's store: Edit mode shows actors that have no tie yet. */
+  explorer?: ExplorerStore
 }): Editing {
   const state = createStore<EditState>()(() => ({
     editing: false,
@@ -174,7 +178,7 @@ export function createEditing(opts: {
       (err: unknown) => {
         adopting = null
         state.setState({
-          save: { kind: 'unsaved', message: err instanceof Error ? err.message : String(err) },
+          save: { kind: 'unsaved', message: describeStorageError(err) },
         })
       },
     )
@@ -182,7 +186,12 @@ export function createEditing(opts: {
 
   return {
     state,
-    setEditing: (on) => state.setState(on ? { editing: true } : { editing: false, dialog: null }),
+    setEditing(on) {
+      state.setState(on ? { editing: true } : { editing: false, dialog: null })
+      const x = opts.explorer
+      if (x !== undefined && (x.getState().filter.showIsolated === true) !== on)
+        x.setState({ filter: { ...x.getState().filter, showIsolated: on } })
+    },
     openDialog: (dialog) => state.setState({ dialog }),
     apply(op) {
       const e = ensure()

@@ -209,7 +209,8 @@ export function createSession(opts: {
     adoptKey(key) {
       const d = state.getState().dataset
       if (d === null || d.key === key) return
-      state.setState({ dataset: { ...d, key, origin: 'network' } })
+      // The origin stays as it was until the next open: no control comes or goes under the user's hands.
+      state.setState({ dataset: { ...d, key } })
       viewChanged()
     },
     generation: () => generation,

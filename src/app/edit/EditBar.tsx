@@ -9,6 +9,7 @@ import type { Editing, SaveStatus } from '../../session/editing'
 import { useExplorerContext } from '../context'
 import { download } from '../download'
 import { slug } from '../../io/export/fileName'
+import './edit.css'
 
 /** True when a key press belongs to a text field (or a select), not to the app's shortcuts. */
 export const inField = (t: EventTarget | null) =>
@@ -65,63 +66,67 @@ export function useEditShortcuts(editing: Editing | undefined, onHistory: () => 
   }, [editing, onHistory])
 }
 
-export function EditBar({ historyOpen, onHistory }: { historyOpen: boolean; onHistory: () => void }) {
+/** The "Edit" toggle, in the top bar (key E); Edit mode's tools sit above the map (EditToolbar). */
+export function EditToggle({ onHistory }: { onHistory: () => void }) {
   const { editing } = useExplorerContext()
   useEditShortcuts(editing, onHistory)
+  const on = useStore(editing!.state, (s) => s.editing)
+  return (
+    <button
+      type="button"
+      className="edit-toggle"
+      aria-pressed={on}
+      title="Edit the network (E)"
+      onClick={() => editing!.setEditing(!on)}
+    >
+      Edit
+    </button>
+  )
+}
+
+export function EditToolbar({ historyOpen, onHistory }: { historyOpen: boolean; onHistory: () => void }) {
+  const { editing } = useExplorerContext()
   const on = useStore(editing!.state, (s) => s.editing)
   const done = useStore(editing!.state, (s) => s.done)
   const undone = useStore(editing!.state, (s) => s.undone)
   const save = useStore(editing!.state, (s) => s.save)
-  if (editing === undefined) return null
+  const status = saveText(save)
+  if (!on) return null
   const last = done.at(-1)
   const next = undone[0]
-  const status = saveText(save)
   return (
     <div className="edit-bar" role="toolbar" aria-label="Editing">
+      <button type="button" onClick={() => editing!.openDialog({ kind: 'newActor' })}>
+        New actor
+      </button>
+      <button type="button" onClick={() => editing!.openDialog({ kind: 'newRelation' })}>
+        New relation
+      </button>
+      <span className="edit-sep" aria-hidden="true" />
       <button
         type="button"
-        aria-pressed={on}
-        title="Edit the network (E)"
-        onClick={() => editing.setEditing(!on)}
+        disabled={last === undefined}
+        aria-label={last !== undefined ? `Undo: ${last.label}` : 'Undo'}
+        title={last !== undefined ? `Undo: ${last.label} (Ctrl+Z)` : 'Nothing to undo'}
+        onClick={() => editing!.undo()}
       >
-        Edit
+        Undo
       </button>
-      {on ? (
-        <>
-          <button type="button" onClick={() => editing.openDialog({ kind: 'newActor' })}>
-            New actor
-          </button>
-          <button type="button" onClick={() => editing.openDialog({ kind: 'newRelation' })}>
-            New relation
-          </button>
-          <button
-            type="button"
-            disabled={last === undefined}
-            aria-label={last !== undefined ? `Undo: ${last.label}` : 'Undo'}
-            title={last !== undefined ? `Undo: ${last.label} (Ctrl+Z)` : 'Nothing to undo'}
-            onClick={() => editing.undo()}
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            disabled={next === undefined}
-            aria-label={next !== undefined ? `Redo: ${next.label}` : 'Redo'}
-            title={next !== undefined ? `Redo: ${next.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}
-            onClick={() => editing.redo()}
-          >
-            Redo
-          </button>
-          <button type="button" aria-expanded={historyOpen} aria-controls="history" onClick={onHistory}>
-            History
-          </button>
-        </>
-      ) : null}
-      {status !== null ? (
-        <span className={`save-status save-${save.kind}`} role="status">
-          {status}
-        </span>
-      ) : null}
+      <button
+        type="button"
+        disabled={next === undefined}
+        aria-label={next !== undefined ? `Redo: ${next.label}` : 'Redo'}
+        title={next !== undefined ? `Redo: ${next.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        onClick={() => editing!.redo()}
+      >
+        Redo
+      </button>
+      <button type="button" aria-expanded={historyOpen} aria-controls="history" onClick={onHistory}>
+        History
+      </button>
+      <span className={`save-status save-${save.kind}`} role="status">
+        {status ?? 'Your first change makes this network your own copy in this browser.'}
+      </span>
     </div>
   )
 }
