@@ -137,7 +137,8 @@ export function createEditor(net: NetworkDoc, now: () => number = Date.now): Edi
       if (result.ok) {
         // The label is known once the op has run; it names the step just added.
         const top = um.undoStack.at(-1)
-        if (top !== undefined && top.meta.get(LABEL) === '') top.meta.set(LABEL, result.label)
+        if (top === undefined || top.meta.get(LABEL) !== '') return { ...result, unchanged: true }
+        top.meta.set(LABEL, result.label)
         changed()
       }
       return result

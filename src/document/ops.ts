@@ -48,7 +48,13 @@ export type Op =
   | { readonly op: 'addGraph'; readonly plan: AddGraphPlan }
 
 export type OpResult =
-  | { readonly ok: true; readonly label: string; readonly summary?: string }
+  | {
+      readonly ok: true
+      readonly label: string
+      readonly summary?: string
+      /** True when the values were already those: nothing was written, no undo step was made. */
+      readonly unchanged?: boolean
+    }
   | { readonly ok: false; readonly problems: readonly Problem[] }
 
 const fail = (path: string, message: string): OpResult => ({ ok: false, problems: [{ path, message }] })
