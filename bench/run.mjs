@@ -577,6 +577,21 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
       out.pathMs = median(paths.map((x) => x.ms))
       out.pathMax = Math.max(...paths.map((x) => x.ms))
       out.pathsFound = paths.filter((x) => x.found).length
+
+      out.phase = 'edit'
+      // Editing (issue 19): a relation's stance changed in the details, from the change to the
+      // painted frame (the document, the derived graph, the index and the view re-derived, the
+      // layout kept). The app's real controls: "Edit", an actor, "(this relation)", "Stance".
+      await ev(page, () => window.__bench.prepareEdit())
+      await sleep(500)
+      const edits = []
+      for (let k = 0; k < (QUICK ? 2 : size === '20k' ? 4 : 8); k++) {
+        edits.push(await latency(page, 'editStance', k % 2 === 0 ? 'hostile' : 'cooperative'))
+        await sleep(300)
+      }
+      out.editMs = median(edits)
+      out.editP95 = percentile(edits, 95)
+      out.editAll = edits
     }
 
     out.phase = 'long tasks'
@@ -636,6 +651,8 @@ const ROWS = [
   ['searchKeyMax', '  slowest keystroke (ms)', false, 1],
   ['pathMs', 'shortest + best-evidenced path (ms)', false, 1],
   ['pathMax', '  slowest pair (ms)', false, 1],
+  ['editMs', 'edit (a stance) → painted (ms)', false, 1],
+  ['editP95', '  p95 (ms)', false, 1],
   ['longestTaskMs', 'longest main-thread block (ms)', false, 0],
 ]
 

@@ -133,6 +133,30 @@
       window.__benchRec?.marks.push([start, performance.now()])
       return out
     },
+    /** Edit mode on, the first actor of the Actors list chosen, then its first relation (not timed). */
+    async prepareEdit() {
+      const toggle = button('Edit')
+      if (toggle?.getAttribute('aria-pressed') !== 'true') toggle?.click()
+      await afterFrame()
+      const actor = document.querySelector('nav.actors li button, nav.actors button')
+      if (actor === null) throw new Error('no actor in the Actors list')
+      actor.click()
+      await afterFrame()
+      const rel = button('(this relation)')
+      if (rel === undefined) throw new Error('the chosen actor shows no relation')
+      rel.click()
+      await afterFrame()
+    },
+    /** Sets the selected relation's "Stance" in the details, as a user's choice does; resolves after the painted frame. */
+    editStance(stance) {
+      const label = [...document.querySelectorAll('.details label')].find((l) => l.textContent === 'Stance')
+      const select = label && document.getElementById(label.htmlFor)
+      if (!select) throw new Error('no "Stance" field in the details')
+      const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set
+      set.call(select, stance)
+      select.dispatchEvent(new Event('change', { bubbles: true }))
+      return afterFrame()
+    },
     info: () => ({ renderer: 'canvas 2d (Alliance Explorer)' }),
   }
 })()

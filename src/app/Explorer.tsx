@@ -33,6 +33,7 @@ import { OpenFilesContext, useTableOpen, type OpenFiles } from './tableOpen'
 import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/EditBar'
 import { EditDialogs } from './edit/NewDialogs'
 import { useEditMode } from './edit/useEditMode'
+import { TypesEditor } from './edit/TypesEditor'
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -149,6 +150,11 @@ function Layout({ title }: { title: string }) {
           <ErrorBoundary name="legend">
             <Legend />
           </ErrorBoundary>
+          {editing && editingOn ? (
+            <ErrorBoundary name="relation types">
+              <TypesEditor />
+            </ErrorBoundary>
+          ) : null}
           <ErrorBoundary name="actors">
             <ActorsList onChoose={() => setDrawer('none')} />
           </ErrorBoundary>

@@ -33,9 +33,24 @@ interface Cache {
   readonly dirty: Set<string>
 }
 
-export function createDerived(net: NetworkDoc): Derived {
+/**
+ * `from`: the graph the document was just filled with (fillFromGraph), whose objects are what the
+ * document holds: the first read takes them instead of reading every entity back.
+ */
+export function createDerived(net: NetworkDoc, from?: Graph): Derived {
   const caches = new Map<Collection, Cache>()
   for (const c of COLLECTIONS) caches.set(c, { byId: new Map(), order: null, list: null, dirty: new Set() })
+  if (from !== undefined) {
+    const seed = (c: Collection, items: readonly { id: string }[]) => {
+      const cache = caches.get(c)!
+      for (const it of items) cache.byId.set(it.id, clean({ ...it }) as Record<string, unknown>)
+      cache.order = items.map((it) => it.id)
+    }
+    seed('types', from.relationTypes)
+    seed('sources', from.sources)
+    seed('actors', from.actors)
+    seed('relations', from.relations)
+  }
   let graph: Graph | null = null
   let orphans: string[] = []
   const listeners = new Set<() => void>()

@@ -131,14 +131,14 @@ export function createEditing(opts: {
     state.setState({ done, undone })
   }
 
-  const setDoc = (id: string | null, n: NetworkDoc, e?: Editor) => {
+  const setDoc = (id: string | null, n: NetworkDoc, e?: Editor, from?: Graph) => {
     for (const off of detach) off()
     detach = []
     derived?.destroy()
     if (editor !== null && editor !== e) editor.destroy()
     net = n
     editor = e ?? createEditor(n)
-    derived = createDerived(n)
+    derived = createDerived(n, from)
     const d = derived
     detach.push(
       d.onChange(() => {
@@ -158,7 +158,7 @@ export function createEditing(opts: {
     const g = opts.current()
     const n = createNetworkDoc()
     if (g !== null) fillFromGraph(n, g)
-    setDoc(null, n)
+    setDoc(null, n, undefined, g ?? undefined)
     return editor!
   }
 
@@ -187,6 +187,8 @@ export function createEditing(opts: {
   return {
     state,
     setEditing(on) {
+      // The document is made when Edit mode starts (a moment at 80,000 relations), not on the first change.
+      if (on) ensure()
       state.setState(on ? { editing: true } : { editing: false, dialog: null })
       const x = opts.explorer
       if (x !== undefined && (x.getState().filter.showIsolated === true) !== on)

@@ -260,3 +260,42 @@ test('storage full: the alert shows, the edits stay in memory, and "Export now" 
   expect(exported.actors.some((a) => a.label === 'Quotaland')).toBe(true)
   await cdp.send('Storage.overrideQuotaForOrigin', { origin })
 })
+
+async function seriousViolations(page: Page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright')
+  const results = await new AxeBuilder({ page }).analyze()
+  expect(results.passes.length).toBeGreaterThan(10)
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }))
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe passes on the editing forms, the details in Edit mode and the history (${scheme})`, async ({
+    page,
+  }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await openExplorer(page)
+    await startEditing(page)
+    await page.getByRole('button', { name: 'New actor' }).click()
+    await expect(page.getByRole('dialog', { name: 'New actor' })).toBeVisible()
+    expect(await seriousViolations(page), 'New actor').toEqual([])
+    await page.getByRole('dialog', { name: 'New actor' }).getByLabel('Label').fill('Axeland')
+    await page
+      .getByRole('dialog', { name: 'New actor' })
+      .getByRole('button', { name: 'Add', exact: true })
+      .click()
+    await page.getByRole('button', { name: 'New relation' }).click()
+    await expect(page.getByRole('dialog', { name: 'New relation' })).toBeVisible()
+    expect(await seriousViolations(page), 'New relation').toEqual([])
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Kind').selectOption('bloc')
+    await page.getByRole('button', { name: 'History' }).click()
+    await expect(page.getByRole('region', { name: 'History' })).toBeVisible()
+    expect(await seriousViolations(page), 'details, types and history').toEqual([])
+    await saveShot(page, testInfo, `edit-${scheme}`)
+  })
+}

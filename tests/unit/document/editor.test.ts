@@ -48,6 +48,16 @@ describe('the network document', () => {
     expect(next.relations[1]).toBe(first.relations[1])
     expect(next.actors).toBe(first.actors)
   })
+
+  it('a derivation seeded with the graph the document was filled with reads the same, before and after edits', () => {
+    const g = bundled()
+    const { net, editor } = open(g)
+    const seeded = createDerived(net, g)
+    expect(json(seeded.graph())).toEqual(json(g))
+    editor.apply({ op: 'updateActor', id: g.actors[0]!.id, patch: { label: 'Renamed' } })
+    editor.apply({ op: 'deleteRelations', ids: [g.relations[3]!.id] })
+    expect(json(seeded.graph())).toEqual(json(readGraph(net).graph))
+  })
 })
 
 describe('operations and their undo', () => {
