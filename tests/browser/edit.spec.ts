@@ -213,8 +213,9 @@ test('two pages of one browser edit the same network, and both edits survive', a
       timeout: 2000,
     })
     .toBe(2)
-  await one.getByLabel('Label').fill('First tab land, renamed')
-  await one.getByLabel('Label').press('Enter')
+  const label = one.getByRole('textbox', { name: 'Label', exact: true })
+  await label.fill('First tab land, renamed')
+  await label.press('Enter')
   await expect
     .poll(async () => (await graph(two)).actors.some((a) => a.label === 'First tab land, renamed'), {
       timeout: 2000,
@@ -291,7 +292,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'New relation' }).click()
     await expect(page.getByRole('dialog', { name: 'New relation' })).toBeVisible()
     expect(await seriousViolations(page), 'New relation').toEqual([])
-    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'New relation' }).getByRole('button', { name: 'Cancel' }).click()
     await page.getByLabel('Kind').selectOption('bloc')
     await page.getByRole('button', { name: 'History' }).click()
     await expect(page.getByRole('region', { name: 'History' })).toBeVisible()
