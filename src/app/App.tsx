@@ -57,7 +57,15 @@ export function App() {
   const query = useQuery(bootQuery(graphUrl(initial.graph), persist, networks))
   useEffect(() => bindUrl(store), [store])
   useEffect(() => () => session.destroy(), [session])
-  useEffect(() => session.onReplace(() => editing.reset()), [session, editing])
+  useEffect(
+    () =>
+      session.onReplace(() => {
+        // Another dataset on screen: the edited network stays in the list; a reload opens what is on screen.
+        editing.reset()
+        void saveLastNetwork(null)
+      }),
+    [session, editing],
+  )
   useEffect(() => {
     if (query.data && session.state.getState().dataset === null) {
       session.boot(query.data.dataset, query.data.view, initial.given)
