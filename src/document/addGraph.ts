@@ -5,10 +5,9 @@
  * applying it is one transaction (one undo step). Relations that duplicate one already there (same
  * pair, type, stance and years) are combined, their quotations joined.
  */
-import * as Y from 'yjs'
-import type { Evidence, Graph, Relation } from '../model/types'
+import type { Graph, Relation } from '../model/types'
 import { entityMap, nextOrder, plainOf, type NetworkDoc } from './network'
-import { quoteKey, tieKey } from './merge'
+import { joinEvidence, tieKey } from './merge'
 
 export interface AddGraphPlan {
   readonly name: string
@@ -124,16 +123,7 @@ export function applyAddGraph(net: NetworkDoc, plan: AddGraphPlan): string {
     const key = tieKey(next as unknown as Record<string, unknown>, source, target)
     const into = byKey.get(key)
     if (into !== undefined) {
-      const k = net.relations.get(into)!
-      let arr = k.get('evidence')
-      if (!(arr instanceof Y.Array)) {
-        arr = new Y.Array<Evidence>()
-        k.set('evidence', arr)
-      }
-      const target = arr as Y.Array<Evidence>
-      const seen = new Set(target.toArray().map(quoteKey))
-      const add = evidence.filter((e) => !seen.has(quoteKey(e)))
-      if (add.length > 0) target.push(add)
+      joinEvidence(net.relations.get(into)!, evidence)
       combined++
       continue
     }

@@ -66,6 +66,10 @@ export function createEditor(net: NetworkDoc, now: () => number = Date.now): Edi
   const um = new Y.UndoManager([net.meta, net.types, net.sources, net.actors, net.relations], {
     trackedOrigins: new Set([origin]),
     captureTimeout: 0,
+    // After a reload this editor has a new client id, so its own earlier steps look like another
+    // client's; without this, undoing a step whose key was written again since would be refused.
+    // The cost: undoing a field restores it even if a peer changed that field since (last writer wins).
+    ignoreRemoteMapChanges: true,
   })
   let pending: Step | null = null
   const redone: number[] = []

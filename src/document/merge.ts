@@ -116,23 +116,26 @@ export function applyMerge(net: NetworkDoc, plan: MergePlan, removeSelfTies: boo
   for (const id of gone) net.actors.delete(id)
 }
 
+/** Adds quotations to a relation's evidence, leaving out those it has (same source and quote). */
+export function joinEvidence(relation: Y.Map<unknown>, evidence: readonly Evidence[]): void {
+  if (evidence.length === 0) return
+  let arr = relation.get('evidence')
+  if (!(arr instanceof Y.Array)) {
+    arr = new Y.Array<Evidence>()
+    relation.set('evidence', arr)
+  }
+  const target = arr as Y.Array<Evidence>
+  const seen = new Set(target.toArray().map(quoteKey))
+  const add = evidence.filter((e) => !seen.has(quoteKey(e)) && (seen.add(quoteKey(e)), true))
+  if (add.length > 0) target.push(add.map((e) => ({ ...e })))
+}
+
 /** Folds relation `drop` into `into`: quotations joined without duplicates, weights added. */
 export function combineInto(net: NetworkDoc, drop: string, into: string): void {
   const d = net.relations.get(drop)!
   const k = net.relations.get(into)!
   const from = d.get('evidence')
-  const dropEvidence = from instanceof Y.Array ? (from.toArray() as Evidence[]) : []
-  if (dropEvidence.length > 0) {
-    let arr = k.get('evidence')
-    if (!(arr instanceof Y.Array)) {
-      arr = new Y.Array<Evidence>()
-      k.set('evidence', arr)
-    }
-    const target = arr as Y.Array<Evidence>
-    const seen = new Set(target.toArray().map(quoteKey))
-    const add = dropEvidence.filter((e) => !seen.has(quoteKey(e)) && (seen.add(quoteKey(e)), true))
-    if (add.length > 0) target.push(add.map((e) => ({ ...e })))
-  }
+  joinEvidence(k, from instanceof Y.Array ? (from.toArray() as Evidence[]) : [])
   const dw = d.get('weight')
   const kw = k.get('weight')
   if (typeof dw === 'number') k.set('weight', (typeof kw === 'number' ? kw : 0) + dw)

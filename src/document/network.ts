@@ -15,6 +15,7 @@
  */
 import * as Y from 'yjs'
 import type { Actor, Evidence, Graph, Relation, RelationType, Source } from '../model/types'
+import { createDerived } from './derive'
 
 export const COLLECTIONS = ['types', 'sources', 'actors', 'relations'] as const
 export type Collection = (typeof COLLECTIONS)[number]
@@ -117,23 +118,10 @@ export function nextOrder(map: Y.Map<Y.Map<unknown>>): number {
  * and exported always validates; the document keeps them, and an undo can bring their ends back.
  */
 export function readGraph(net: NetworkDoc): { graph: Graph; orphans: string[] } {
-  const list = <T>(map: Y.Map<Y.Map<unknown>>) => orderedIds(map).map((id) => plainOf(map.get(id)!) as T)
-  const relationTypes = list<RelationType>(net.types)
-  const sources = list<Source>(net.sources)
-  const actors = list<Actor>(net.actors)
-  const all = list<Relation>(net.relations)
-  const { relations, orphans } = dropOrphans(all, actors, relationTypes, sources)
-  const description = net.meta.get('description')
-  const graph: Graph = clean({
-    schemaVersion: 1 as const,
-    title: String(net.meta.get('title') ?? 'Untitled network'),
-    description: typeof description === 'string' ? description : undefined,
-    relationTypes,
-    sources,
-    actors,
-    relations,
-  })
-  return { graph, orphans }
+  const d = createDerived(net)
+  const out = { graph: d.graph(), orphans: [...d.orphans()] }
+  d.destroy()
+  return out
 }
 
 export function dropOrphans(
