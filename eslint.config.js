@@ -45,7 +45,8 @@ const layers = [
   }),
   layer('document', {
     regex: '^\\.\\./(?!(model|analysis)(/|$))',
-    message: 'src/document/ is the editable network and its operations: it imports only model/ and analysis/.',
+    message:
+      'src/document/ is the editable network and its operations: it imports only model/ and analysis/.',
   }),
   layer('shared', {
     regex: '^\\.\\./',
