@@ -34,6 +34,11 @@ import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/Edit
 import { EditDialogs } from './edit/NewDialogs'
 import { useEditMode } from './edit/useEditMode'
 import { TypesEditor } from './edit/TypesEditor'
+import { createSourcesUi, SourcesContext } from './sources/ui'
+import { EvidenceCheckPanel, SourcesPanel, SourcesToggle } from './sources/Panels'
+import { Reader } from './sources/Reader'
+import { AddSourceDialog } from './sources/AddSource'
+import { useStore } from 'zustand'
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -109,103 +114,116 @@ function Layout({ title }: { title: string }) {
     [store],
   )
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
+  const [sourcesUi] = useState(createSourcesUi)
+  const reading = useStore(sourcesUi, (s) => s.reader !== null)
   return (
-    <OpenFilesContext.Provider value={table.open}>
-      <div
-        className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}`}
-      >
-        <header className="topbar">
-          <h1>
-            Alliance Explorer <span className="dataset-title">{title}</span>
-          </h1>
-          <ErrorBoundary name="search">
-            <SearchBox />
-          </ErrorBoundary>
-          {session ? <DatasetBar /> : null}
-          {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
-          <AnalysisToggles onOpen={() => setDrawer('details')} />
-          <div className="drawer-toggles">
-            <button
-              type="button"
-              aria-expanded={drawer === 'filters'}
-              aria-controls="panel-left"
-              onClick={() => toggle('filters')}
-            >
-              Filters and actors
-            </button>
-            <button
-              type="button"
-              aria-expanded={drawer === 'details'}
-              aria-controls="panel-right"
-              onClick={() => toggle('details')}
-            >
-              Details
-            </button>
-          </div>
-        </header>
-        <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
-          <ErrorBoundary name="filters">
-            <FilterPanel />
-          </ErrorBoundary>
-          <ErrorBoundary name="legend">
-            <Legend />
-          </ErrorBoundary>
-          {editing && editingOn ? (
-            <ErrorBoundary name="relation types">
-              <TypesEditor />
+    <SourcesContext.Provider value={sourcesUi}>
+      <OpenFilesContext.Provider value={table.open}>
+        <div
+          className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}${reading ? ' reader-open' : ''}`}
+        >
+          <header className="topbar">
+            <h1>
+              Alliance Explorer <span className="dataset-title">{title}</span>
+            </h1>
+            <ErrorBoundary name="search">
+              <SearchBox />
             </ErrorBoundary>
-          ) : null}
-          <ErrorBoundary name="actors">
-            <ActorsList onChoose={() => setDrawer('none')} />
-          </ErrorBoundary>
-        </aside>
-        {session ? <Notices session={session} /> : null}
-        {editing ? <StorageAlert /> : null}
-        {dragging ? (
-          <div className="drop-overlay" aria-hidden="true">
-            <p>Drop a graph file to open it</p>
-          </div>
-        ) : null}
-        <main className="stage">
-          {editing ? (
-            <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
-          ) : null}
-          <GraphView />
-          <ErrorBoundary name="years">
-            <YearSlider />
-          </ErrorBoundary>
-          {balanceOpen ? (
-            <ErrorBoundary name="balance series">
-              <Suspense fallback={null}>
-                <SeriesChart />
-              </Suspense>
+            {session ? <DatasetBar /> : null}
+            {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
+            <AnalysisToggles onOpen={() => setDrawer('details')} />
+            <SourcesToggle />
+            <div className="drawer-toggles">
+              <button
+                type="button"
+                aria-expanded={drawer === 'filters'}
+                aria-controls="panel-left"
+                onClick={() => toggle('filters')}
+              >
+                Filters and actors
+              </button>
+              <button
+                type="button"
+                aria-expanded={drawer === 'details'}
+                aria-controls="panel-right"
+                onClick={() => toggle('details')}
+              >
+                Details
+              </button>
+            </div>
+          </header>
+          <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
+            <ErrorBoundary name="filters">
+              <FilterPanel />
             </ErrorBoundary>
-          ) : null}
-        </main>
-        <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
-          {editing && editingOn && historyOpen ? (
-            <ErrorBoundary name="history">
-              <HistoryPanel />
+            <ErrorBoundary name="legend">
+              <Legend />
             </ErrorBoundary>
-          ) : null}
-          <ErrorBoundary name="path">
-            <PathPanel />
-          </ErrorBoundary>
-          {balanceOpen || comparing ? (
-            <ErrorBoundary name="balance">
-              <Suspense fallback={<p className="muted">Loading the analysis…</p>}>
-                <AnalysisPanels />
-              </Suspense>
+            {editing && editingOn ? (
+              <ErrorBoundary name="relation types">
+                <TypesEditor />
+              </ErrorBoundary>
+            ) : null}
+            <ErrorBoundary name="actors">
+              <ActorsList onChoose={() => setDrawer('none')} />
             </ErrorBoundary>
+          </aside>
+          {session ? <Notices session={session} /> : null}
+          {editing ? <StorageAlert /> : null}
+          {dragging ? (
+            <div className="drop-overlay" aria-hidden="true">
+              <p>Drop a graph file to open it</p>
+            </div>
           ) : null}
-          <ErrorBoundary name="details">
-            <DetailsPanel />
+          <main className="stage">
+            {editing ? (
+              <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
+            ) : null}
+            <GraphView />
+            <ErrorBoundary name="years">
+              <YearSlider />
+            </ErrorBoundary>
+            {balanceOpen ? (
+              <ErrorBoundary name="balance series">
+                <Suspense fallback={null}>
+                  <SeriesChart />
+                </Suspense>
+              </ErrorBoundary>
+            ) : null}
+          </main>
+          <ErrorBoundary name="reader">
+            <Reader />
           </ErrorBoundary>
-        </aside>
-      </div>
-      {table.dialog}
-      {editing ? <EditDialogs /> : null}
-    </OpenFilesContext.Provider>
+          <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+            <ErrorBoundary name="sources">
+              <SourcesPanel />
+              <EvidenceCheckPanel />
+            </ErrorBoundary>
+            {editing && editingOn && historyOpen ? (
+              <ErrorBoundary name="history">
+                <HistoryPanel />
+              </ErrorBoundary>
+            ) : null}
+            <ErrorBoundary name="path">
+              <PathPanel />
+            </ErrorBoundary>
+            {balanceOpen || comparing ? (
+              <ErrorBoundary name="balance">
+                <Suspense fallback={<p className="muted">Loading the analysis…</p>}>
+                  <AnalysisPanels />
+                </Suspense>
+              </ErrorBoundary>
+            ) : null}
+            <ErrorBoundary name="details">
+              <DetailsPanel />
+            </ErrorBoundary>
+          </aside>
+        </div>
+        {table.dialog}
+        {editing ? <EditDialogs /> : null}
+        {editing ? <AddSourceDialog /> : null}
+      </OpenFilesContext.Provider>
+    </SourcesContext.Provider>
   )
 }
 

@@ -85,3 +85,14 @@ export function checkEvidence(
 export function countsText(c: EvidenceCounts): string {
   return `exact ${c.exact} · moved ${c.moved} · needs review: ${c.review} · not found: ${c.notFound} · unchecked ${c.unchecked}`
 }
+
+const countsCache = new WeakMap<object, EvidenceCounts>()
+/** The counts of a graph's evidence check, computed once per graph object. */
+export function evidenceCounts(graph: Pick<Graph, 'sources' | 'relations'>): EvidenceCounts {
+  let c = countsCache.get(graph)
+  if (c === undefined) {
+    c = { ...checkEvidence(graph).counts }
+    countsCache.set(graph, c)
+  }
+  return { ...c }
+}
