@@ -137,7 +137,7 @@ export function EvidenceLine() {
   const set = useSourcesUi((s) => s.set)
   if (report === null)
     return (
-      <p className="evidence-line muted" role="status">
+      <p className="evidence-line muted" aria-live="polite">
         Checking the evidence…
       </p>
     )
@@ -145,7 +145,7 @@ export function EvidenceLine() {
   if (c.exact + c.moved + c.review + c.notFound + c.unchecked + c.unsupported === 0) return null
   return (
     <p className="evidence-line">
-      <span role="status">
+      <span aria-live="polite">
         Evidence: {countsText(c)}
         {c.unsupported > 0 ? ` · ${c.unsupported} unsupported` : ''}
       </span>{' '}
