@@ -189,6 +189,8 @@ function ReaderView({ source }: { source: Source }) {
 
   const quote = () => {
     if (picked === null || editing === undefined) return
+    // Quoting is editing: Edit mode comes on, so the step shows with its Undo.
+    if (!editing.state.getState().editing) editing.setEditing(true)
     const evidence: { source: string; quote: string; anchor: Anchor } = {
       source: source.id,
       quote: text.slice(picked.start, picked.end),
@@ -265,7 +267,7 @@ function ReaderView({ source }: { source: Source }) {
             <button
               type="button"
               disabled={picked === null}
-              title={editMode ? undefined : 'Makes the network your own copy, as any edit does'}
+              title={editMode ? undefined : 'Turns Edit mode on: quoting is an edit'}
               onClick={quote}
             >
               Quote as evidence
