@@ -34,6 +34,8 @@ import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/Edit
 import { EditDialogs } from './edit/NewDialogs'
 import { useEditMode } from './edit/useEditMode'
 import { TypesEditor } from './edit/TypesEditor'
+// The table (TanStack Table and Virtual) loads on first use.
+const TableView = lazy(() => import('./grid/TableView').then((m) => ({ default: m.TableView })))
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -77,6 +79,7 @@ function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
   const { store, session, editing } = useExplorerContext()
   const [historyOpen, setHistoryOpen] = useState(false)
+  const [tableOpen, setTableOpen] = useState(false)
   const editingOn = useEditMode()
   const table = useTableOpen(session)
   const dragging = useFileDrop(session, table.open)
@@ -123,6 +126,15 @@ function Layout({ title }: { title: string }) {
           </ErrorBoundary>
           {session ? <DatasetBar /> : null}
           {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
+          <button
+            type="button"
+            className="table-toggle"
+            aria-expanded={tableOpen}
+            aria-controls="table-view"
+            onClick={() => setTableOpen((o) => !o)}
+          >
+            Table
+          </button>
           <AnalysisToggles onOpen={() => setDrawer('details')} />
           <div className="drawer-toggles">
             <button
@@ -174,6 +186,15 @@ function Layout({ title }: { title: string }) {
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>
+          {tableOpen ? (
+            <ErrorBoundary name="table">
+              <Suspense fallback={<p className="muted">Loading the table…</p>}>
+                <div id="table-view">
+                  <TableView onClose={() => setTableOpen(false)} />
+                </div>
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
           {balanceOpen ? (
             <ErrorBoundary name="balance series">
               <Suspense fallback={null}>
