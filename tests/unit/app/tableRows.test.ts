@@ -24,7 +24,7 @@ describe('table rows', () => {
     ])
     const rels = relationRows(index, null)
     expect(rels[0]).toMatchObject({ start: 2000, end: 2005, quotes: 1, stance: 'Cooperative' })
-    expect(rels[1]).toMatchObject({ start: null, end: null, quotes: 0 })
+    expect(rels[1]).toMatchObject({ start: null, end: null, from: 'B', to: 'C' })
     // Only the rows asked for (what the filters show), in that order.
     expect(relationRows(index, Uint32Array.of(1)).map((r) => r.id)).toEqual([rels[1]!.id])
   })
