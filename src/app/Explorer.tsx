@@ -34,11 +34,12 @@ import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/Edit
 import { EditDialogs } from './edit/NewDialogs'
 import { useEditMode } from './edit/useEditMode'
 import { TypesEditor } from './edit/TypesEditor'
-import { createSourcesUi, SourcesContext } from './sources/ui'
+import { createSourcesUi, SourcesContext, useSourcesUi } from './sources/ui'
 import { EvidenceCheckPanel, SourcesPanel, SourcesToggle } from './sources/Panels'
 import { Reader } from './sources/Reader'
 import { AddSourceDialog } from './sources/AddSource'
-import { useStore } from 'zustand'
+// The table (TanStack Table and Virtual) loads on first use.
+const TableView = lazy(() => import('./grid/TableView').then((m) => ({ default: m.TableView })))
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -59,6 +60,7 @@ export function Explorer({
   networks?: NetworkStore
 }) {
   const [views] = useState(createDrawnViewCache)
+  const [sourcesUi] = useState(createSourcesUi)
   const ctx = useMemo<ExplorerContextValue>(
     () => ({
       index,
@@ -73,7 +75,9 @@ export function Explorer({
   )
   return (
     <ExplorerContext.Provider value={ctx}>
-      <Layout title={index.graph.title} />
+      <SourcesContext.Provider value={sourcesUi}>
+        <Layout title={index.graph.title} />
+      </SourcesContext.Provider>
     </ExplorerContext.Provider>
   )
 }
@@ -82,6 +86,7 @@ function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
   const { store, session, editing } = useExplorerContext()
   const [historyOpen, setHistoryOpen] = useState(false)
+  const [tableOpen, setTableOpen] = useState(false)
   const editingOn = useEditMode()
   const table = useTableOpen(session)
   const dragging = useFileDrop(session, table.open)
@@ -114,116 +119,131 @@ function Layout({ title }: { title: string }) {
     [store],
   )
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
-  const [sourcesUi] = useState(createSourcesUi)
-  const reading = useStore(sourcesUi, (s) => s.reader !== null)
+  const reading = useSourcesUi((s) => s.reader !== null)
   return (
-    <SourcesContext.Provider value={sourcesUi}>
-      <OpenFilesContext.Provider value={table.open}>
-        <div
-          className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}${reading ? ' reader-open' : ''}`}
-        >
-          <header className="topbar">
-            <h1>
-              Alliance Explorer <span className="dataset-title">{title}</span>
-            </h1>
-            <ErrorBoundary name="search">
-              <SearchBox />
-            </ErrorBoundary>
-            {session ? <DatasetBar /> : null}
-            {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
-            <AnalysisToggles onOpen={() => setDrawer('details')} />
-            <SourcesToggle />
-            <div className="drawer-toggles">
-              <button
-                type="button"
-                aria-expanded={drawer === 'filters'}
-                aria-controls="panel-left"
-                onClick={() => toggle('filters')}
-              >
-                Filters and actors
-              </button>
-              <button
-                type="button"
-                aria-expanded={drawer === 'details'}
-                aria-controls="panel-right"
-                onClick={() => toggle('details')}
-              >
-                Details
-              </button>
-            </div>
-          </header>
-          <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
-            <ErrorBoundary name="filters">
-              <FilterPanel />
-            </ErrorBoundary>
-            <ErrorBoundary name="legend">
-              <Legend />
-            </ErrorBoundary>
-            {editing && editingOn ? (
-              <ErrorBoundary name="relation types">
-                <TypesEditor />
-              </ErrorBoundary>
-            ) : null}
-            <ErrorBoundary name="actors">
-              <ActorsList onChoose={() => setDrawer('none')} />
-            </ErrorBoundary>
-          </aside>
-          {session ? <Notices session={session} /> : null}
-          {editing ? <StorageAlert /> : null}
-          {dragging ? (
-            <div className="drop-overlay" aria-hidden="true">
-              <p>Drop a graph file to open it</p>
-            </div>
-          ) : null}
-          <main className="stage">
-            {editing ? (
-              <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
-            ) : null}
-            <GraphView />
-            <ErrorBoundary name="years">
-              <YearSlider />
-            </ErrorBoundary>
-            {balanceOpen ? (
-              <ErrorBoundary name="balance series">
-                <Suspense fallback={null}>
-                  <SeriesChart />
-                </Suspense>
-              </ErrorBoundary>
-            ) : null}
-          </main>
-          <ErrorBoundary name="reader">
-            <Reader />
+    <OpenFilesContext.Provider value={table.open}>
+      <div
+        className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}${reading ? ' reader-open' : ''}`}
+      >
+        <header className="topbar">
+          <h1>
+            Alliance Explorer <span className="dataset-title">{title}</span>
+          </h1>
+          <ErrorBoundary name="search">
+            <SearchBox />
           </ErrorBoundary>
-          <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
-            <ErrorBoundary name="sources">
-              <SourcesPanel />
-              <EvidenceCheckPanel />
+          {session ? <DatasetBar /> : null}
+          {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
+          <button
+            type="button"
+            className="table-toggle"
+            aria-expanded={tableOpen}
+            aria-controls="table-view"
+            onClick={() => setTableOpen((o) => !o)}
+          >
+            Table
+          </button>
+          <AnalysisToggles onOpen={() => setDrawer('details')} />
+          <SourcesToggle />
+          <div className="drawer-toggles">
+            <button
+              type="button"
+              aria-expanded={drawer === 'filters'}
+              aria-controls="panel-left"
+              onClick={() => toggle('filters')}
+            >
+              Filters and actors
+            </button>
+            <button
+              type="button"
+              aria-expanded={drawer === 'details'}
+              aria-controls="panel-right"
+              onClick={() => toggle('details')}
+            >
+              Details
+            </button>
+          </div>
+        </header>
+        <aside id="panel-left" className="panel panel-left" aria-label="Filters and actors">
+          <ErrorBoundary name="filters">
+            <FilterPanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="legend">
+            <Legend />
+          </ErrorBoundary>
+          {editing && editingOn ? (
+            <ErrorBoundary name="relation types">
+              <TypesEditor />
             </ErrorBoundary>
-            {editing && editingOn && historyOpen ? (
-              <ErrorBoundary name="history">
-                <HistoryPanel />
-              </ErrorBoundary>
-            ) : null}
-            <ErrorBoundary name="path">
-              <PathPanel />
+          ) : null}
+          <ErrorBoundary name="actors">
+            <ActorsList onChoose={() => setDrawer('none')} />
+          </ErrorBoundary>
+        </aside>
+        {session ? <Notices session={session} /> : null}
+        {editing ? <StorageAlert /> : null}
+        {dragging ? (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>Drop a graph file to open it</p>
+          </div>
+        ) : null}
+        <main className="stage">
+          {editing ? (
+            <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
+          ) : null}
+          <GraphView />
+          <ErrorBoundary name="years">
+            <YearSlider />
+          </ErrorBoundary>
+          {tableOpen ? (
+            <ErrorBoundary name="table">
+              <Suspense fallback={<p className="muted">Loading the table…</p>}>
+                <div id="table-view">
+                  <TableView onClose={() => setTableOpen(false)} />
+                </div>
+              </Suspense>
             </ErrorBoundary>
-            {balanceOpen || comparing ? (
-              <ErrorBoundary name="balance">
-                <Suspense fallback={<p className="muted">Loading the analysis…</p>}>
-                  <AnalysisPanels />
-                </Suspense>
-              </ErrorBoundary>
-            ) : null}
-            <ErrorBoundary name="details">
-              <DetailsPanel />
+          ) : null}
+          {balanceOpen ? (
+            <ErrorBoundary name="balance series">
+              <Suspense fallback={null}>
+                <SeriesChart />
+              </Suspense>
             </ErrorBoundary>
-          </aside>
-        </div>
-        {table.dialog}
-        {editing ? <EditDialogs /> : null}
-        {editing ? <AddSourceDialog /> : null}
-      </OpenFilesContext.Provider>
-    </SourcesContext.Provider>
+          ) : null}
+        </main>
+        <ErrorBoundary name="reader">
+          <Reader />
+        </ErrorBoundary>
+        <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+          <ErrorBoundary name="sources">
+            <SourcesPanel />
+            <EvidenceCheckPanel />
+          </ErrorBoundary>
+          {editing && editingOn && historyOpen ? (
+            <ErrorBoundary name="history">
+              <HistoryPanel />
+            </ErrorBoundary>
+          ) : null}
+          <ErrorBoundary name="path">
+            <PathPanel />
+          </ErrorBoundary>
+          {balanceOpen || comparing ? (
+            <ErrorBoundary name="balance">
+              <Suspense fallback={<p className="muted">Loading the analysis…</p>}>
+                <AnalysisPanels />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
+          <ErrorBoundary name="details">
+            <DetailsPanel />
+          </ErrorBoundary>
+        </aside>
+      </div>
+      {table.dialog}
+      {editing ? <EditDialogs /> : null}
+      {editing ? <AddSourceDialog /> : null}
+    </OpenFilesContext.Provider>
   )
 }
 
