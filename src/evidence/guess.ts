@@ -64,14 +64,14 @@ export const NAME_TABLE: Readonly<Record<string, readonly string[]>> = {
   armenia: ['armenian', 'yerevan'],
   turkey: ['turkish', 'ankara', 'türkiye'],
   israel: ['israeli', 'jerusalem'],
-  'united states': ['american', 'washington', 'u.s.', 'us', 'usa'],
+  'united states': ['american', 'washington', 'U.S.', 'US', 'USA'],
   russia: ['russian', 'moscow', 'kremlin'],
   china: ['chinese', 'beijing'],
   france: ['french', 'paris'],
   georgia: ['georgian', 'tbilisi'],
   pakistan: ['pakistani', 'islamabad'],
   'saudi arabia': ['saudi', 'riyadh'],
-  'european union': ['eu', 'brussels'],
+  'european union': ['EU', 'brussels'],
 }
 
 /** Lower case, accents removed, apostrophes unified. */
@@ -92,13 +92,16 @@ export function findMentions(graph: Pick<Graph, 'actors'>, passage: string): Men
   const hay = fold(passage)
   const out: Mention[] = []
   for (const a of graph.actors) {
-    const names = new Set([a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])].map(fold))
+    const given = [a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])]
     let best: Mention | null = null
-    for (const n of names) {
+    for (const name of new Set(given)) {
+      // Acronyms ("US", "EU", "UAE") match in capitals only: "us" is a pronoun.
+      const acronym = name.length <= 4 && name === name.toUpperCase() && /\p{Lu}/u.test(name)
+      const n = acronym ? name : fold(name)
       if (n.length < 2) continue
       // Whole words only; "Iran's" and "Irans" count, "Iranian" only through the table.
       const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?:'s|s)?(?![\\p{L}\\p{N}])`, 'u')
-      const m = re.exec(hay)
+      const m = re.exec(acronym ? passage.replace(/[’‘]/g, "'") : hay)
       if (m !== null && (best === null || m.index < best.at)) best = { actor: a.id, at: m.index, text: m[0] }
     }
     if (best !== null) out.push(best)

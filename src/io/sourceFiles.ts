@@ -181,6 +181,7 @@ export async function readPdf(bytes: Uint8Array, lib: PdfLib): Promise<ReadSourc
       useSystemFonts: false,
       disableFontFace: true,
       stopAtErrors: false,
+      verbosity: 0,
     }).promise
   } catch (e) {
     const name = (e as { name?: string })?.name
