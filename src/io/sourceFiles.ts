@@ -87,6 +87,23 @@ function blocksText(root: Element): { text: string; blocks: number; ads: number 
   return { text: out.join('\n\n'), blocks: out.length, ads }
 }
 
+const BREAKS =
+  'address, article, aside, blockquote, br, dd, div, dl, dt, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, td, th, tr, ul'
+
+/** Every text of a page, one line per block-level element (nothing left out). */
+function wholeText(body: HTMLElement): string {
+  const copy = body.cloneNode(true) as HTMLElement
+  for (const el of copy.querySelectorAll(BREAKS)) {
+    el.before('\n')
+    el.after('\n')
+  }
+  return (copy.textContent ?? '')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n\n')
+}
+
 const metaOf = (doc: Document, ...names: string[]) => {
   for (const n of names) {
     const el = doc.querySelector(`meta[name="${n}" i], meta[property="${n}" i], meta[itemprop="${n}" i]`)
@@ -133,7 +150,7 @@ export async function readHtml(html: string): Promise<ReadSource> {
   const url = httpOnly(
     doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaOf(doc, 'og:url'),
   )
-  const wholeBody = doc.body ? blocksText(doc.body) : { text: '', blocks: 0, ads: 0 }
+  const wholeBody = doc.body ? { text: wholeText(doc.body) } : { text: '' }
   const article = new Readability(doc.cloneNode(true) as Document, { keepClasses: false }).parse()
   let text = wholeBody.text
   let note = 'No article was found in the page: its whole text is used.'

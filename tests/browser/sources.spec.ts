@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
+import { makePdf } from '../unit/io/pdfFixture'
 import { join } from 'node:path'
 import {
   ROOT,
@@ -212,4 +213,74 @@ test.describe('sources and evidence', () => {
       expect(await seriousViolations(page)).toEqual([])
     })
   }
+
+  test('add an HTML source and a PDF source from files', async ({ page }) => {
+    await openExplorer(page)
+    await page.getByRole('button', { name: 'Sources', exact: true }).click()
+    // HTML: the article is extracted, an advertisement line left out, the metadata prefilled.
+    await page.getByRole('button', { name: 'Add source' }).click()
+    let dialog = page.getByRole('dialog', { name: 'Add source' })
+    await dialog.getByLabel('Open file…').check()
+    const html =
+      '<!doctype html><html><head><title>Ankara and Baku</title><meta name="author" content="C. Writer">' +
+      '<meta property="article:published_time" content="2022-03-01"><script>window.__ran = 1</script></head><body>' +
+      '<nav><a href="/">Home</a> <a href="/a">About</a></nav><article><h1>Ankara and Baku</h1>' +
+      '<p>Turkey and Azerbaijan held joint military exercises near Baku, the defence ministry said on Tuesday, in a sign of their growing alliance.</p>' +
+      '<p>- Advertisement -</p>' +
+      '<p>Officials in Ankara said the drills would be repeated every year, and that more Turkish troops would take part in the next ones.</p>' +
+      '</article><footer>© 2022 All rights reserved</footer><img src="https://example.invalid/t.gif"></body></html>'
+    await dialog
+      .getByLabel(/^File/)
+      .setInputFiles({ name: 'ankara.html', mimeType: 'text/html', buffer: Buffer.from(html) })
+    await expect(dialog.getByRole('status')).toHaveText(
+      /^Article extracted: 2 paragraphs, 1 advertisement line left out\.$/,
+    )
+    await expect(dialog.getByRole('region', { name: 'Preview of the text' })).toContainText(
+      'joint military exercises',
+    )
+    await expect(dialog.getByLabel('Title')).toHaveValue('Ankara and Baku')
+    await expect(dialog.getByLabel('Author')).toHaveValue('C. Writer')
+    await expect(dialog.getByLabel('Published')).toHaveValue('2022-03-01')
+    // The whole page's text is one checkbox away.
+    await dialog.getByLabel(/Use the whole page/).check()
+    await expect(dialog.getByRole('region', { name: 'Preview of the text' })).toContainText('Home')
+    await dialog.getByLabel(/Use the whole page/).uncheck()
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(reader(page)).toHaveAccessibleName('Source: Ankara and Baku')
+    await expect(reader(page).locator('.reader-text')).not.toContainText('Advertisement')
+    expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined()
+
+    // PDF: read page by page in pdf.js's worker.
+    await page.getByRole('button', { name: 'Add source' }).click()
+    dialog = page.getByRole('dialog', { name: 'Add source' })
+    await dialog.getByLabel('Open file…').check()
+    await dialog.getByLabel(/^File/).setInputFiles({
+      name: 'report.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        makePdf([['Iran protested to Azerbaijan.'], ['Russia stayed neutral.']], { title: 'A PDF report' }),
+      ),
+    })
+    await expect(dialog.getByRole('status')).toHaveText('2 pages read.')
+    await expect(dialog.getByLabel('Title')).toHaveValue('A PDF report')
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(reader(page)).toHaveAccessibleName('Source: A PDF report')
+    await expect(reader(page).locator('.reader-text p')).toHaveText([
+      'Iran protested to Azerbaijan.',
+      'Russia stayed neutral.',
+    ])
+    const g = await page.evaluate(() => window.__explorer!.graph()!)
+    expect(g.sources.find((s) => s.title === 'A PDF report')!.text).toBe(
+      'Iran protested to Azerbaijan.\n\n\f\n\nRussia stayed neutral.',
+    )
+
+    // A PDF without a text layer gets a clear message.
+    await page.getByRole('button', { name: 'Add source' }).click()
+    dialog = page.getByRole('dialog', { name: 'Add source' })
+    await dialog.getByLabel('Open file…').check()
+    await dialog
+      .getByLabel(/^File/)
+      .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf([[]])) })
+    await expect(dialog.getByRole('alert')).toHaveText(/no text layer/)
+  })
 })

@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode }
 import { makeAnchor, snapToWords, type Anchor } from '../../evidence/anchor'
 import { blockSegments, textBlocks } from '../../evidence/blocks'
 import { guessRelation } from '../../evidence/guess'
+import { pageAt } from '../../io/sourceFiles'
 import type { Graph, Source } from '../../model/types'
 import { STANCE_LABEL } from '../../model/words'
 import { useExplorer, useExplorerContext } from '../context'
@@ -191,10 +192,12 @@ function ReaderView({ source }: { source: Source }) {
     if (picked === null || editing === undefined) return
     // Quoting is editing: Edit mode comes on, so the step shows with its Undo.
     if (!editing.state.getState().editing) editing.setEditing(true)
-    const evidence: { source: string; quote: string; anchor: Anchor } = {
+    // A PDF's pages are separated by form feeds: a quote records the page it starts on.
+    const evidence: { source: string; quote: string; anchor: Anchor; page?: number } = {
       source: source.id,
       quote: text.slice(picked.start, picked.end),
       anchor: makeAnchor(text, picked.start, picked.end),
+      ...(text.includes('\f') ? { page: pageAt(text, picked.start) } : {}),
     }
     if (selection?.kind === 'relation' && index.relationIndex.has(selection.id)) {
       const r = editing.apply({ op: 'addEvidence', relation: selection.id, evidence })
