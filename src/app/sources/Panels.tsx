@@ -77,7 +77,7 @@ export function SourcesPanel() {
       <button
         type="button"
         className="close"
-        aria-label="Close sources"
+        aria-label="Close the Sources panel"
         onClick={() => set({ panel: false })}
       >
         ×

@@ -6,9 +6,19 @@
  * Every text segment carries its offset in the source's text (`data-start`), so a selection maps
  * straight back to offsets (and so to an anchor), and an offset (a find, a mark) to the DOM.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+} from 'react'
 import { makeAnchor, snapToWords, type Anchor } from '../../evidence/anchor'
-import { blockSegments, textBlocks } from '../../evidence/blocks'
+import { blockSegments, textBlocks, type Block, type Segment } from '../../evidence/blocks'
 import { guessRelation } from '../../evidence/guess'
 import { pageAt } from '../../io/sourceFiles'
 import type { Graph, Source } from '../../model/types'
@@ -208,6 +218,13 @@ function ReaderView({ source }: { source: Source }) {
     editing.openDialog({ kind: 'newRelation', ...guess, evidence })
   }
 
+  const activate = useCallback(
+    (m: number, relation: string) => {
+      setActive(m)
+      store.getState().select({ kind: 'relation', id: relation })
+    },
+    [store],
+  )
   const current = active >= 0 ? marks[active] : undefined
   return (
     <section className="reader" aria-label={`Source: ${source.title}`} ref={region}>
@@ -281,49 +298,15 @@ function ReaderView({ source }: { source: Source }) {
           {said}
         </p>
       </header>
-      <div className="reader-text" ref={body}>
-        {blocks.map((b, i) => {
-          const parts: ReactNode[] = segments[i]!.map((s) => {
-            const piece = text.slice(s.start, s.end)
-            if (s.marks.length === 0)
-              return (
-                <span key={s.start} data-start={s.start}>
-                  {piece}
-                </span>
-              )
-            const isCurrent = s.marks.includes(active)
-            const m = isCurrent ? active : s.marks[0]!
-            const first = marks[m]!.start === s.start || b.start === s.start
-            return (
-              <mark
-                key={s.start}
-                data-start={s.start}
-                data-mark={s.marks.join(' ')}
-                data-tie={marks[m]!.tie}
-                title={marks[m]!.tie}
-                aria-describedby={`reader-tie-${m}`}
-                aria-current={isCurrent ? 'true' : undefined}
-                className={isCurrent ? 'current' : undefined}
-                tabIndex={first ? 0 : -1}
-                onClick={() => {
-                  setActive(m)
-                  store.getState().select({ kind: 'relation', id: marks[m]!.relation })
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault()
-                    setActive(m)
-                    store.getState().select({ kind: 'relation', id: marks[m]!.relation })
-                  }
-                }}
-              >
-                {piece}
-              </mark>
-            )
-          })
-          return b.kind === 'h' ? <h3 key={b.start}>{parts}</h3> : <p key={b.start}>{parts}</p>
-        })}
-      </div>
+      <TextBody
+        ref={body}
+        text={text}
+        blocks={blocks}
+        segments={segments}
+        marks={marks}
+        active={active}
+        onActivate={activate}
+      />
       <div hidden>
         {marks.map((m, k) => (
           <span key={k} id={`reader-tie-${k}`}>
@@ -335,3 +318,67 @@ function ReaderView({ source }: { source: Source }) {
     </section>
   )
 }
+
+/**
+ * The text itself, memoised: typing in "Find in source", a selection or a message never re-renders
+ * a long text; only a change of the current mark does.
+ */
+const TextBody = memo(function TextBody({
+  ref,
+  text,
+  blocks,
+  segments,
+  marks,
+  active,
+  onActivate,
+}: {
+  ref: Ref<HTMLDivElement>
+  text: string
+  blocks: readonly Block[]
+  segments: readonly (readonly Segment[])[]
+  marks: readonly Mark[]
+  active: number
+  onActivate: (m: number, relation: string) => void
+}) {
+  return (
+    <div className="reader-text" ref={ref}>
+      {blocks.map((b, i) => {
+        const parts: ReactNode[] = segments[i]!.map((s) => {
+          const piece = text.slice(s.start, s.end)
+          if (s.marks.length === 0)
+            return (
+              <span key={s.start} data-start={s.start}>
+                {piece}
+              </span>
+            )
+          const isCurrent = s.marks.includes(active)
+          const m = isCurrent ? active : s.marks[0]!
+          const first = marks[m]!.start === s.start || b.start === s.start
+          return (
+            <mark
+              key={s.start}
+              data-start={s.start}
+              data-mark={s.marks.join(' ')}
+              data-tie={marks[m]!.tie}
+              title={marks[m]!.tie}
+              aria-describedby={`reader-tie-${m}`}
+              aria-current={isCurrent ? 'true' : undefined}
+              className={isCurrent ? 'current' : undefined}
+              tabIndex={first ? 0 : -1}
+              onClick={() => onActivate(m, marks[m]!.relation)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault()
+                  onActivate(m, marks[m]!.relation)
+                }
+              }}
+            >
+              {piece}
+            </mark>
+          )
+        })
+        return b.kind === 'h' ? <h3 key={b.start}>{parts}</h3> : <p key={b.start}>{parts}</p>
+      })}
+    </div>
+  )
+})
