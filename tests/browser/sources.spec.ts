@@ -283,4 +283,29 @@ test.describe('sources and evidence', () => {
       .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf([[]])) })
     await expect(dialog.getByRole('alert')).toHaveText(/no text layer/)
   })
+
+  test('"Quote as evidence" onto the selected relation adds the quotation there', async ({ page }) => {
+    await openExplorer(page)
+    await actorButton(page, 'Azerbaijan').click()
+    const details = page.getByRole('region', { name: 'Details' })
+    await details.getByRole('button', { name: '(this relation)' }).first().click()
+    const heading = (await detailsHeading(page).textContent())!
+    const before = await page.evaluate(() => window.__explorer!.graph()!)
+    await details.getByRole('button', { name: 'Show in source' }).first().click()
+    const find = reader(page).getByRole('searchbox', { name: 'Find in source' })
+    await find.fill('Sunni jihadists')
+    await find.press('Enter')
+    await reader(page).getByRole('button', { name: 'Quote as evidence' }).click()
+    await expect(reader(page).getByRole('status')).toHaveText(/^Quoted as evidence on /)
+    const after = await page.evaluate(() => window.__explorer!.graph()!)
+    const quoted = after.relations.filter((r) => r.evidence!.some((e) => e.quote === 'Sunni jihadists'))
+    expect(quoted.length).toBe(1)
+    const label = (x: string) => after.actors.find((a) => a.id === x)!.label
+    expect(`${label(quoted[0]!.source)} ${quoted[0]!.directed ? '→' : '–'} ${label(quoted[0]!.target)}`).toBe(
+      heading,
+    )
+    const ev = quoted[0]!.evidence!
+    expect(ev.length).toBe(before.relations.find((r) => r.id === quoted[0]!.id)!.evidence!.length + 1)
+    expect(ev.at(-1)!.quote).toBe('Sunni jihadists')
+  })
 })
