@@ -55,3 +55,53 @@ test('networks: list, new, open with history, duplicate, delete and undo the del
   await openExplorer(page)
   await expect.poll(async () => (await graph(page)).actors.some((a) => a.label === 'Listland')).toBe(true)
 })
+
+test('add a second file to the network: matches listed for review, one undo step', async ({ page }) => {
+  await openExplorer(page)
+  await page.getByRole('button', { name: 'Edit', exact: true }).click()
+  const start = await page.evaluate(() => window.__explorer!.graph())
+  const iran = (start as unknown as { actors: { id: string; label: string }[] }).actors.find(
+    (a) => a.label === 'Iran',
+  )!
+  const incoming = {
+    schemaVersion: 1,
+    title: 'Second file',
+    sources: [{ id: 'n1', title: 'A later note' }],
+    actors: [
+      { id: 'x-iran', label: 'IRAN', kind: 'state' },
+      { id: 'atl', label: 'Atlantis', kind: 'state' },
+    ],
+    relations: [
+      {
+        id: 'x1',
+        source: 'x-iran',
+        target: 'atl',
+        type: 'diplomatic',
+        stance: 'cooperative',
+        summary: 'Iran and Atlantis talk',
+        evidence: [{ source: 'n1', quote: 'Iran and Atlantis opened talks.' }],
+      },
+    ],
+  }
+  await page.getByLabel('File to add').setInputFiles({
+    name: 'second.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(incoming)),
+  })
+  const review = page.getByRole('dialog', { name: 'Add to this network' })
+  await expect(review).toContainText('1 actor matched, 1 new')
+  await expect(review).toContainText('IRAN → Iran')
+  await review.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(review).toBeHidden()
+  const after = (await graph(page)) as unknown as {
+    actors: { id: string; label: string }[]
+    relations: { source: string; target: string; evidence?: { quote: string }[] }[]
+  }
+  const atl = after.actors.find((a) => a.label === 'Atlantis')!
+  const tie = after.relations.find(
+    (r) => [r.source, r.target].includes(iran.id) && [r.source, r.target].includes(atl.id),
+  )!
+  expect(tie.evidence?.map((e) => e.quote)).toEqual(['Iran and Atlantis opened talks.'])
+  await page.getByRole('button', { name: /^Undo: add second\.json/ }).click()
+  expect(await page.evaluate(() => window.__explorer!.graph())).toEqual(start)
+})
