@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { useStore } from 'zustand'
-import { exportFileName } from '../io/export/fileName'
+import { exportFileName, slug } from '../io/export/fileName'
 import { drawnStatusText } from '../model/comparedView'
 import { statusText } from '../model/filter'
 import type { ActorKind } from '../model/types'
@@ -59,7 +59,7 @@ export function DatasetBar() {
 }
 
 function ExportMenu() {
-  const { index, engine, store } = useExplorerContext()
+  const { index, engine, store, editing } = useExplorerContext()
   const view = useView()
   const [error, setError] = useState<string | null>(null)
   const details = useRef<HTMLDetailsElement>(null)
@@ -145,6 +145,31 @@ function ExportMenu() {
             })}
           >
             Export CSV
+          </button>
+          <button
+            type="button"
+            title="The whole network, with years as GEXF dynamics and every quotation, for Gephi"
+            onClick={run(async () => {
+              const { toGexf } = await import('../io/export/gexf')
+              const g = editing?.graph() ?? index.graph
+              download(new Blob([toGexf(g)], { type: 'application/gexf+xml' }), `${slug(g.title)}.gexf`)
+            })}
+          >
+            Export GEXF
+          </button>
+          <button
+            type="button"
+            title="The whole network, with its years and every quotation, as GraphML"
+            onClick={run(async () => {
+              const { toGraphml } = await import('../io/export/graphml')
+              const g = editing?.graph() ?? index.graph
+              download(
+                new Blob([toGraphml(g)], { type: 'application/graphml+xml' }),
+                `${slug(g.title)}.graphml`,
+              )
+            })}
+          >
+            Export GraphML
           </button>
         </div>
       </details>

@@ -8,8 +8,11 @@
  *   `end` (years or dates), `summary` (else `label`, `description`; default "A – B"), `approximate`,
  *   evidence as `quote`, `source_title`, `source_url`, `source_author`, `source_publisher`,
  *   `source_published`, `note`. `weight` is dropped with a note.
+ * - files this app exported (creator "Alliance Explorer"; io/export/attributes.ts) also carry
+ *   `evidence` (a JSON list of every quotation with its source record), `type_label`, `type_color`
+ *   and `weight`, which are read back so that the network opens again as it was saved.
  */
-import { Draft, listOf, type PathPart } from './draft'
+import { Draft, isRecord, listOf, textValue, type PathPart } from './draft'
 import type { ConvertResult } from './types'
 
 export interface NodeBag {
@@ -50,6 +53,9 @@ const EDGE_USED = [
   'source_publisher',
   'source_published',
   'weight',
+  'type_label',
+  'type_color',
+  'evidence',
 ]
 /** Display hints the formats carry: dropped without comment. */
 const SILENT = new Set(['x', 'y', 'z', 'size', 'color', 'shape', 'thickness', 'r', 'g', 'b'])
@@ -80,6 +86,7 @@ export function draftFromBags(
   nodes: readonly NodeBag[],
   edges: readonly EdgeBag[],
   what: { node: string; edge: string },
+  opts: { readonly ours?: boolean } = {},
 ): ConvertResult {
   const ignoredNode = new Set<string>()
   for (const n of nodes) {
@@ -110,24 +117,42 @@ export function draftFromBags(
     const typeEntry = first(m, ['type', 'relation', 'kind'])
     const summaryEntry = first(m, ['summary', 'label', 'description'])
     const quote = first(m, ['quote'])
+    const listed = opts.ours === true ? evidenceList(first(m, ['evidence'])?.[1]) : undefined
     const evidence =
-      quote === undefined
-        ? []
-        : [
-            draft.evidence(
-              {
-                quote: quote[1],
-                note: first(m, ['note'])?.[1],
-                title: first(m, ['source_title'])?.[1],
-                url: first(m, ['source_url'])?.[1],
-                author: first(m, ['source_author'])?.[1],
-                publisher: first(m, ['source_publisher'])?.[1],
-                published: first(m, ['source_published'])?.[1],
-              },
-              (rest) => sub(e.at, rest.length > 0 ? [`source_${String(rest[0])}`] : []),
-            ),
-          ]
-    if (m.has('weight')) weights++
+      listed !== undefined
+        ? listed.map(({ source, ...rest }) => ({
+            ...rest,
+            source: draft.sourceRecord(source, () => sub(e.at, ['evidence'])),
+          }))
+        : quote === undefined
+          ? []
+          : [
+              draft.evidence(
+                {
+                  quote: quote[1],
+                  note: first(m, ['note'])?.[1],
+                  title: first(m, ['source_title'])?.[1],
+                  url: first(m, ['source_url'])?.[1],
+                  author: first(m, ['source_author'])?.[1],
+                  publisher: first(m, ['source_publisher'])?.[1],
+                  published: first(m, ['source_published'])?.[1],
+                },
+                (rest) => sub(e.at, rest.length > 0 ? [`source_${String(rest[0])}`] : []),
+              ),
+            ]
+    const typeLabel = first(m, ['type_label'])?.[1]
+    const typeColor = first(m, ['type_color'])?.[1]
+    const typeId = textValue(typeEntry?.[1])
+    if (
+      opts.ours === true &&
+      typeof typeId === 'string' &&
+      typeof typeLabel === 'string' &&
+      typeof typeColor === 'string'
+    )
+      draft.declareType({ id: typeId.trim(), label: typeLabel, color: typeColor })
+    const weight = first(m, ['weight'])?.[1]
+    const kept = opts.ours === true && typeof weight === 'number' ? { weight } : undefined
+    if (m.has('weight') && kept === undefined) weights++
     for (const [lk, [k]] of m) if (!EDGE_USED.includes(lk) && !SILENT.has(lk)) ignoredEdge.add(k)
     const keyOf: Record<string, string | undefined> = { type: typeEntry?.[0], summary: summaryEntry?.[0] }
     draft.addRelation(
@@ -144,6 +169,7 @@ export function draftFromBags(
         end: e.end ?? first(m, ['end'])?.[1],
         approximate: first(m, ['approximate'])?.[1],
         evidence,
+        ...(kept !== undefined ? { extra: kept } : {}),
       },
       (rest) => {
         if (rest[0] === 'evidence') return sub(e.at, rest.length > 2 ? [rest[2]!] : ['quote'])
@@ -155,4 +181,19 @@ export function draftFromBags(
   if (ignoredEdge.size > 0)
     draft.notes.push(`${what.edge} attributes ignored: ${listOf([...ignoredEdge].sort())}`)
   return draft.finish()
+}
+
+/** The `evidence` attribute of a file of ours: its quotations, each with its source record. */
+function evidenceList(
+  v: unknown,
+): Array<{ quote: unknown; note?: unknown; source: Record<string, unknown> }> | undefined {
+  if (typeof v !== 'string') return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(v)
+  } catch {
+    return undefined
+  }
+  if (!Array.isArray(parsed) || !parsed.every((e) => isRecord(e) && isRecord(e.source))) return undefined
+  return parsed as Array<{ quote: unknown; note?: unknown; source: Record<string, unknown> }>
 }

@@ -292,6 +292,28 @@ export class Draft {
     return this.labels.get(id) ?? id
   }
 
+  /**
+   * A source record as a file of ours carries it (every format v1 field, in the evidence list of an
+   * exported GEXF or GraphML): kept with its id, unless that id already names another source.
+   */
+  sourceRecord(record: Record<string, unknown>, at: Locator): string {
+    const key = `record:${JSON.stringify(record)}`
+    const known = this.sourceKeys.get(key)
+    if (known !== undefined) return known
+    const given = typeof record.id === 'string' && record.id !== '' ? record.id : undefined
+    const taken = given !== undefined && this.usedIds.get('sources')?.has(given) === true
+    const id = given !== undefined && !taken ? given : this.freshId('sources', `s${this.sources.length + 1}`)
+    this.reserveId('sources', id)
+    this.sources.push({ value: { ...record, id }, at })
+    this.sourceKeys.set(key, id)
+    return id
+  }
+
+  /** Declares a relation type the file describes (label and colour), unless it is declared already. */
+  declareType(type: { id: string; label: string; color: string }): void {
+    if (!this.relationTypes.some((t) => t.id === type.id)) this.relationTypes.push(type)
+  }
+
   /** One quotation with its (interned) source. */
   evidence(input: EvidenceInput, sourceAt: Locator): Record<string, unknown> {
     const ev: Record<string, unknown> = { source: this.source(input, sourceAt), quote: input.quote }

@@ -10,6 +10,7 @@ import Graph from 'graphology'
 import createGexfParser from 'graphology-gexf/common/parser.js'
 import { draftFromBags, type EdgeBag, type NodeBag } from './bags'
 import { Draft, plural, textValue, titleFromFileName, yearValue } from './draft'
+import { CREATOR } from '../export/attributes'
 import type { ConvertResult, ProgressCallback } from './types'
 import {
   XmlDOMParser,
@@ -124,5 +125,11 @@ export function convertGexf(text: string, fileName: string, onProgress?: Progres
       `${plural(spelled, 'edge has', 'edges have')} several spells; each became one span from the first start to the last end`,
     )
   }
-  return draftFromBags(draft, nodeBags, edgeBags, { node: 'Node', edge: 'Edge' })
+  return draftFromBags(
+    draft,
+    nodeBags,
+    edgeBags,
+    { node: 'Node', edge: 'Edge' },
+    { ours: meta.creator === CREATOR },
+  )
 }

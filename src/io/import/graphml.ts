@@ -8,6 +8,7 @@ import Graph from 'graphology'
 import createGraphmlParser from 'graphology-graphml/common/parser.js'
 import { draftFromBags, type EdgeBag, type NodeBag } from './bags'
 import { Draft, textValue, titleFromFileName } from './draft'
+import { CREATOR } from '../export/attributes'
 import type { ConvertResult, ProgressCallback } from './types'
 import { XmlDOMParser, XmlDocumentClass, attr, checkXmlGraph, descendants, localName, parseXml } from './xml'
 
@@ -96,5 +97,11 @@ export function convertGraphml(text: string, fileName: string, onProgress?: Prog
       at: `edges[${j}]`,
     }
   })
-  return draftFromBags(draft, nodeBags, edgeBags, { node: 'Node', edge: 'Edge' })
+  return draftFromBags(
+    draft,
+    nodeBags,
+    edgeBags,
+    { node: 'Node', edge: 'Edge' },
+    { ours: meta.creator === CREATOR },
+  )
 }

@@ -25,3 +25,10 @@ declare module 'graphology-graphml/common/parser.js' {
   ) => (GraphClass: typeof Graph, source: unknown, options?: ParseOptions) => Graph
   export default createParserFunction
 }
+
+declare module 'graphology-gexf/common/writer.js' {
+  import type Graph from 'graphology'
+  import type { GexfWriterOptions } from 'graphology-gexf/common/types'
+  const write: (graph: Graph, options?: GexfWriterOptions) => string
+  export default write
+}

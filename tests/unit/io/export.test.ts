@@ -10,6 +10,8 @@ import {
   toCsv,
   toV1Json,
 } from '../../../src/io/export'
+import { toGexf } from '../../../src/io/export/gexf'
+import { toGraphml } from '../../../src/io/export/graphml'
 import { importText } from '../../../src/io/import'
 import { DEFAULT_FILTER, computeView } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
@@ -180,4 +182,46 @@ describe('exportFileName', () => {
   })
 
   it('keeps slugs short', () => expect(slug('word '.repeat(40)).length).toBeLessThanOrEqual(60))
+})
+
+describe('GEXF and GraphML of the bundled dataset', () => {
+  it('GEXF: years as dynamics, direction per edge, the quotations with their sources', () => {
+    const g = dataset()
+    const xml = toGexf(g)
+    expect(xml).toMatch(
+      /<graph[^>]*mode="dynamic"[^>]*timeformat="integer"|<graph[^>]*timeformat="integer"[^>]*mode="dynamic"/,
+    )
+    const dated = g.relations.find((r) => r.start !== undefined && r.end != null)!
+    expect(xml).toMatch(
+      new RegExp(`<edge id="${dated.id}"[^>]*start="${dated.start}"[^>]*end="${dated.end}"`),
+    )
+    const r = importText(xml, 'back.gexf')
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    expect(r.graph.actors.length).toBe(g.actors.length)
+    expect(r.graph.relations.length).toBe(g.relations.length)
+    const quotes = (x: Graph) =>
+      x.relations.flatMap((rel) =>
+        (rel.evidence ?? []).map(
+          (e) => `${rel.id}|${x.sources.find((s) => s.id === e.source)?.title}|${e.quote}`,
+        ),
+      )
+    expect(quotes(r.graph)).toEqual(quotes(g))
+    expect(r.graph.relationTypes.map((t) => t.label).sort()).toEqual(
+      [...new Set(g.relations.map((x) => g.relationTypes.find((t) => t.id === x.type)!.label))].sort(),
+    )
+  })
+
+  it('GraphML: the same network back, markup in labels kept as text', () => {
+    const g = dataset()
+    const marked: Graph = {
+      ...g,
+      actors: g.actors.map((a, i) => (i === 0 ? { ...a, label: '<b>x</b> & "y"' } : a)),
+    }
+    const r = importText(toGraphml(marked), 'back.graphml')
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    expect(r.graph.actors[0]!.label).toBe('<b>x</b> & "y"')
+    expect(
+      r.graph.relations.map((x) => [x.id, x.start, x.end ?? null, x.directed === true, x.evidence?.length]),
+    ).toEqual(g.relations.map((x) => [x.id, x.start, x.end ?? null, x.directed === true, x.evidence?.length]))
+  })
 })
