@@ -14,7 +14,7 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' https: http: blob: data:",
+  "connect-src 'self' https: http: ws: wss: blob: data:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",

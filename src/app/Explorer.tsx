@@ -4,6 +4,7 @@ import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
 import type { Editing } from '../session/editing'
 import type { NetworkStore } from '../io/networks'
+import type { Live } from '../session/live'
 import type { ExplorerStore } from '../state/store'
 import { DatasetBar } from './DatasetBar'
 import { Notices } from './Notices'
@@ -34,6 +35,7 @@ import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/Edit
 import { EditDialogs } from './edit/NewDialogs'
 import { useEditMode } from './edit/useEditMode'
 import { TypesEditor } from './edit/TypesEditor'
+import { JoinFromLink, LiveBar, LiveHistory, PeerOutlines, ShareLiveButton, useViewOnly } from './live/Live'
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -45,6 +47,7 @@ export function Explorer({
   session,
   editing,
   networks,
+  live,
 }: {
   index: GraphIndex
   store: ExplorerStore
@@ -52,6 +55,7 @@ export function Explorer({
   session?: Session
   editing?: Editing
   networks?: NetworkStore
+  live?: Live
 }) {
   const [views] = useState(createDrawnViewCache)
   const ctx = useMemo<ExplorerContextValue>(
@@ -63,8 +67,9 @@ export function Explorer({
       ...(session ? { session } : {}),
       ...(editing ? { editing } : {}),
       ...(networks ? { networks } : {}),
+      ...(live ? { live } : {}),
     }),
-    [index, store, engine, views, session, editing, networks],
+    [index, store, engine, views, session, editing, networks, live],
   )
   return (
     <ExplorerContext.Provider value={ctx}>
@@ -75,7 +80,10 @@ export function Explorer({
 
 function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
-  const { store, session, editing } = useExplorerContext()
+  const { store, session, editing: editable, live } = useExplorerContext()
+  // A viewer's link: no editing controls at all (the server refuses a viewer's writes anyway).
+  const viewOnly = useViewOnly(live)
+  const editing = viewOnly ? undefined : editable
   const [historyOpen, setHistoryOpen] = useState(false)
   const editingOn = useEditMode()
   const table = useTableOpen(session)
@@ -123,6 +131,7 @@ function Layout({ title }: { title: string }) {
           </ErrorBoundary>
           {session ? <DatasetBar /> : null}
           {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
+          {live && editing ? <ShareLiveButton /> : null}
           <AnalysisToggles onOpen={() => setDrawer('details')} />
           <div className="drawer-toggles">
             <button
@@ -171,6 +180,8 @@ function Layout({ title }: { title: string }) {
             <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
           ) : null}
           <GraphView />
+          {live ? <PeerOutlines /> : null}
+          {live ? <LiveBar /> : null}
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>
@@ -186,6 +197,7 @@ function Layout({ title }: { title: string }) {
           {editing && editingOn && historyOpen ? (
             <ErrorBoundary name="history">
               <HistoryPanel />
+              {live ? <LiveHistory /> : null}
             </ErrorBoundary>
           ) : null}
           <ErrorBoundary name="path">
@@ -205,6 +217,7 @@ function Layout({ title }: { title: string }) {
       </div>
       {table.dialog}
       {editing ? <EditDialogs /> : null}
+      {live ? <JoinFromLink /> : null}
     </OpenFilesContext.Provider>
   )
 }
