@@ -36,6 +36,8 @@ import { EditDialogs } from './edit/NewDialogs'
 import { useEditMode } from './edit/useEditMode'
 import { TypesEditor } from './edit/TypesEditor'
 import { JoinFromLink, LiveBar, LiveHistory, PeerOutlines, ShareLiveButton, useViewOnly } from './live/Live'
+// The table (TanStack Table and Virtual) loads on first use.
+const TableView = lazy(() => import('./grid/TableView').then((m) => ({ default: m.TableView })))
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -85,6 +87,7 @@ function Layout({ title }: { title: string }) {
   const viewOnly = useViewOnly(live)
   const editing = viewOnly ? undefined : editable
   const [historyOpen, setHistoryOpen] = useState(false)
+  const [tableOpen, setTableOpen] = useState(false)
   const editingOn = useEditMode()
   const table = useTableOpen(session)
   const dragging = useFileDrop(session, table.open)
@@ -132,6 +135,15 @@ function Layout({ title }: { title: string }) {
           {session ? <DatasetBar /> : null}
           {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
           {live && editing ? <ShareLiveButton /> : null}
+          <button
+            type="button"
+            className="table-toggle"
+            aria-expanded={tableOpen}
+            aria-controls="table-view"
+            onClick={() => setTableOpen((o) => !o)}
+          >
+            Table
+          </button>
           <AnalysisToggles onOpen={() => setDrawer('details')} />
           <div className="drawer-toggles">
             <button
@@ -185,6 +197,15 @@ function Layout({ title }: { title: string }) {
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>
+          {tableOpen ? (
+            <ErrorBoundary name="table">
+              <Suspense fallback={<p className="muted">Loading the table…</p>}>
+                <div id="table-view">
+                  <TableView onClose={() => setTableOpen(false)} />
+                </div>
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
           {balanceOpen ? (
             <ErrorBoundary name="balance series">
               <Suspense fallback={null}>
