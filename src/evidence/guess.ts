@@ -46,8 +46,47 @@ export const CUE_LEXICON = {
     ],
   },
   stance: {
-    cooperative: ['alliance', 'allied', 'ally', 'allies', 'support', 'partner', 'cooperat', 'friend'],
-    hostile: ['threat', 'accus', 'tension', 'war', 'hostil', 'rival', 'attack', 'conflict', 'enem'],
+    cooperative: [
+      'alliance',
+      'allied',
+      'ally',
+      'allies',
+      'support',
+      'partner',
+      'cooperat',
+      'friend',
+      'ties',
+      'agreement',
+      'deal',
+      'aid',
+      'backed',
+      'backing',
+      'proxy',
+      'proxies',
+      'recogni',
+      'brotherly',
+    ],
+    hostile: [
+      'threat',
+      'accus',
+      'tension',
+      'war',
+      'hostil',
+      'rival',
+      'attack',
+      'conflict',
+      'enem',
+      'contain',
+      'encircle',
+      'sanction',
+      'warn',
+      'against',
+      'weaken',
+      'oppos',
+      'condemn',
+      'clash',
+      'suspic',
+    ],
   },
 } as const satisfies {
   type: Record<string, readonly string[]>
@@ -71,8 +110,29 @@ export const NAME_TABLE: Readonly<Record<string, readonly string[]>> = {
   georgia: ['georgian', 'tbilisi'],
   pakistan: ['pakistani', 'islamabad'],
   'saudi arabia': ['saudi', 'riyadh'],
-  'european union': ['EU', 'brussels'],
+  'european union': ['EU', 'brussels', 'europe', 'european'],
+  'the west': ['western', 'westerners'],
+  'sunni jihadist fighters': ['jihadist', 'jihadists', 'sunni jihadists'],
+  'pan-turkic separatists': ['separatist', 'separatists', 'pan-turkish separatists'],
+  hezbollah: ['hizbullah'],
+  houthis: ['houthi'],
 }
+
+/**
+ * Leaders named for their state ("Erdogan said…" is Turkey speaking), as the bundled texts use
+ * them: a documented table, merged into the names above.
+ */
+export const LEADERS: Readonly<Record<string, readonly string[]>> = {
+  iran: ['khamenei', 'raisi', 'rouhani'],
+  azerbaijan: ['aliyev'],
+  turkey: ['erdogan'],
+  'united states': ['biden', 'trump', 'obama'],
+  russia: ['putin'],
+  israel: ['netanyahu', 'bennett'],
+  armenia: ['pashinyan'],
+}
+for (const [k, v] of Object.entries(LEADERS))
+  (NAME_TABLE as Record<string, readonly string[]>)[k] = [...(NAME_TABLE[k] ?? []), ...v]
 
 /** Lower case, accents removed, apostrophes unified. */
 export const fold = (s: string) =>

@@ -1,0 +1,256 @@
+/**
+ * Ties suggested from a document: one candidate per sentence and pair of actors mentioned in it,
+ * with a type and a stance from the cue lexicon (guess.ts), a year, the sentence as its quotation
+ * and the reason. Pure: the gazetteer and the NLP library's entities are handed in, so this runs
+ * the same in a worker, in the tests and in `npm run suggest:eval`.
+ *
+ * Mentions come from (1) the network's labels and aliases with demonyms and capitals (guess.ts),
+ * (2) the gazetteer's countries that the network does not have, proposed as new actors, (3) the
+ * organisations and people the NLP library finds, proposed as new actors. A sentence whose subject
+ * is a pronoun or "the country" carries the previous sentence's actor when that is unambiguous.
+ */
+import type { Graph, Source, Stance } from '../model/types'
+import { CUE_LEXICON, NAME_TABLE, findMentions, fold, sourceYear } from './guess'
+
+export interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+const ABBREVIATIONS =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Inc|Ltd|Co)|\b[A-Z])\.$/
+
+/** Sentences of a text, as offsets: cut after . ! ? (and closing quotes) before a capital, and at paragraph breaks. */
+export function splitSentences(text: string): Span[] {
+  const out: Span[] = []
+  const push = (a: number, b: number) => {
+    while (a < b && /\s/.test(text[a]!)) a++
+    while (b > a && /\s/.test(text[b - 1]!)) b--
+    if (b > a) out.push({ start: a, end: b })
+  }
+  let start = 0
+  const re = /[.!?]+["”’)]*(?=\s+["“‘(]?[\p{Lu}\d])|\n\s*\n/gu
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + m[0].length
+    if (m[0][0] !== '\n' && ABBREVIATIONS.test(text.slice(Math.max(start, m.index - 6), m.index + 1)))
+      continue
+    push(start, m[0][0] === '\n' ? m.index : end)
+    start = end
+  }
+  push(start, text.length)
+  return out
+}
+
+/** A country of the gazetteer: its names (English) and its code. */
+export interface GazetteerEntry {
+  readonly code: string
+  readonly names: readonly string[]
+}
+
+/** A name the NLP library found, with its place in the text. */
+export interface Entity {
+  readonly text: string
+  readonly start: number
+  readonly end: number
+}
+
+export interface Suggestion {
+  /** Actor ids, or null for a new actor proposed by name. */
+  readonly source: string | null
+  readonly target: string | null
+  readonly sourceText: string
+  readonly targetText: string
+  readonly type: string
+  readonly stance: Stance
+  readonly year: number | null
+  readonly approximate: boolean
+  readonly quote: string
+  readonly start: number
+  readonly end: number
+  readonly reason: string
+}
+
+export interface SuggestOptions {
+  readonly gazetteer?: readonly GazetteerEntry[]
+  /** Organisations and people found in the whole text (offsets into it). */
+  readonly entities?: readonly Entity[]
+  /** Keys (suggestionKey) never offered again. */
+  readonly rejected?: ReadonlySet<string>
+}
+
+/** The key a rejection is remembered by: the sentence and the pair, order ignored. */
+export const suggestionKey = (s: Pick<Suggestion, 'start' | 'end' | 'sourceText' | 'targetText'>) => {
+  const [a, b] = [fold(s.sourceText), fold(s.targetText)].sort()
+  return `${s.start}:${s.end}:${a}|${b}`
+}
+
+/** At most this many actors per sentence make pairs (a list of ten names is not ten ties each). */
+export const MAX_MENTIONS = 8
+
+const PRONOUN_SUBJECT =
+  /^(?:it|its|they|their|he|she|his|her|the country|the state|the government|the regime|the republic)\b/i
+const GENERIC =
+  /^(?:president|minister|leader|government|army|military|the|a|an|foreign|prime|supreme|state|official|officials)$/i
+
+interface Found {
+  readonly key: string
+  readonly actor: string | null
+  readonly name: string
+  readonly at: number
+}
+
+const wordRe = (name: string) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s|s)?(?![\\p{L}\\p{N}])`,
+    'u',
+  )
+
+function cueCount(words: readonly string[], stems: readonly string[]) {
+  const hits: string[] = []
+  for (const stem of stems) {
+    const w = words.find((x) => x.startsWith(stem))
+    if (w !== undefined) hits.push(w)
+  }
+  return hits
+}
+
+/** The type and stance cues of a piece of text: the best type and stance, each with its words. */
+function cuesOf(text: string, types: ReadonlySet<string>) {
+  const words = fold(text).match(/\p{L}+/gu) ?? []
+  let type: { id: string; words: string[] } | null = null
+  for (const [id, stems] of Object.entries(CUE_LEXICON.type)) {
+    if (!types.has(id)) continue
+    const w = cueCount(words, stems)
+    if (w.length > 0 && (type === null || w.length > type.words.length)) type = { id, words: w }
+  }
+  const coop = cueCount(words, CUE_LEXICON.stance.cooperative)
+  const host = cueCount(words, CUE_LEXICON.stance.hostile)
+  const stance =
+    coop.length + host.length === 0
+      ? null
+      : host.length >= coop.length
+        ? { id: 'hostile' as Stance, words: host }
+        : { id: 'cooperative' as Stance, words: coop }
+  return { type, stance }
+}
+
+/** Suggestions for one source text, in reading order. */
+export function suggestTies(
+  graph: Pick<Graph, 'actors' | 'relationTypes'>,
+  source: Pick<Source, 'text' | 'asOf' | 'published'>,
+  opts: SuggestOptions = {},
+): Suggestion[] {
+  const text = source.text ?? ''
+  const types = new Set(graph.relationTypes.map((t) => t.id))
+  const fallbackType = types.has('diplomatic') ? 'diplomatic' : (graph.relationTypes[0]?.id ?? 'diplomatic')
+  // Names the network already covers: a gazetteer country or an NLP name that is one of them is not new.
+  const known = new Set<string>()
+  for (const a of graph.actors)
+    for (const n of [a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])]) known.add(fold(n))
+  const countries = (opts.gazetteer ?? [])
+    .filter((c) => !c.names.some((n) => known.has(fold(n))))
+    .map((c) => ({
+      name: c.names[c.names.length > 1 && c.names[1]!.length < c.names[0]!.length ? 1 : 0]!,
+      patterns: [...c.names, ...(NAME_TABLE[fold(c.names[0]!)] ?? [])].map((n) => wordRe(fold(n))),
+    }))
+  const entities = [...(opts.entities ?? [])].sort((a, b) => a.start - b.start)
+  const sentences = splitSentences(text)
+  const paragraphs = text.split(/\n\s*\n/)
+  let paraStart = 0
+  const paraOf: Span[] = paragraphs.map((p) => {
+    const s = { start: paraStart, end: paraStart + p.length }
+    paraStart += p.length + (text.slice(paraStart + p.length).match(/^\n\s*\n/)?.[0].length ?? 0)
+    return s
+  })
+  const out: Suggestion[] = []
+  const fallbackYear = sourceYear(source) ?? null
+  let previous: Found[] = []
+  let e = 0
+  for (const s of sentences) {
+    const sentence = text.slice(s.start, s.end)
+    const hay = fold(sentence)
+    const found: Found[] = []
+    for (const m of findMentions(graph, sentence))
+      found.push({
+        key: `a:${m.actor}`,
+        actor: m.actor,
+        name: graph.actors.find((a) => a.id === m.actor)!.label,
+        at: m.at,
+      })
+    for (const c of countries) {
+      for (const re of c.patterns) {
+        const m = re.exec(hay)
+        if (m !== null) {
+          found.push({ key: `n:${fold(c.name)}`, actor: null, name: c.name, at: m.index })
+          break
+        }
+      }
+    }
+    while (e < entities.length && entities[e]!.start < s.start) e++
+    for (let k = e; k < entities.length && entities[k]!.start < s.end; k++) {
+      const name = entities[k]!.text.replace(/[\s,.;:’'")(-]+$/u, '')
+        .replace(/^[\s"“(]+/u, '')
+        .replace(/'s$/, '')
+      const f = fold(name)
+      if (f.length < 3 || GENERIC.test(f)) continue
+      // A name that holds a known actor's name ("Israeli military", "Iranian army") is that actor.
+      const words = f.split(/[\s-]+/)
+      if (words.some((w) => known.has(w)) || known.has(f)) continue
+      if (found.some((x) => fold(x.name) === f)) continue
+      found.push({ key: `n:${f}`, actor: null, name, at: entities[k]!.start - s.start })
+    }
+    // A pronoun subject carries the previous sentence's one actor.
+    if (
+      PRONOUN_SUBJECT.test(sentence) &&
+      previous.length === 1 &&
+      !found.some((f) => f.key === previous[0]!.key)
+    )
+      found.unshift({ ...previous[0]!, at: -1 })
+    const unique = [...new Map(found.map((f) => [f.key, f])).values()]
+      .sort((a, b) => a.at - b.at)
+      .slice(0, MAX_MENTIONS)
+    previous = unique.filter((f) => f.at >= 0)
+    if (unique.length < 2) continue
+    const para = paraOf.find((p) => p.start <= s.start && s.start <= p.end) ?? s
+    const here = cuesOf(sentence, types)
+    const around = here.type && here.stance ? here : cuesOf(text.slice(para.start, para.end), types)
+    const type = here.type ?? around.type
+    const stance = here.stance ?? around.stance
+    const reason = [
+      type
+        ? `${type.words.map((w) => `'${w}'`).join(', ')} → ${type.id}${here.type ? '' : ' (paragraph)'}`
+        : '',
+      stance
+        ? `${stance.words.map((w) => `'${w}'`).join(', ')} → ${stance.id}${here.stance ? '' : ' (paragraph)'}`
+        : '',
+    ]
+      .filter((x) => x !== '')
+      .join('; ')
+    const y =
+      /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/.exec(sentence) ??
+      /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/.exec(text.slice(para.start, para.end))
+    for (let i = 0; i < unique.length; i++)
+      for (let j = i + 1; j < unique.length; j++) {
+        const a = unique[i]!
+        const b = unique[j]!
+        const sug: Suggestion = {
+          source: a.actor,
+          target: b.actor,
+          sourceText: a.name,
+          targetText: b.name,
+          type: type?.id ?? fallbackType,
+          // No cue: cooperative, the commonest stance of ties stated in prose.
+          stance: stance?.id ?? 'cooperative',
+          year: y !== null ? Number(y[1]) : fallbackYear,
+          approximate: y === null,
+          quote: sentence,
+          start: s.start,
+          end: s.end,
+          reason: reason || 'no cue word: type and stance are defaults',
+        }
+        if (opts.rejected?.has(suggestionKey(sug))) continue
+        out.push(sug)
+      }
+  }
+  return out
+}
