@@ -86,6 +86,23 @@ export function GraphView() {
       store,
       analysis: analysisHookSource(e.graphIndex, store),
       ...(editing ? { network: () => editing.graph() } : {}),
+      suggestions: (sourceId: string) =>
+        import('./sources/suggestClient').then(async (m) =>
+          (await m.suggestFor(editing?.graph() ?? e.graphIndex()!.graph, sourceId)).map(
+            ({ source, target, sourceText, targetText, type, stance, year, quote, start, end }) => ({
+              source,
+              target,
+              sourceText,
+              targetText,
+              type,
+              stance,
+              year,
+              quote,
+              start,
+              end,
+            }),
+          ),
+        ),
     })
     return () => {
       dark?.removeEventListener('change', applyTheme)

@@ -17,6 +17,22 @@ export interface HookSource {
   readonly analysis?: AnalysisHookSource
   /** The whole network being edited (format v1); absent: the graph on screen. */
   readonly network?: () => Graph
+  /** Ties suggested from a source's text (issue 20), answered by the app (absent: the call rejects). */
+  readonly suggestions?: (sourceId: string) => Promise<readonly HookSuggestion[]>
+}
+
+/** One suggested tie, as `suggestions(sourceId)` resolves them (README, "Automation hook"). */
+export interface HookSuggestion {
+  readonly source: string | null
+  readonly target: string | null
+  readonly sourceText: string
+  readonly targetText: string
+  readonly type: string
+  readonly stance: string
+  readonly year: number | null
+  readonly quote: string
+  readonly start: number
+  readonly end: number
 }
 
 /** What `balance()` resolves to (README, "Automation hook"). */
@@ -72,6 +88,10 @@ const CALLS = table({
     const g = network?.() ?? engine.graphIndex()?.graph ?? null
     return g === null ? null : evidenceCounts(g)
   },
+  suggestions: ({ suggestions }, sourceId: string): Promise<readonly HookSuggestion[]> =>
+    suggestions === undefined
+      ? Promise.reject(new Error('__explorer: suggestions are not available here'))
+      : suggestions(String(sourceId)),
   graph: ({ engine, network }): Graph | null => {
     const g = network?.() ?? engine.graphIndex()?.graph ?? null
     return g === null ? null : (structuredClone(g) as Graph)

@@ -197,7 +197,7 @@ test.describe('sources and evidence', () => {
   })
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`axe passes on the reader and the Sources panel (${scheme})`, async ({ page }) => {
+    test(`axe passes on the reader, the suggestions and the Sources panel (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme })
       await openExplorer(page)
       await page.getByRole('button', { name: 'Sources', exact: true }).click()
@@ -209,6 +209,12 @@ test.describe('sources and evidence', () => {
         .first()
         .click()
       await expect(reader(page)).toBeVisible()
+      await reader(page).getByRole('button', { name: 'Suggest ties' }).click()
+      await expect(
+        page.getByRole('listbox', { name: 'Suggested ties' }).getByRole('option').first(),
+      ).toBeVisible({
+        timeout: 20_000,
+      })
       await page.getByRole('button', { name: 'Evidence check' }).click()
       expect(await seriousViolations(page)).toEqual([])
     })
@@ -307,5 +313,62 @@ test.describe('sources and evidence', () => {
     const ev = quoted[0]!.evidence!
     expect(ev.length).toBe(before.relations.find((r) => r.id === quoted[0]!.id)!.evidence!.length + 1)
     expect(ev.at(-1)!.quote).toBe('Sunni jihadists')
+  })
+
+  test('"Suggest ties" on a pasted article: accept one, reject one, reload, and the rejected one stays rejected', async ({
+    page,
+  }) => {
+    await openExplorer(page)
+    await page.getByRole('button', { name: 'Sources', exact: true }).click()
+    await page.getByRole('button', { name: 'Add source' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add source' })
+    const article =
+      'Georgia and Armenia signed a trade deal in 2022.\n\nIran accused Azerbaijan of hosting Israeli drones, a threat to its security.'
+    await dialog.getByLabel('Text to add').fill(article)
+    await dialog.getByLabel('Title').fill('Pasted article')
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(reader(page)).toHaveAccessibleName('Source: Pasted article')
+    await reader(page).getByRole('button', { name: 'Suggest ties' }).click()
+    const list = page.getByRole('listbox', { name: 'Suggested ties' })
+    const options = list.getByRole('option')
+    await expect(options.first()).toContainText('Georgia (new actor) – Armenia: Economic, cooperative, 2022')
+    await expect(options.first()).toContainText("'trade' → economic; 'deal' → cooperative")
+    const count = await options.count()
+    expect(count).toBe(4) // Georgia–Armenia; Iran–Azerbaijan, Iran–Israel, Azerbaijan–Israel
+    // Accept the first from the keyboard: a new actor and its relation, one undo step.
+    await options.first().focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('region', { name: 'Suggestions' }).getByRole('status')).toHaveText(
+      /^Accepted: Georgia/,
+    )
+    await expect(page.getByRole('button', { name: /^Undo: add the suggestion Georgia/ })).toBeVisible()
+    let g = await page.evaluate(() => window.__explorer!.graph()!)
+    const georgia = g.actors.find((a) => a.label === 'Georgia')!
+    const tie = g.relations.find((r) => r.source === georgia.id && r.target === 'armenia')!
+    expect(tie).toMatchObject({ type: 'economic', stance: 'cooperative', start: 2022 })
+    const sid = g.sources.find((s) => s.title === 'Pasted article')!.id
+    expect(tie.evidence).toEqual([
+      {
+        source: sid,
+        quote: 'Georgia and Armenia signed a trade deal in 2022.',
+        anchor: { start: 0, end: 48, prefix: '', suffix: article.slice(48, 80) },
+      },
+    ])
+    // Reject the next one (Iran – Azerbaijan) with Delete.
+    await expect(options.first()).toContainText('Iran – Azerbaijan: Military, hostile')
+    await expect(options.first()).toBeFocused()
+    await page.keyboard.press('Delete')
+    await expect(options).toHaveCount(count - 2)
+    await expect(list).not.toContainText('Iran – Azerbaijan')
+    // After a reload the network and the rejection are still there.
+    await page.reload()
+    await openExplorer(page)
+    g = await page.evaluate(() => window.__explorer!.graph()!)
+    expect(g.sources.some((s) => s.id === sid)).toBe(true)
+    const again = await page.evaluate((id) => window.__explorer!.suggestions(id), sid)
+    const pairs = again.map((s) => [s.source ?? s.sourceText, s.target ?? s.targetText].join('|'))
+    expect(pairs).not.toContain('iran|azerbaijan')
+    expect(pairs).toContain('iran|israel')
+    expect(again.every((s) => article.slice(s.start, s.end) === s.quote)).toBe(true)
   })
 })

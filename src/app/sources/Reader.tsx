@@ -28,6 +28,7 @@ import { citationText } from '../format'
 import { useEditMode } from '../edit/useEditMode'
 import { useEvidenceReport } from './useEvidence'
 import { useSourcesUi } from './ui'
+import { Suggestions } from './Suggestions'
 
 interface Mark {
   readonly start: number
@@ -118,6 +119,7 @@ function ReaderView({ source }: { source: Source }) {
   const [said, setSaid] = useState('')
   const [query, setQuery] = useState('')
   const [picked, setPicked] = useState<{ start: number; end: number } | null>(null)
+  const [suggesting, setSuggesting] = useState(false)
   const findFrom = useRef(0)
   const body = useRef<HTMLDivElement>(null)
   const region = useRef<HTMLElement>(null)
@@ -167,6 +169,21 @@ function ReaderView({ source }: { source: Source }) {
     setSaid(`Quotation ${n + 1} of ${marks.length}: ${marks[n]!.tie}`)
   }
 
+  /** Selects text[from, to) in the reader and scrolls it into view. */
+  const selectRange = (from: number, to: number) => {
+    const root = body.current
+    const a = root ? pointOf(root, starts, from) : null
+    const b = root ? pointOf(root, starts, to) : null
+    if (!a || !b) return
+    const range = document.createRange()
+    range.setStart(a[0], a[1])
+    range.setEnd(b[0], b[1])
+    const sel = window.getSelection()
+    sel?.removeAllRanges()
+    sel?.addRange(range)
+    ;(a[0].parentElement as HTMLElement | null)?.scrollIntoView?.({ block: 'center' })
+  }
+
   const find = (backwards = false) => {
     const q = query.trim().toLowerCase()
     if (q === '') return
@@ -183,18 +200,7 @@ function ReaderView({ source }: { source: Source }) {
       if (i === at) nth = count
     }
     findFrom.current = at + q.length
-    const root = body.current
-    const a = root ? pointOf(root, starts, at) : null
-    const b = root ? pointOf(root, starts, at + q.length) : null
-    if (a && b) {
-      const range = document.createRange()
-      range.setStart(a[0], a[1])
-      range.setEnd(b[0], b[1])
-      const sel = window.getSelection()
-      sel?.removeAllRanges()
-      sel?.addRange(range)
-      ;(a[0].parentElement as HTMLElement | null)?.scrollIntoView?.({ block: 'center' })
-    }
+    selectRange(at, at + q.length)
     setSaid(`Match ${nth} of ${count} for “${query.trim()}”.`)
   }
 
@@ -284,6 +290,11 @@ function ReaderView({ source }: { source: Source }) {
             Next quotation
           </button>
           {editing !== undefined ? (
+            <button type="button" aria-pressed={suggesting} onClick={() => setSuggesting((v) => !v)}>
+              Suggest ties
+            </button>
+          ) : null}
+          {editing !== undefined ? (
             <button
               type="button"
               disabled={picked === null}
@@ -298,6 +309,11 @@ function ReaderView({ source }: { source: Source }) {
           {said}
         </p>
       </header>
+      {suggesting ? (
+        <div className="reader-suggestions">
+          <Suggestions source={source} onFocusSentence={(x) => selectRange(x.start, x.end)} />
+        </div>
+      ) : null}
       <TextBody
         ref={body}
         text={text}
