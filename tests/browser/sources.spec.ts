@@ -360,6 +360,9 @@ test.describe('sources and evidence', () => {
     await page.keyboard.press('Delete')
     await expect(options).toHaveCount(count - 2)
     await expect(list).not.toContainText('Iran – Azerbaijan')
+    // The coverage strip: the accepted sentence is quoted now, the other has a rejected suggestion.
+    await expect(reader(page).locator('.reader-coverage .cov-quoted')).toHaveCount(1)
+    await expect(reader(page).locator('.reader-coverage .cov-rejected')).toHaveCount(1)
     // After a reload the network and the rejection are still there.
     await page.reload()
     await openExplorer(page)

@@ -29,6 +29,7 @@ import { useEditMode } from '../edit/useEditMode'
 import { useEvidenceReport } from './useEvidence'
 import { useSourcesUi } from './ui'
 import { Suggestions } from './Suggestions'
+import { Coverage } from './Coverage'
 
 interface Mark {
   readonly start: number
@@ -120,6 +121,7 @@ function ReaderView({ source }: { source: Source }) {
   const [query, setQuery] = useState('')
   const [picked, setPicked] = useState<{ start: number; end: number } | null>(null)
   const [suggesting, setSuggesting] = useState(false)
+  const [rejections, setRejections] = useState(0)
   const findFrom = useRef(0)
   const body = useRef<HTMLDivElement>(null)
   const region = useRef<HTMLElement>(null)
@@ -311,18 +313,25 @@ function ReaderView({ source }: { source: Source }) {
       </header>
       {suggesting ? (
         <div className="reader-suggestions">
-          <Suggestions source={source} onFocusSentence={(x) => selectRange(x.start, x.end)} />
+          <Suggestions
+            source={source}
+            onFocusSentence={(x) => selectRange(x.start, x.end)}
+            onRejected={() => setRejections((v) => v + 1)}
+          />
         </div>
       ) : null}
-      <TextBody
-        ref={body}
-        text={text}
-        blocks={blocks}
-        segments={segments}
-        marks={marks}
-        active={active}
-        onActivate={activate}
-      />
+      <div className="reader-body">
+        <TextBody
+          ref={body}
+          text={text}
+          blocks={blocks}
+          segments={segments}
+          marks={marks}
+          active={active}
+          onActivate={activate}
+        />
+        <Coverage sourceId={source.id} text={text} marks={marks} version={rejections} />
+      </div>
       <div hidden>
         {marks.map((m, k) => (
           <span key={k} id={`reader-tie-${k}`}>

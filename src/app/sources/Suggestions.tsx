@@ -19,9 +19,11 @@ import { reject, suggestFor } from './suggestClient'
 export function Suggestions({
   source,
   onFocusSentence,
+  onRejected,
 }: {
   source: Source
   onFocusSentence: (s: Suggestion) => void
+  onRejected?: () => void
 }) {
   const { index, editing } = useExplorerContext()
   const [list, setList] = useState<Suggestion[] | null>(null)
@@ -107,6 +109,7 @@ export function Suggestions({
   const rejectOne = (s: Suggestion) => {
     reject(source.id, s)
     drop(s)
+    onRejected?.()
     setSaid(
       `Rejected: ${label(s.source, s.sourceText)} – ${label(s.target, s.targetText)}; it will not be offered again.`,
     )
