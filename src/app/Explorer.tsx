@@ -34,6 +34,12 @@ import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/Edit
 import { EditDialogs } from './edit/NewDialogs'
 import { useEditMode } from './edit/useEditMode'
 import { TypesEditor } from './edit/TypesEditor'
+import { createSourcesUi, SourcesContext, useSourcesUi } from './sources/ui'
+import { EvidenceCheckPanel, SourcesPanel, SourcesToggle } from './sources/Panels'
+import { Reader } from './sources/Reader'
+import { AddSourceDialog } from './sources/AddSource'
+// The table (TanStack Table and Virtual) loads on first use.
+const TableView = lazy(() => import('./grid/TableView').then((m) => ({ default: m.TableView })))
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -54,6 +60,7 @@ export function Explorer({
   networks?: NetworkStore
 }) {
   const [views] = useState(createDrawnViewCache)
+  const [sourcesUi] = useState(createSourcesUi)
   const ctx = useMemo<ExplorerContextValue>(
     () => ({
       index,
@@ -68,7 +75,9 @@ export function Explorer({
   )
   return (
     <ExplorerContext.Provider value={ctx}>
-      <Layout title={index.graph.title} />
+      <SourcesContext.Provider value={sourcesUi}>
+        <Layout title={index.graph.title} />
+      </SourcesContext.Provider>
     </ExplorerContext.Provider>
   )
 }
@@ -77,6 +86,7 @@ function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
   const { store, session, editing } = useExplorerContext()
   const [historyOpen, setHistoryOpen] = useState(false)
+  const [tableOpen, setTableOpen] = useState(false)
   const editingOn = useEditMode()
   const table = useTableOpen(session)
   const dragging = useFileDrop(session, table.open)
@@ -109,10 +119,11 @@ function Layout({ title }: { title: string }) {
     [store],
   )
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
+  const reading = useSourcesUi((s) => s.reader !== null)
   return (
     <OpenFilesContext.Provider value={table.open}>
       <div
-        className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}`}
+        className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}${reading ? ' reader-open' : ''}`}
       >
         <header className="topbar">
           <h1>
@@ -123,7 +134,17 @@ function Layout({ title }: { title: string }) {
           </ErrorBoundary>
           {session ? <DatasetBar /> : null}
           {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
+          <button
+            type="button"
+            className="table-toggle"
+            aria-expanded={tableOpen}
+            aria-controls="table-view"
+            onClick={() => setTableOpen((o) => !o)}
+          >
+            Table
+          </button>
           <AnalysisToggles onOpen={() => setDrawer('details')} />
+          <SourcesToggle />
           <div className="drawer-toggles">
             <button
               type="button"
@@ -174,6 +195,15 @@ function Layout({ title }: { title: string }) {
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>
+          {tableOpen ? (
+            <ErrorBoundary name="table">
+              <Suspense fallback={<p className="muted">Loading the table…</p>}>
+                <div id="table-view">
+                  <TableView onClose={() => setTableOpen(false)} />
+                </div>
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
           {balanceOpen ? (
             <ErrorBoundary name="balance series">
               <Suspense fallback={null}>
@@ -182,7 +212,14 @@ function Layout({ title }: { title: string }) {
             </ErrorBoundary>
           ) : null}
         </main>
+        <ErrorBoundary name="reader">
+          <Reader />
+        </ErrorBoundary>
         <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+          <ErrorBoundary name="sources">
+            <SourcesPanel />
+            <EvidenceCheckPanel />
+          </ErrorBoundary>
           {editing && editingOn && historyOpen ? (
             <ErrorBoundary name="history">
               <HistoryPanel />
@@ -205,6 +242,7 @@ function Layout({ title }: { title: string }) {
       </div>
       {table.dialog}
       {editing ? <EditDialogs /> : null}
+      {editing ? <AddSourceDialog /> : null}
     </OpenFilesContext.Provider>
   )
 }

@@ -42,6 +42,8 @@ export type EditDialog =
       readonly approximate?: boolean
       readonly evidence?: import('../model/types').Evidence
     }
+  /** Merging actors: several chosen in the table, or one from its details ("Merge into…"). */
+  | { readonly kind: 'merge'; readonly ids: readonly string[]; readonly into?: boolean }
 
 export interface EditState {
   readonly dialog: EditDialog | null

@@ -28,7 +28,7 @@ function useApply() {
 }
 
 export function ActorEditor({ actorIndex }: { actorIndex: number }) {
-  const { index } = useExplorerContext()
+  const { index, editing } = useExplorerContext()
   const apply = useApply()
   const select = useExplorer((s) => s.select)
   const actor = index.graph.actors[actorIndex]!
@@ -81,9 +81,17 @@ export function ActorEditor({ actorIndex }: { actorIndex: number }) {
             </button>
           </span>
         ) : (
-          <button type="button" className="danger" onClick={() => setConfirm(true)}>
-            Delete actor
-          </button>
+          <>
+            <button
+              type="button"
+              onClick={() => editing!.openDialog({ kind: 'merge', ids: [actor.id], into: true })}
+            >
+              Merge into…
+            </button>{' '}
+            <button type="button" className="danger" onClick={() => setConfirm(true)}>
+              Delete actor
+            </button>
+          </>
         )}
       </p>
     </div>

@@ -14,6 +14,7 @@ import { KIND_LABEL, STANCE_LABEL } from '../../model/words'
 import { ActorCombobox } from '../ActorCombobox'
 import { useExplorerContext } from '../context'
 import { FieldError, parseYear, problemText, refusePaste } from './fields'
+import { MergeDialog } from './MergeDialog'
 
 /** A modal form: focus moves in, Escape closes, focus goes back to where it was. */
 export function Modal({
@@ -96,6 +97,7 @@ export function EditDialogs() {
   const dialog = useStore(editing!.state, (s) => s.dialog)
   if (dialog === null) return null
   const close = () => editing!.openDialog(null)
+  if (dialog.kind === 'merge') return <MergeDialog editing={editing!} dialog={dialog} onClose={close} />
   return dialog.kind === 'newActor' ? (
     <NewActorDialog editing={editing!} dialog={dialog} onClose={close} />
   ) : (
