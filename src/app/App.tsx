@@ -7,6 +7,7 @@ import { createPersistence } from '../io/persist'
 import { buildIndex } from '../model/graphIndex'
 import { createSession } from '../session/session'
 import { createEditing } from '../session/editing'
+import { createLive } from '../session/live'
 import { createEditor } from '../document/editor'
 import { createNetworkStore, saveLastNetwork } from '../io/networks'
 import { createExplorerStore } from '../state/store'
@@ -54,6 +55,15 @@ export function App() {
       },
     }),
   )
+  const [live] = useState(() =>
+    createLive({
+      editing,
+      explorer: store,
+      networks,
+      base: () => window.location.href.split('#')[0]!.split('?')[0]!,
+    }),
+  )
+  useEffect(() => () => live.destroy(), [live])
   const query = useQuery(bootQuery(graphUrl(initial.graph), persist, networks))
   useEffect(() => bindUrl(store), [store])
   useEffect(() => () => session.destroy(), [session])
@@ -114,6 +124,7 @@ export function App() {
       session={session}
       editing={editing}
       networks={networks}
+      live={live}
     />
   )
 }

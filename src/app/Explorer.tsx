@@ -4,6 +4,7 @@ import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
 import type { Editing } from '../session/editing'
 import type { NetworkStore } from '../io/networks'
+import type { Live } from '../session/live'
 import type { ExplorerStore } from '../state/store'
 import { DatasetBar } from './DatasetBar'
 import { Notices } from './Notices'
@@ -38,6 +39,7 @@ import { createSourcesUi, SourcesContext, useSourcesUi } from './sources/ui'
 import { EvidenceCheckPanel, SourcesPanel, SourcesToggle } from './sources/Panels'
 import { Reader } from './sources/Reader'
 import { AddSourceDialog } from './sources/AddSource'
+import { JoinFromLink, LiveBar, LiveHistory, PeerOutlines, ShareLiveButton, useViewOnly } from './live/Live'
 // The table (TanStack Table and Virtual) loads on first use.
 const TableView = lazy(() => import('./grid/TableView').then((m) => ({ default: m.TableView })))
 
@@ -51,6 +53,7 @@ export function Explorer({
   session,
   editing,
   networks,
+  live,
 }: {
   index: GraphIndex
   store: ExplorerStore
@@ -58,6 +61,7 @@ export function Explorer({
   session?: Session
   editing?: Editing
   networks?: NetworkStore
+  live?: Live
 }) {
   const [views] = useState(createDrawnViewCache)
   const [sourcesUi] = useState(createSourcesUi)
@@ -70,8 +74,9 @@ export function Explorer({
       ...(session ? { session } : {}),
       ...(editing ? { editing } : {}),
       ...(networks ? { networks } : {}),
+      ...(live ? { live } : {}),
     }),
-    [index, store, engine, views, session, editing, networks],
+    [index, store, engine, views, session, editing, networks, live],
   )
   return (
     <ExplorerContext.Provider value={ctx}>
@@ -84,7 +89,10 @@ export function Explorer({
 
 function Layout({ title }: { title: string }) {
   const [drawer, setDrawer] = useState<Drawer>('none')
-  const { store, session, editing } = useExplorerContext()
+  const { store, session, editing: editable, live } = useExplorerContext()
+  // A viewer's link: no editing controls at all (the server refuses a viewer's writes anyway).
+  const viewOnly = useViewOnly(live)
+  const editing = viewOnly ? undefined : editable
   const [historyOpen, setHistoryOpen] = useState(false)
   const [tableOpen, setTableOpen] = useState(false)
   const editingOn = useEditMode()
@@ -134,6 +142,7 @@ function Layout({ title }: { title: string }) {
           </ErrorBoundary>
           {session ? <DatasetBar /> : null}
           {editing ? <EditToggle onHistory={() => setHistoryOpen((o) => !o)} /> : null}
+          {live && editing ? <ShareLiveButton /> : null}
           <button
             type="button"
             className="table-toggle"
@@ -192,6 +201,8 @@ function Layout({ title }: { title: string }) {
             <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
           ) : null}
           <GraphView />
+          {live ? <PeerOutlines /> : null}
+          {live ? <LiveBar /> : null}
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>
@@ -223,6 +234,7 @@ function Layout({ title }: { title: string }) {
           {editing && editingOn && historyOpen ? (
             <ErrorBoundary name="history">
               <HistoryPanel />
+              {live ? <LiveHistory /> : null}
             </ErrorBoundary>
           ) : null}
           <ErrorBoundary name="path">
@@ -243,6 +255,7 @@ function Layout({ title }: { title: string }) {
       {table.dialog}
       {editing ? <EditDialogs /> : null}
       {editing ? <AddSourceDialog /> : null}
+      {live ? <JoinFromLink /> : null}
     </OpenFilesContext.Provider>
   )
 }

@@ -7,6 +7,7 @@ import type { GraphIndex } from '../model/graphIndex'
 import type { Editing } from '../session/editing'
 import type { NetworkStore } from '../io/networks'
 import type { Session } from '../session/session'
+import type { Live } from '../session/live'
 import type { ExplorerState, ExplorerStore } from '../state/store'
 
 export interface ExplorerContextValue {
@@ -25,6 +26,8 @@ export interface ExplorerContextValue {
   readonly editing?: Editing
   /** The networks kept in this browser ("Networks"); absent in component tests. */
   readonly networks?: NetworkStore
+  /** Working together through a collab server (issue 21); absent in component tests. */
+  readonly live?: Live
 }
 
 /** Holds the engine once the canvas exists. Methods, not a ref: panels read it in event handlers. */

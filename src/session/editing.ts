@@ -81,6 +81,8 @@ export interface Editing {
   undo(): Step | null
   redo(): Step | null
   goTo(count: number): void
+  /** The document on screen, made now if need be and made the user's own (for sharing it live). */
+  share(): NetworkDoc
   /** The document on screen (created on the first edit). */
   net(): NetworkDoc | null
   editor(): Editor | null
@@ -205,6 +207,11 @@ export function createEditing(opts: {
         state.setState({ notice: result.summary ?? null })
       }
       return result
+    },
+    share() {
+      ensure()
+      adopt()
+      return net!
     },
     undo: () => editor?.undo() ?? null,
     redo: () => editor?.redo() ?? null,
