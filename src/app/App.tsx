@@ -31,7 +31,12 @@ function clearUrl() {
 export function App() {
   const initial = useMemo(() => decodeUrl(window.location.search), [])
   const [store] = useState(() =>
-    createExplorerStore({ filter: initial.filter, selection: initial.selection, focus: initial.focus }),
+    createExplorerStore({
+      filter: initial.filter,
+      selection: initial.selection,
+      focus: initial.focus,
+      path: initial.path,
+    }),
   )
   const [engine] = useState(createEngineSlot)
   const [persist] = useState(() => createPersistence())
