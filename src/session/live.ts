@@ -205,7 +205,9 @@ export function createLive(opts: {
     const awareness = p.awareness!
     const me = doc.clientID
     awareness.setLocalStateField('user', { name, color: colorOf(me) })
-    awareness.setLocalStateField('selected', opts.explorer.getState().selection)
+    const selectedActor = (sel: ReturnType<ExplorerStore['getState']>['selection']) =>
+      sel !== null && sel.kind === 'actor' ? sel.id : null
+    awareness.setLocalStateField('selected', selectedActor(opts.explorer.getState().selection))
     const people = () => {
       const out: Person[] = []
       for (const [id, s] of awareness.getStates()) {
@@ -220,7 +222,7 @@ export function createLive(opts: {
     awareness.on('change', people)
     people()
     const offSelection = opts.explorer.subscribe((s, prev) => {
-      if (s.selection !== prev.selection) awareness.setLocalStateField('selected', s.selection)
+      if (s.selection !== prev.selection) awareness.setLocalStateField('selected', selectedActor(s.selection))
     })
     const log = logOf(doc)
     const readAll = () => state.setState({ log: readLog(doc) })

@@ -15,7 +15,16 @@ import path from 'node:path'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { expect, openExplorer, ROOT, test, type ErrorLog } from './fixtures'
+import {
+  actorButton,
+  expect,
+  openExplorer,
+  readDataset,
+  ROOT,
+  saveShot,
+  test,
+  type ErrorLog,
+} from './fixtures'
 
 const APP_ORIGIN = `http://127.0.0.1:${process.env.TEST_PORT ?? 4317}`
 
@@ -146,7 +155,7 @@ async function addActor(page: Page, label: string) {
 test('two editors edit at once and converge; People here lists both; History names who', async ({
   page,
   launch,
-}) => {
+}, testInfo) => {
   const links = await share(page, 'Ana')
   const other = (await launch()).pages()[0]!
   await join(other, links.editor, 'Bo')
@@ -163,6 +172,19 @@ test('two editors edit at once and converge; People here lists both; History nam
   const log = page.getByRole('region', { name: 'Changes in this room' })
   await expect(log).toContainText(/Ana: .*Atlantis/)
   await expect(log).toContainText(/Bo: .*Lemuria/)
+  // Bo's selection is outlined in Bo's colour on Ana's map.
+  const chosen = readDataset().actors[0]!
+  await actorButton(other, chosen.label).click()
+  const ring = page.locator(`.peer-ring[data-person="Bo"]`)
+  await expect(ring).toHaveAttribute('data-actor', chosen.id)
+  await expect(ring).toBeVisible()
+  const bo = await people
+    .getByRole('listitem')
+    .filter({ hasText: /^Bo$/ })
+    .locator('.person-swatch')
+    .evaluate((e) => getComputedStyle(e).backgroundColor)
+  expect(await ring.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe(bo)
+  await saveShot(page, testInfo, 'live-two-editors')
   // Undo undoes only your own change.
   await other.getByRole('toolbar', { name: 'Editing' }).getByRole('button', { name: /^Undo/ }).click()
   for (const p of [page, other]) await expect.poll(() => labels(p)).not.toContain('Lemuria')
