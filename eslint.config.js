@@ -43,6 +43,10 @@ const layers = [
     regex: '^\\.\\./(?!model(/|$))',
     message: 'src/analysis/ is pure: it imports nothing under src/ but model/ and analysis/.',
   }),
+  layer('evidence', {
+    regex: '^\\.\\./(?!model(/|$))',
+    message: 'src/evidence/ is pure: it imports nothing under src/ but model/ and evidence/.',
+  }),
   layer('document', {
     regex: '^\\.\\./(?!(model|analysis)(/|$))',
     message:

@@ -121,7 +121,7 @@ rows.push({
 const con = await connect()
 const t0 = performance.now()
 const loaded = await loadEvents(con, [ev.file], PRESETS.acled)
-const ties = await tiesFromEvents(con, PRESETS.acled, loaded.rowOffset)
+const ties = await tiesFromEvents(con, PRESETS.acled, loaded)
 const duckMs = performance.now() - t0
 rows.push({
   row: `the same table with DuckDB (npm run aggregate)`,

@@ -89,10 +89,17 @@ try {
 } catch (e) {
   fail(`the table could not be read: ${(e as Error).message}`, 1)
 }
+if (loaded.problems) {
+  const shown = loaded.problems.slice(0, 100)
+  for (const e of shown) console.error(`${e.path}: ${e.message}`)
+  if (loaded.problems.length > shown.length)
+    console.error(`and ${loaded.problems.length - shown.length} more`)
+  process.exit(1)
+}
 let ties
 let counts
 try {
-  ties = await tiesFromEvents(con, mapping, loaded.rowOffset)
+  ties = await tiesFromEvents(con, mapping, loaded)
   counts = await rowCounts(con, mapping)
 } catch (e) {
   fail(`the aggregation failed: ${(e as Error).message}`, 1)

@@ -10,10 +10,12 @@ import { loadBundled } from './queries'
 import { useExplorerContext, useView } from './context'
 import { yearWindowText } from './format'
 import { useOpenFiles } from './tableOpen'
+import { NetworksDialog } from './edit/NetworksDialog'
 
 /** Opening, exporting and going back: the dataset's own controls, in the top bar. */
 export function DatasetBar() {
-  const { session } = useExplorerContext()
+  const { session, networks, editing } = useExplorerContext()
+  const [networksOpen, setNetworksOpen] = useState(false)
   const input = useRef<HTMLInputElement>(null)
   const dataset = useStore(session!.state, (s) => s.dataset)
   const busy = useStore(session!.state, (s) => s.importing !== null)
@@ -38,6 +40,12 @@ export function DatasetBar() {
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>
         Open graph…
       </button>
+      {networks !== undefined && editing !== undefined ? (
+        <button type="button" aria-haspopup="dialog" onClick={() => setNetworksOpen(true)}>
+          Networks
+        </button>
+      ) : null}
+      {networksOpen ? <NetworksDialog onClose={() => setNetworksOpen(false)} /> : null}
       <ExportMenu />
       {dataset !== null && dataset.origin !== 'bundled' ? (
         <button

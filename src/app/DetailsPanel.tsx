@@ -7,6 +7,7 @@ import { citationText, safeHref, yearsText } from './format'
 import { focusOn } from './FocusControls'
 import { ActorEditor, RelationEditor } from './edit/EditDetails'
 import { useEditMode } from './edit/useEditMode'
+import { ShowInSource } from './sources/Panels'
 
 export function EvidenceList({ relation, index }: { relation: Relation; index: GraphIndex }) {
   const evidence = relation.evidence ?? []
@@ -31,7 +32,8 @@ export function EvidenceList({ relation, index }: { relation: Relation; index: G
                   cite
                 )}
               </cite>
-              {e.note !== undefined && e.note !== '' ? <span className="note"> ({e.note})</span> : null}
+              {e.note !== undefined && e.note !== '' ? <span className="note"> ({e.note})</span> : null}{' '}
+              <ShowInSource relation={relation.id} index={i} evidence={e} />
             </figcaption>
           </figure>
         )

@@ -35,6 +35,10 @@ import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/Edit
 import { EditDialogs } from './edit/NewDialogs'
 import { useEditMode } from './edit/useEditMode'
 import { TypesEditor } from './edit/TypesEditor'
+import { createSourcesUi, SourcesContext, useSourcesUi } from './sources/ui'
+import { EvidenceCheckPanel, SourcesPanel, SourcesToggle } from './sources/Panels'
+import { Reader } from './sources/Reader'
+import { AddSourceDialog } from './sources/AddSource'
 import { JoinFromLink, LiveBar, LiveHistory, PeerOutlines, ShareLiveButton, useViewOnly } from './live/Live'
 // The table (TanStack Table and Virtual) loads on first use.
 const TableView = lazy(() => import('./grid/TableView').then((m) => ({ default: m.TableView })))
@@ -60,6 +64,7 @@ export function Explorer({
   live?: Live
 }) {
   const [views] = useState(createDrawnViewCache)
+  const [sourcesUi] = useState(createSourcesUi)
   const ctx = useMemo<ExplorerContextValue>(
     () => ({
       index,
@@ -75,7 +80,9 @@ export function Explorer({
   )
   return (
     <ExplorerContext.Provider value={ctx}>
-      <Layout title={index.graph.title} />
+      <SourcesContext.Provider value={sourcesUi}>
+        <Layout title={index.graph.title} />
+      </SourcesContext.Provider>
     </ExplorerContext.Provider>
   )
 }
@@ -120,10 +127,11 @@ function Layout({ title }: { title: string }) {
     [store],
   )
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? 'none' : d))
+  const reading = useSourcesUi((s) => s.reader !== null)
   return (
     <OpenFilesContext.Provider value={table.open}>
       <div
-        className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}`}
+        className={`explorer drawer-${drawer}${balanceOpen || comparing ? ' analysis-open' : ''}${editingOn ? ' edit-on' : ''}${reading ? ' reader-open' : ''}`}
       >
         <header className="topbar">
           <h1>
@@ -145,6 +153,7 @@ function Layout({ title }: { title: string }) {
             Table
           </button>
           <AnalysisToggles onOpen={() => setDrawer('details')} />
+          <SourcesToggle />
           <div className="drawer-toggles">
             <button
               type="button"
@@ -214,7 +223,14 @@ function Layout({ title }: { title: string }) {
             </ErrorBoundary>
           ) : null}
         </main>
+        <ErrorBoundary name="reader">
+          <Reader />
+        </ErrorBoundary>
         <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
+          <ErrorBoundary name="sources">
+            <SourcesPanel />
+            <EvidenceCheckPanel />
+          </ErrorBoundary>
           {editing && editingOn && historyOpen ? (
             <ErrorBoundary name="history">
               <HistoryPanel />
@@ -238,6 +254,7 @@ function Layout({ title }: { title: string }) {
       </div>
       {table.dialog}
       {editing ? <EditDialogs /> : null}
+      {editing ? <AddSourceDialog /> : null}
       {live ? <JoinFromLink /> : null}
     </OpenFilesContext.Provider>
   )

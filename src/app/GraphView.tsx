@@ -9,6 +9,7 @@ import { useExplorer, useExplorerContext, useView } from './context'
 import { ErrorBoundary } from './ErrorBoundary'
 import { FocusControls } from './FocusControls'
 import { windowLabel } from './YearSlider'
+import { EvidenceLine } from './sources/Panels'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
 /**
@@ -43,6 +44,7 @@ export function StatusLine() {
           {extra.join(' · ')}
         </p>
       ) : null}
+      <EvidenceLine />
     </div>
   )
 }

@@ -6,6 +6,7 @@
  * (a unit test checks that the two list the same calls).
  */
 import type { Graph } from '../model/types'
+import { evidenceCounts, type EvidenceCounts } from '../evidence/check'
 import type { ExplorerStore } from '../state/store'
 import type { Engine } from './types'
 
@@ -67,6 +68,10 @@ const CALLS = table({
   compare: ({ analysis }, a: number, b: number): CompareHookResult =>
     analysis === undefined ? noAnalysis() : analysis.compare(a, b),
   path: ({ engine }, fromId: string, toId: string) => engine.path(String(fromId), String(toId)),
+  evidence: ({ engine, network }): EvidenceCounts | null => {
+    const g = network?.() ?? engine.graphIndex()?.graph ?? null
+    return g === null ? null : evidenceCounts(g)
+  },
   graph: ({ engine, network }): Graph | null => {
     const g = network?.() ?? engine.graphIndex()?.graph ?? null
     return g === null ? null : (structuredClone(g) as Graph)

@@ -193,6 +193,10 @@ export function createNetworkStore(dbName = 'alliance-explorer-networks'): Netwo
       const onHide = () => void flush()
       window.addEventListener('pagehide', onHide)
       status({ kind: 'saved' })
+      // The steps made before the network was the user's own (the first edit makes it so) are
+      // history to keep too.
+      const { done, undone } = editor.steps()
+      if (done.length > 0 || undone.length > 0) onHistory()
       return () => {
         void flush()
         closed = true

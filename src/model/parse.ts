@@ -172,6 +172,17 @@ function crossChecks(doc: Record<string, unknown>, errors: Problem[]): void {
         if (typeof s === 'string' && s.trim() !== '' && !sourceIds.has(s)) {
           errors.push({ path: `${at}.evidence[${j}].source`, message: `no source has the id "${s}"` })
         }
+        const anchor = isRecord(e) ? own(e, 'anchor') : undefined
+        if (isRecord(anchor)) {
+          const a = own(anchor, 'start')
+          const b = own(anchor, 'end')
+          if (typeof a === 'number' && typeof b === 'number' && b < a) {
+            errors.push({
+              path: `${at}.evidence[${j}].anchor.end`,
+              message: `end (${b}) is before start (${a})`,
+            })
+          }
+        }
       })
     }
   })

@@ -13,6 +13,8 @@ export const ACTOR_KINDS = ['state', 'organisation', 'armed-group', 'bloc', 'per
 export const STANCES = ['cooperative', 'hostile', 'neutral'] as const
 export const MIN_YEAR = -3000
 export const MAX_YEAR = 3000
+/** The longest source text kept (characters, as JavaScript counts them). */
+export const MAX_SOURCE_TEXT = 2_000_000
 
 const nonEmpty = (what: string) =>
   z
@@ -76,8 +78,18 @@ export const sourceSchema = record(
     ),
     url: z.optional(httpUrl),
     asOf: z.optional(year('asOf')),
+    text: z.optional(
+      z
+        .string({ error: 'text must be a string' })
+        .check(
+          z.maxLength(
+            MAX_SOURCE_TEXT,
+            `text must be at most ${MAX_SOURCE_TEXT.toLocaleString('en')} characters`,
+          ),
+        ),
+    ),
   },
-  'A document that evidence quotes. `asOf` is the year the text describes, for texts without a date.',
+  'A document that evidence quotes. `asOf` is the year the text describes, for texts without a date; `text` is the plain text its quotations refer to.',
 )
 
 export const actorSchema = record(
@@ -94,12 +106,37 @@ export const actorSchema = record(
   'A state, bloc, organisation, armed group or person.',
 )
 
+const offset = (what: string) =>
+  z
+    .int({ error: `${what} must be a whole number (an offset into the source's text)` })
+    .check(z.gte(0, `${what} must not be negative`))
+
+/**
+ * Where a quotation sits in its source's `text`, after the W3C Web Annotation TextPosition and
+ * TextQuote selectors: `start`/`end` are offsets in UTF-16 code units (as JavaScript strings index
+ * them; `text.slice(start, end)` is the quote), `prefix`/`suffix` up to 32 characters either side.
+ */
+export const anchorSchema = record(
+  'an anchor',
+  {
+    start: offset('start'),
+    end: offset('end'),
+    prefix: z.string({ error: 'prefix must be a string' }),
+    suffix: z.string({ error: 'suffix must be a string' }),
+  },
+  "Where the quotation sits in its source's text: UTF-16 code unit offsets start (inclusive) and end (exclusive), with up to 32 characters of context either side.",
+)
+
 export const evidenceSchema = record(
   'a piece of evidence',
   {
     source: nonEmpty('source'),
     quote: nonEmpty('quote'),
     note: z.optional(z.string({ error: 'note must be a string' })),
+    anchor: z.optional(anchorSchema),
+    page: z.optional(
+      z.int({ error: 'page must be a whole number' }).check(z.gte(1, 'page must be 1 or more')),
+    ),
   },
   'A verbatim quotation from a source that states the relation.',
 )

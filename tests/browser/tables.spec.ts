@@ -140,6 +140,27 @@ test.describe('opening tables through "Map columns"', () => {
     await expect(actorButton(page, 'Azerbaijan')).toBeVisible()
   })
 
+  test('a SIPRI-like register with split records and Windows-1252 opens whole, the repair said', async ({
+    page,
+  }) => {
+    await openExplorer(page)
+    await dropFile(page, 'sipri-split-records.csv')
+    await expect(dialog(page)).toBeVisible()
+    await dialog(page).getByLabel('Preset').selectOption({ label: 'SIPRI arms transfers' })
+    await dialog(page).getByRole('button', { name: 'Open' }).click()
+    await expect(dialog(page)).toHaveCount(0)
+    // By hand: 6 actors; Israel→Azerbaijan 2016–2020 (rows 5 and 6, rejoined) and 2023 (row 12),
+    // Russia→Armenia (row 8), Türkiye→Azerbaijan (row 9, rejoined from rows 9–11), India→Armenia (row 13).
+    await expect(statusLine(page)).toHaveText('Showing 6 of 6 actors and 5 of 5 relations')
+    const notes = page.getByRole('status').filter({ hasText: /What was assumed/ })
+    await expect(notes).toContainText('The file was read as Windows-1252')
+    await expect(notes).toContainText(
+      '2 records had an unquoted line break inside a cell and were rejoined: rows 6, 9',
+    )
+    await actorButton(page, 'Türkiye').click()
+    await expect(page.getByText('Türkiye’s first export of the type')).toBeVisible()
+  })
+
   test('broken tables get a report and the current view stays', async ({ page }) => {
     await openExplorer(page)
     const before = await statusLine(page).textContent()

@@ -9,6 +9,7 @@ import type { Editing, SaveStatus } from '../../session/editing'
 import { useExplorerContext } from '../context'
 import { download } from '../download'
 import { slug } from '../../io/export/fileName'
+import { AddFileButton } from './AddFileDialog'
 import './edit.css'
 
 /** True when a key press belongs to a text field (or a select), not to the app's shortcuts. */
@@ -102,6 +103,7 @@ export function EditToolbar({ historyOpen, onHistory }: { historyOpen: boolean; 
       <button type="button" onClick={() => editing!.openDialog({ kind: 'newRelation' })}>
         New relation
       </button>
+      <AddFileButton />
       <span className="edit-sep" aria-hidden="true" />
       <button
         type="button"

@@ -33,6 +33,7 @@ export function toCsv(graph: Graph): string {
       text(r.approximate),
       text(r.directed),
       r.summary,
+      text(r.weight),
     ]
     const evidence = r.evidence ?? []
     if (evidence.length === 0) out.push(line([...base, '', '', '', '', '', '', '']))

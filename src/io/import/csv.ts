@@ -3,7 +3,7 @@
  * semicolon- and tab-separated exports work too).
  *
  * A relations table has the columns `source` and `target` (actor ids) and optionally `id`, `type`,
- * `stance`, `start`, `end`, `approximate`, `directed`, `summary`, `quote`, `note`, `source_title`,
+ * `stance`, `start`, `end`, `approximate`, `directed`, `summary`, `weight`, `quote`, `note`, `source_title`,
  * `source_url`, `source_author`, `source_publisher`, `source_published`. Headers are
  * case-insensitive; spaces count as underscores. Rows that share an `id` are one relation with one
  * quotation per row. An optional actors table has `id` and optionally `label`, `kind`,
@@ -31,6 +31,7 @@ export const RELATION_COLUMNS = [
   'approximate',
   'directed',
   'summary',
+  'weight',
   'quote',
   'note',
   'source_title',
@@ -144,6 +145,14 @@ export function readTable(text: string, name: string, prefix: string): { table?:
     rows.push({ n: i + 1, cells: cells.map(unguardCell) })
   }
   return { table: { name, columns, headers, rows }, errors }
+}
+
+/** The `weight` cell: a number when it reads as one, else the text (the validator names the row). */
+function weightOf(cell: string | undefined): { extra?: { weight: unknown } } {
+  const t = cell?.trim() ?? ''
+  if (t === '') return {}
+  const n = Number(t)
+  return { extra: { weight: Number.isFinite(n) ? n : t } }
 }
 
 const isRelationsTable = (t: Table) => t.columns.has('source') || t.columns.has('target')
@@ -333,6 +342,7 @@ function buildFromTables(
         end: get('end'),
         approximate: get('approximate'),
         evidence: evidence ? [evidence] : [],
+        ...weightOf(get('weight')),
       },
       at,
     )

@@ -82,11 +82,11 @@ describe('toCsv', () => {
     const csv = toCsv(g)
     const lines = csv.split('\r\n')
     expect(lines[0]).toBe(
-      'id,source,target,type,stance,start,end,approximate,directed,summary,quote,note,source_title,source_url,source_author,source_publisher,source_published',
+      'id,source,target,type,stance,start,end,approximate,directed,summary,weight,quote,note,source_title,source_url,source_author,source_publisher,source_published',
     )
     expect(csv).toContain('"a, ""quoted""\nline"')
     expect(csv).toContain(`'=HYPERLINK`)
-    expect(csv).toContain(`'-500,'-400,,,''=already,'@cmd`)
+    expect(csv).toContain(`'-500,'-400,,,''=already,,'@cmd`)
     expect(csv.endsWith('\r\n')).toBe(true)
     const back = importText(csv, 'x.csv', [{ name: 'actors.csv', text: toActorsCsv(g) }])
     if (!back.ok) throw new Error(JSON.stringify(back.errors))
@@ -94,6 +94,30 @@ describe('toCsv', () => {
       ['a, "quoted"\nline', undefined, undefined, '=HYPERLINK("x")'],
       ["'=already", -500, -400, '@cmd'],
     ])
+  })
+
+  it("carries each relation's weight, as the JSON export does, and reads it back", () => {
+    const g = tinyGraph([
+      { weight: 46, evidence: [{ source: 's', quote: 'one' }] },
+      { weight: 2.5, evidence: [{ source: 's', quote: 'two' }] },
+      { evidence: [{ source: 's', quote: 'three' }] },
+    ])
+    const csv = toCsv(g)
+    const header = csv.split('\r\n')[0]!.split(',')
+    const at = header.indexOf('weight')
+    expect(at).toBeGreaterThan(0)
+    expect(
+      csv
+        .split('\r\n')
+        .slice(1, 4)
+        .map((l) => l.split(',')[at]),
+    ).toEqual(['46', '2.5', ''])
+    const back = importText(csv, 'x.csv', [{ name: 'actors.csv', text: toActorsCsv(g) }])
+    if (!back.ok) throw new Error(JSON.stringify(back.errors))
+    expect(back.graph.relations.map((r) => r.weight)).toEqual([46, 2.5, undefined])
+    const bad = importText('source,target,weight\na,b,many\n', 'w.csv')
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.errors[0]!.path).toBe('row 2, column "weight"')
   })
 
   it('guards only cells a spreadsheet would evaluate', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { decodeTable } from '../../../src/io/import/tables/encoding'
-import { readRawTable } from '../../../src/io/import/tables/read'
+import { createRecordRepair, readRawTable, repairNotes } from '../../../src/io/import/tables/read'
 import { isMissing, listItems, yearOfDate, yearsOfCell } from '../../../src/io/import/tables/values'
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/tables/${name}`))
@@ -92,12 +92,118 @@ describe('reading: separators, preamble, header, names', () => {
     expect(t.rows.map((r) => r.n)).toEqual([2, 3, 4])
   })
 
-  it('ragged rows are problems with their row', () => {
+  it('a table whose rows are mostly unreadable is refused: its bad rows are the problems', () => {
     const t = readRawTable(text('ragged-rows.csv'))
+    // Rows 3 and 4 of the 3 data rows have 2 and 4 values where the header has 3.
     expect(t.errors).toEqual([
       { path: 'row 3', message: 'the row has 2 values but the table has 3 columns' },
       { path: 'row 4', message: 'the row has 4 values but the table has 3 columns' },
+      {
+        path: '(file)',
+        message: '2 of 3 rows could not be read; a table opens when most of its rows can be',
+      },
     ])
+  })
+})
+
+describe('repairing real exports: split records rejoined, broken rows skipped', () => {
+  it('a SIPRI-like Windows-1252 register with a preamble and records split by unquoted line breaks', () => {
+    const d = decodeTable(fixture('sipri-split-records.csv'))
+    if (!d.ok) throw new Error(d.message)
+    expect(d.encoding).toBe('Windows-1252')
+    const t = readRawTable(d.text)
+    expect(t.errors).toEqual([])
+    expect(t.headerRow).toBe(4)
+    expect(t.names).toHaveLength(16)
+    // By hand: rows 6–7 are one record (13 + 4 values, the comment split once), rows 9–11 another
+    // (13 + 1 + 4 values, the comment split twice); rows 5, 8, 12 and 13 are whole.
+    expect(t.rows.map((r) => r.n)).toEqual([5, 6, 8, 9, 12, 13])
+    expect(t.rows.every((r) => r.cells.length === 16)).toBe(true)
+    const comments = t.rows.map((r) => r.cells[12])
+    expect(comments[1]).toBe('Part of a $1.6 bn deal\r\nsigned in 2016')
+    expect(comments[3]).toBe('Incl. ground stations\r\nand training\r\nTürkiye’s first export of the type')
+    // The cells after the split are in their own columns: the three TIV values.
+    expect(t.rows[1]!.cells.slice(13)).toEqual(['1', '4', '4'])
+    expect(t.rows[3]!.cells.slice(0, 3)).toEqual(['Azerbaijan', 'Türkiye', '2020'])
+    expect(t.repairs.rejoined).toEqual([6, 9])
+    expect(t.repairs.skipped).toEqual([])
+    expect(repairNotes(t.repairs)).toEqual([
+      '2 records had an unquoted line break inside a cell and were rejoined: rows 6, 9',
+    ])
+  })
+
+  it('rows that cannot be repaired are skipped with their row and reason; the rest is read', () => {
+    const t = readRawTable(text('broken-rows.csv'))
+    expect(t.errors).toEqual([])
+    expect(t.rows.map((r) => r.n)).toEqual([2, 4, 6, 7, 8, 9, 12])
+    expect(t.repairs.rejoined).toEqual([])
+    expect(t.repairs.skipped).toEqual([
+      { path: 'row 3', message: 'the row has 5 values but the table has 4 columns' },
+      // A short row followed by a whole one: nothing completes it.
+      { path: 'row 5', message: 'the row has 2 values but the table has 4 columns' },
+      // 3 + 3 values, the split cell counted once, make 5, not 4: not one record.
+      { path: 'row 10', message: 'the row has 3 values but the table has 4 columns' },
+      { path: 'row 11', message: 'the row has 3 values but the table has 4 columns' },
+      {
+        path: 'row 13',
+        message:
+          'a quoted value has text after its closing quote; a quoted value is not closed (a " is missing)',
+      },
+    ])
+    expect(repairNotes(t.repairs)).toEqual([
+      '5 rows could not be read and were skipped: row 3 (the row has 5 values but the table has 4 columns), row 5 (the row has 2 values but the table has 4 columns), row 10 (the row has 3 values but the table has 4 columns), row 11 (the row has 3 values but the table has 4 columns), row 13 (a quoted value has text after its closing quote; a quoted value is not closed (a " is missing))',
+    ])
+  })
+
+  it('the rule, record by record', () => {
+    const run = (width: number, records: string[][]) => {
+      const kept: [number, readonly string[]][] = []
+      const r = createRecordRepair(
+        width,
+        () => '\n',
+        (n, cells) => kept.push([n, cells]),
+      )
+      records.forEach((cells, i) => r.push(i + 1, cells, []))
+      return { kept, repairs: r.end() }
+    }
+    // Two short rows that make the width: one record, the break inside the cell where it fell.
+    expect(
+      run(3, [
+        ['a', 'b'],
+        ['c', 'd'],
+      ]).kept,
+    ).toEqual([[1, ['a', 'b\nc', 'd']]])
+    // A blank line inside the split cell stays in it.
+    expect(run(3, [['a', 'b'], [''], ['c', 'd']]).kept).toEqual([[1, ['a', 'b\n\nc', 'd']]])
+    // Too many values together: the first is skipped, the second may still start a record.
+    const over = run(4, [
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+      ['g', 'h'],
+    ])
+    expect(over.kept).toEqual([[2, ['d', 'e', 'f\ng', 'h']]])
+    expect(over.repairs.rejoined).toEqual([2])
+    expect(over.repairs.skipped.map((p) => p.path)).toEqual(['row 1'])
+    const mixed = run(4, [
+      ['a', 'b', 'c'],
+      ['x', 'y', 'z'],
+      ['1', '2', '3', '4'],
+    ])
+    expect(mixed.kept).toEqual([[3, ['1', '2', '3', '4']]])
+    expect(mixed.repairs.skipped.map((p) => p.path)).toEqual(['row 1', 'row 2'])
+    // A short row at the end of the file is skipped.
+    expect(run(2, [['a', 'b'], ['c']]).repairs.skipped).toEqual([
+      { path: 'row 2', message: 'the row has 1 value but the table has 2 columns' },
+    ])
+    // An unclosed quote counts every line it swallowed as unreadable.
+    const r = createRecordRepair(
+      2,
+      () => '\n',
+      () => {},
+    )
+    r.push(1, ['a', 'b'], [])
+    r.push(2, ['c', 'd\ne,f\ng,h'], ['a quoted value is not closed (a " is missing)'])
+    expect(r.end()).toMatchObject({ readable: 1, unreadable: 3 })
   })
 })
 

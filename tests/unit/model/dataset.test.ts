@@ -72,3 +72,27 @@ describe('public/graph.schema.json', () => {
     expect(JSON.parse(read('public/graph.schema.json'))).toEqual(graphJsonSchema())
   })
 })
+
+describe('the bundled dataset embeds its source texts and anchors every quotation', () => {
+  const result = parseGraphText(read('data/iran-azerbaijan.json'))
+  if (!result.ok) throw new Error(JSON.stringify(result.errors))
+  const g = result.graph
+
+  it('carries each source text exactly as data/sources/ has it', () => {
+    for (const s of g.sources) expect(s.text, s.id).toBe(read(`data/sources/${s.id}.txt`))
+  })
+
+  it('gives every quotation an anchor whose slice of the text is the quote', () => {
+    let n = 0
+    for (const r of g.relations)
+      for (const e of r.evidence ?? []) {
+        const text = g.sources.find((s) => s.id === e.source)!.text!
+        expect(e.anchor, r.id).toBeDefined()
+        expect(text.slice(e.anchor!.start, e.anchor!.end), r.id).toBe(e.quote)
+        expect(e.anchor!.prefix).toBe(text.slice(Math.max(0, e.anchor!.start - 32), e.anchor!.start))
+        expect(e.anchor!.suffix).toBe(text.slice(e.anchor!.end, e.anchor!.end + 32))
+        n++
+      }
+    expect(n).toBe(137)
+  })
+})

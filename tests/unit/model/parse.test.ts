@@ -197,6 +197,52 @@ const INVALID: [string, string, string, string][] = [
     'relations[0].directed',
     'directed must be true or false',
   ],
+  [
+    'source text not a string',
+    mutate((d) => ((d.sources[0] as Record<string, unknown>).text = 12)),
+    'sources[0].text',
+    'text must be a string',
+  ],
+  [
+    'anchor end before start',
+    mutate(
+      (d) =>
+        ((d.relations[0]!.evidence[0] as Record<string, unknown>).anchor = {
+          start: 9,
+          end: 2,
+          prefix: '',
+          suffix: '',
+        }),
+    ),
+    'relations[0].evidence[0].anchor.end',
+    'end (2) is before start (9)',
+  ],
+  [
+    'negative anchor offset',
+    mutate(
+      (d) =>
+        ((d.relations[0]!.evidence[0] as Record<string, unknown>).anchor = {
+          start: -1,
+          end: 2,
+          prefix: '',
+          suffix: '',
+        }),
+    ),
+    'relations[0].evidence[0].anchor.start',
+    'start must not be negative',
+  ],
+  [
+    'anchor without its context',
+    mutate((d) => ((d.relations[0]!.evidence[0] as Record<string, unknown>).anchor = { start: 0, end: 2 })),
+    'relations[0].evidence[0].anchor.prefix',
+    'prefix is required',
+  ],
+  [
+    'page zero',
+    mutate((d) => ((d.relations[0]!.evidence[0] as Record<string, unknown>).page = 0)),
+    'relations[0].evidence[0].page',
+    'page must be 1 or more',
+  ],
 ]
 
 describe('parseGraphText: invalid files', () => {
@@ -226,6 +272,29 @@ describe('parseGraphText: valid files', () => {
     expect(r.ok).toBe(true)
     expect(r.warnings).toEqual([{ path: 'actors[0].flag', message: 'unknown field "flag" is ignored' }])
   })
+  it('accepts a source text, an anchor and a page, and files without them stay valid', () => {
+    const d = base() as Doc
+    ;(d.sources[0] as Record<string, unknown>).text = 'Iran recognised Azerbaijan.'
+    ;(d.relations[0]!.evidence[0] as Record<string, unknown>).anchor = {
+      start: 5,
+      end: 15,
+      prefix: 'Iran ',
+      suffix: ' Azerbaijan.',
+    }
+    ;(d.relations[0]!.evidence[0] as Record<string, unknown>).page = 2
+    const r = parseGraphText(JSON.stringify(d))
+    expect(r.ok && r.warnings).toEqual([])
+    if (!r.ok) return
+    expect(r.graph.sources[0]!.text).toBe('Iran recognised Azerbaijan.')
+    expect(r.graph.relations[0]!.evidence![0]!.anchor).toEqual({
+      start: 5,
+      end: 15,
+      prefix: 'Iran ',
+      suffix: ' Azerbaijan.',
+    })
+    expect(parseGraphText(JSON.stringify(base())).ok).toBe(true)
+  })
+
   it('accepts null as an ongoing end', () => {
     expect(parseGraphText(mutate((d) => ((d.relations[0] as Record<string, unknown>).end = null))).ok).toBe(
       true,

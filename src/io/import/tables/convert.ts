@@ -13,7 +13,7 @@ import type { ConvertResult, ProgressCallback } from '../types'
 import { createAggregator, type Tie } from './aggregate'
 import { CODE_LIST_LABELS, codeName } from './codes'
 import { PRESET_LABELS, ROLE_LABELS, ROLES, type Role, type TableMapping } from './mapping'
-import { readRawTable, type RawTable } from './read'
+import { readRawTable, repairNotes, type RawTable } from './read'
 import { applyStanceRule, applyTypeRule } from './rules'
 import { present, yearsOfCell } from './values'
 
@@ -378,6 +378,7 @@ export function convertTable(text: string, opts: TableImportOptions): ConvertRes
   const notes = [
     ...(opts.notes ?? []),
     ...r.raw.guesses,
+    ...repairNotes(r.raw.repairs),
     describeMapping(mapping),
     ...(mapping.remembered ? ['This mapping was remembered from the last table with the same header'] : []),
   ]

@@ -15,6 +15,33 @@ export type DecodeResult =
 /** Byte values Windows-1252 does not define. */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d])
 
+/**
+ * Windows-1252's characters for the bytes 0x80–0x9F (the rest is Latin-1). Written out because
+ * Node's TextDecoder (to v22) decodes "windows-1252" as Latin-1, giving control characters where
+ * the file has ’ “ ” € —, and the command line must read a file as the browser does.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+]
+
+/** Bytes as Windows-1252 text. Every byte is one character, so chunks decode on their own. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = []
+  const CHUNK = 0x8000
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const end = Math.min(bytes.length, i + CHUNK)
+    const codes = new Uint16Array(end - i)
+    for (let k = i; k < end; k++) {
+      const b = bytes[k]!
+      codes[k - i] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b
+    }
+    parts.push(String.fromCharCode(...codes))
+  }
+  return parts.join('')
+}
+
 /** UTF-16 without a byte-order mark: which half of each pair is mostly zero, if one is. */
 function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length - (bytes.length % 2), 4096)
@@ -80,5 +107,5 @@ export function decodeTable(bytes: Uint8Array): DecodeResult {
       message: `the encoding was not recognised: the file is not UTF-8, and byte ${undefinedAt + 1} (0x${bytes[undefinedAt]!.toString(16).toUpperCase()}) is not a character in Windows-1252 either`,
     }
   }
-  return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' }
+  return { ok: true, text: decodeWindows1252(bytes), encoding: 'Windows-1252' }
 }

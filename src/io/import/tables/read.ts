@@ -10,8 +10,14 @@
  *    numbers or dates (GDELT's raw files have no header), or the mapping says whether there is one.
  * 5. Names: blank header cells become "column 4"; a repeated name gets " (2)", " (3)"…
  *
- * Rows are numbered as a spreadsheet numbers them: the first record of the file is row 1. Records of
- * another width are problems with their row; quoted cells may hold line breaks (RFC 4180).
+ * 6. Repair: consecutive short records whose values, the split cell counted once, make exactly the
+ *    table's width are one record broken by an unquoted line break (SIPRI's export leaves them in its
+ *    comments); they are rejoined, the line break kept inside the cell where the split fell. Other
+ *    records of another width, and records with a broken quote, are skipped with their row and reason.
+ *    Only when most rows are unreadable is the file refused (the skipped rows are then its problems).
+ *
+ * Rows are numbered as a spreadsheet numbers them: the first record of the file is row 1 (a rejoined
+ * record is the row of its first piece). Quoted cells may hold line breaks (RFC 4180).
  */
 import Papa from 'papaparse'
 import type { Problem } from '../../../model/types'
@@ -29,6 +35,12 @@ export interface RawTable {
   /** Spreadsheet row number of the header (0 when there is none). */
   readonly headerRow: number
   readonly rows: readonly { readonly n: number; readonly cells: readonly string[] }[]
+  /** Index (from 0) of the first record after the header (or the preamble): where data begins. */
+  readonly dataStart: number
+  /** Row of the first record that is not blank from there, read or not (0 when there is none). */
+  readonly firstDataRow: number
+  /** Rows rejoined and rows skipped (`repairNotes` says them). */
+  readonly repairs: Repairs
   /** What was guessed, as sentences for the import notes. */
   readonly guesses: readonly string[]
   readonly errors: readonly Problem[]
@@ -136,6 +148,9 @@ export function readRawTable(text: string, opts: ReadOptions = {}): RawTable {
     hasHeader: false,
     headerRow: 0,
     rows: [],
+    dataStart: 0,
+    firstDataRow: 0,
+    repairs: { rejoined: [], skipped: [], readable: 0, unreadable: 0 },
     guesses,
     errors,
   }
@@ -220,40 +235,183 @@ export function readRawTable(text: string, opts: ReadOptions = {}): RawTable {
   let i = -1
   let kept = 0
   const onRow = opts.rowHandler?.(names)
+  let linebreak = '\n'
+  let firstDataRow = 0
+  const repair = createRecordRepair(
+    names.length,
+    () => linebreak,
+    (n, cells) => {
+      kept++
+      if (onRow) onRow(n, cells)
+      else rows.push({ n, cells })
+    },
+  )
   Papa.parse<string[]>(body, {
     delimiter: separator,
     skipEmptyLines: false,
     step: (r, parser) => {
       i++
-      for (const e of r.errors) {
-        if (e.type === 'Delimiter') continue
-        errors.push({
-          path: `row ${i + 1}`,
-          message:
-            e.code === 'MissingQuotes'
-              ? 'a quoted value is not closed (a " is missing)'
-              : e.code === 'InvalidQuotes'
-                ? 'a quoted value has text after its closing quote'
-                : e.message,
-        })
-      }
       if (opts.onRows && i > 0 && i % 10_000 === 0) opts.onRows(i, r.meta.cursor / body.length)
       if (i < start) return
-      const cells = r.data
-      if (isBlank(cells)) return
-      if (cells.length !== names.length) {
-        errors.push({
-          path: `row ${i + 1}`,
-          message: `the row has ${cells.length} value${cells.length === 1 ? '' : 's'} but the table has ${names.length} column${names.length === 1 ? '' : 's'}`,
-        })
-        return
-      }
-      kept++
-      if (onRow) onRow(i + 1, cells)
-      else rows.push({ n: i + 1, cells })
+      if (firstDataRow === 0 && !isBlank(r.data)) firstDataRow = i + 1
+      linebreak = r.meta.linebreak || linebreak
+      repair.push(i + 1, r.data, quoteProblems(r.errors))
       if (kept >= maxRows) parser.abort()
     },
   })
+  const repairs = repair.end()
   opts.onRows?.(i + 1, 1)
-  return { separator, names, written, hasHeader, headerRow: hasHeader ? first + 1 : 0, rows, guesses, errors }
+  if (mostlyUnreadable(repairs)) errors.push(...repairs.skipped, refusal(repairs))
+  return {
+    separator,
+    names,
+    written,
+    hasHeader,
+    headerRow: hasHeader ? first + 1 : 0,
+    rows,
+    dataStart: start,
+    firstDataRow,
+    repairs,
+    guesses,
+    errors,
+  }
+}
+
+/** Papaparse's quote errors of one record, as reasons (a wrong delimiter guess is not one). */
+export function quoteProblems(errors: readonly Papa.ParseError[]): string[] {
+  if (errors.length === 0) return []
+  const reasons = errors
+    .filter((e) => e.type !== 'Delimiter')
+    .map((e) =>
+      e.code === 'MissingQuotes'
+        ? 'a quoted value is not closed (a " is missing)'
+        : e.code === 'InvalidQuotes'
+          ? 'a quoted value has text after its closing quote'
+          : e.message,
+    )
+  return [...new Set(reasons)]
+}
+
+export interface Repairs {
+  /** Rows (of the first piece) of the records rejoined after an unquoted line break split them. */
+  readonly rejoined: number[]
+  /** Rows skipped, `row 12`, with the reason. */
+  readonly skipped: Problem[]
+  /** Lines of the file read into records (a rejoined record counts each of its pieces). */
+  readable: number
+  /** Lines skipped (a record with an unclosed quote counts every line it swallowed). */
+  unreadable: number
+}
+
+const values = (n: number) => `${n} value${n === 1 ? '' : 's'}`
+const columns = (n: number) => `${n} column${n === 1 ? '' : 's'}`
+const widthReason = (got: number, width: number) =>
+  `the row has ${values(got)} but the table has ${columns(width)}`
+
+/**
+ * The repair rule (step 6 above) over records handed over one by one, in file order: `push` each
+ * data record with its row number and its quote problems, then `end`. Kept records (whole or
+ * rejoined) go to `keep`. Pure, so the command line's pass before DuckDB (scripts/aggregate-lib.ts)
+ * runs exactly the browser's rule.
+ */
+export function createRecordRepair(
+  width: number,
+  linebreak: () => string,
+  keep: (n: number, cells: readonly string[]) => void,
+): { push(n: number, cells: readonly string[], problems: readonly string[]): void; end(): Repairs } {
+  const repairs: Repairs = { rejoined: [], skipped: [], readable: 0, unreadable: 0 }
+  /** The pieces so far of a record that may be split: row numbers, and the cells joined. */
+  let pieces: { n: number; length: number; blank: boolean }[] = []
+  let joined: string[] = []
+  const skip = (n: number, message: string, lines = 1) => {
+    repairs.skipped.push({ path: `row ${n}`, message })
+    repairs.unreadable += lines
+  }
+  const flush = () => {
+    for (const p of pieces) if (!p.blank) skip(p.n, widthReason(p.length, width))
+    pieces = []
+    joined = []
+  }
+  const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
+  return {
+    push(n, cells, problems) {
+      if (problems.length > 0) {
+        flush()
+        // An unclosed quote runs on to the end of the file: every line it took is lost.
+        const lines = 1 + cells.reduce((k, c) => k + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0)
+        skip(n, problems.join('; '), lines)
+        return
+      }
+      const blank = isBlank(cells)
+      // A blank line inside a split cell is part of it; elsewhere it is no record.
+      if (blank && !(pieces.length > 0 && cells.length === 1)) {
+        flush()
+        return
+      }
+      if (cells.length === width && pieces.length === 0) {
+        repairs.readable++
+        keep(n, cells)
+        return
+      }
+      if (cells.length >= width) {
+        flush()
+        if (cells.length === width) {
+          repairs.readable++
+          keep(n, cells)
+        } else skip(n, widthReason(cells.length, width))
+        return
+      }
+      if (pieces.length > 0 && joined.length + cells.length - 1 > width) flush()
+      if (pieces.length === 0) joined = [...cells]
+      else {
+        joined[joined.length - 1] = `${joined[joined.length - 1]!}${linebreak()}${cells[0]!}`
+        for (let k = 1; k < cells.length; k++) joined.push(cells[k]!)
+      }
+      pieces.push({ n, length: cells.length, blank })
+      if (joined.length === width) {
+        const firstRow = pieces[0]!.n
+        repairs.rejoined.push(firstRow)
+        repairs.readable += pieces.length
+        keep(firstRow, joined)
+        pieces = []
+        joined = []
+      }
+    },
+    end() {
+      flush()
+      return repairs
+    },
+  }
+}
+
+/** More lines skipped than read: the file is refused. */
+export const mostlyUnreadable = (r: Repairs) => r.unreadable > 0 && r.unreadable > r.readable
+
+export const refusal = (r: Repairs): Problem => ({
+  path: '(file)',
+  message: `${r.unreadable} of ${r.readable + r.unreadable} rows could not be read; a table opens when most of its rows can be`,
+})
+
+const LISTED = 20
+const rowList = (items: readonly string[]) =>
+  items.length > LISTED
+    ? `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more`
+    : items.join(', ')
+
+/** The import notes of the repairs: records rejoined, rows skipped. */
+export function repairNotes(r: Repairs): string[] {
+  const notes: string[] = []
+  const k = r.rejoined.length
+  if (k > 0) {
+    notes.push(
+      `${k === 1 ? '1 record' : `${k} records`} had an unquoted line break inside a cell and ${k === 1 ? 'was' : 'were'} rejoined: ${k === 1 ? 'row' : 'rows'} ${rowList(r.rejoined.map(String))}`,
+    )
+  }
+  const s = r.skipped.length
+  if (s > 0) {
+    notes.push(
+      `${s === 1 ? '1 row' : `${s} rows`} could not be read and ${s === 1 ? 'was' : 'were'} skipped: ${rowList(r.skipped.map((p) => `${p.path} (${p.message})`))}`,
+    )
+  }
+  return notes
 }

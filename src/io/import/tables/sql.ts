@@ -100,8 +100,11 @@ function rowTextExpr(m: TableMapping): string {
   return parts.length === 0 ? "''" : `SUBSTRING(${parts.join(' || ')} FROM 3)`
 }
 
-/** The aggregation as SQL. */
-export function aggregationSql(m: TableMapping): string {
+/**
+ * The aggregation as SQL. Rows are numbered in table order, or by `rowColumn` when the table holds
+ * each row's number (the command line's repair pass writes it: rejoined and skipped rows leave gaps).
+ */
+export function aggregationSql(m: TableMapping, rowColumn?: string): string {
   const col = (r: Role) => (m.roles[r] === undefined ? 'NULL' : present(m.roles[r]!))
   const weight =
     m.roles.weight === undefined ? '1' : `CASE WHEN wc IS NULL THEN 0 ELSE CAST(wc AS DOUBLE PRECISION) END`
@@ -127,7 +130,7 @@ export function aggregationSql(m: TableMapping): string {
     .join(',\n')
   return `WITH cells AS (
   SELECT
-    ROW_NUMBER() OVER () AS n,
+    ${rowColumn === undefined ? 'ROW_NUMBER() OVER ()' : `CAST(${ident(rowColumn)} AS BIGINT)`} AS n,
     ${col('source')} AS src,
     ${col('target')} AS tgt,
     ${col('date')} AS dc,
