@@ -176,6 +176,16 @@ export function createLive(opts: {
         queueMicrotask(() => cleanup())
       },
       onClose: ({ event }) => {
+        if (event.code === 1009) {
+          // The server's message size cap (--max-message-bytes): retrying would only be refused again.
+          state.setState({
+            status: 'refused',
+            error:
+              'The server refused a message as too large: this network is bigger than the server accepts.',
+          })
+          queueMicrotask(() => cleanup())
+          return
+        }
         if (event.code === CLOSE.rotated.code)
           state.setState({ error: 'New links were made for this room: the link you used no longer works.' })
         if (state.getState().status === 'live') state.setState({ status: 'offline' })
