@@ -592,6 +592,28 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
       out.editMs = median(edits)
       out.editP95 = percentile(edits, 95)
       out.editAll = edits
+
+      out.phase = 'table'
+      // The table (issue 19 §2): "Table", the Relations grid with every row, then the wheel over
+      // it for GESTURE_MS, through the real controls; fps and the longest task while it scrolls.
+      await page.getByRole('button', { name: 'Table', exact: true }).click()
+      const region = page.getByRole('region', { name: 'Table' })
+      await region.getByRole('tab', { name: 'Relations' }).click()
+      await region.getByRole('checkbox', { name: 'Show all rows' }).check()
+      const grid = region.getByRole('grid', { name: 'Relations' })
+      await grid.locator('[role="row"][aria-rowindex="2"]').waitFor()
+      out.tableRows = Number(await grid.getAttribute('aria-rowcount')) - 1
+      const box = await grid.boundingBox()
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+      out.tableScroll = await measureWindow(
+        page,
+        cdp,
+        async () => {
+          const end = Date.now() + GESTURE_MS
+          for (let k = 0; Date.now() < end; k++) await page.mouse.wheel(0, k % 40 < 20 ? 600 : -600)
+        },
+        false,
+      )
     }
 
     out.phase = 'long tasks'
@@ -653,6 +675,9 @@ const ROWS = [
   ['pathMax', '  slowest pair (ms)', false, 1],
   ['editMs', 'edit (a stance) → painted (ms)', false, 1],
   ['editP95', '  p95 (ms)', false, 1],
+  ['tableRows', 'table: relation rows', true, 0],
+  ['tableScroll.fps', '  scrolled by the wheel: fps', true, 1],
+  ['tableScroll.longestTaskMs', '  longest task (ms)', false, 0],
   ['longestTaskMs', 'longest main-thread block (ms)', false, 0],
 ]
 
