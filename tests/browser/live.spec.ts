@@ -382,7 +382,7 @@ test('a client goes offline, edits, reconnects and merges', async ({ page, launc
   }
 })
 
-test('axe: the Share live dialog, the join dialog and People here', async ({ page, launch }) => {
+test('axe: the Share live dialog, the join dialog and People here', async ({ page, launch }, testInfo) => {
   const serious = async (selector: string, on = page) => {
     const results = await new AxeBuilder({ page: on }).include(selector).analyze()
     expect(results.passes.length).toBeGreaterThan(3)
@@ -400,6 +400,7 @@ test('axe: the Share live dialog, the join dialog and People here', async ({ pag
     editor: await page.getByRole('textbox', { name: 'Editor link' }).inputValue(),
   }
   expect(await serious('[role="dialog"]')).toEqual([])
+  await saveShot(page, testInfo, 'live-share-dialog')
   await page.getByRole('button', { name: 'Close' }).click()
   const other = (await launch()).pages()[0]!
   await other.goto(links.editor)

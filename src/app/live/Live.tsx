@@ -149,8 +149,9 @@ function ShareDialog({ live, onClose }: { live: Live; onClose: () => void }) {
               {editor !== null ? <CopyField label="Editor link" value={editor} /> : null}
               {viewer !== null ? <CopyField label="Viewer link" value={viewer} /> : null}
               <p className="field-hint">
-                Anyone with the editor link can change this network; the viewer link only shows it. The secret
-                is in the part after #, which browsers never send to a web server.
+                Anyone with the editor link can change this network; the viewer link only shows it. Keep the
+                editor link to come back to this room later. The secret is in the part after #, which browsers
+                never send to a web server.
               </p>
             </>
           )}
