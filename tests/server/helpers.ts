@@ -50,6 +50,7 @@ export async function start(data: string, over: Partial<CollabConfig> = {}, name
     redis: null,
     maxMessageBytes: 64 * 1024,
     rate: 500,
+    roomsPerHour: 1000,
     ...over,
   }
   const logs: string[] = []
