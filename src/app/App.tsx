@@ -77,9 +77,10 @@ export function App() {
       session.onReplace(() => {
         // Another dataset on screen: the edited network stays in the list; a reload opens what is on screen.
         editing.reset()
+        live.stop()
         void saveLastNetwork(null)
       }),
-    [session, editing],
+    [session, editing, live],
   )
   useEffect(() => {
     if (query.data && session.state.getState().dataset === null) {
