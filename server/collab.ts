@@ -88,6 +88,18 @@ export async function startCollabServer(
   }
   const rotatedChannel = `${REDIS_PREFIX}:rotated`
 
+  /** Room making, per address: a token bucket of `roomsPerHour` (forgotten once full again). */
+  const creators = new Map<string, () => boolean>()
+  const mayCreate = (ip: string) => {
+    let allow = creators.get(ip)
+    if (allow === undefined) {
+      if (creators.size > 10_000) creators.clear()
+      allow = rateLimiter(config.roomsPerHour / 3600, config.roomsPerHour)
+      creators.set(ip, allow)
+    }
+    return allow()
+  }
+
   const send = (connection: Connection, message: ServerMessage) =>
     connection.sendStateless(JSON.stringify(message))
 
@@ -119,6 +131,7 @@ export async function startCollabServer(
       }
       if (!ROOM_PATTERN.test(documentName)) fail('the room name is not valid')
       if (token === CREATE_TOKEN) {
+        if (!mayCreate(ip)) fail(`more than ${config.roomsPerHour} new rooms an hour from this address`)
         const { secrets, hashes } = newSecrets()
         if (!(await rooms.create(documentName, hashes))) fail('the room already exists')
         log(`room ${documentName}: created`)

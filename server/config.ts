@@ -18,6 +18,8 @@ export interface CollabConfig {
   readonly maxMessageBytes: number
   /** Messages per second a connection may send on average (a burst of twice as many is allowed). */
   readonly rate: number
+  /** New rooms an address may make per hour (each is stored for good, so this is capped too). */
+  readonly roomsPerHour: number
 }
 
 export const DEFAULT_ORIGINS = [
@@ -48,6 +50,11 @@ export const OPTIONS: Record<keyof CollabConfig, Option> = {
     help: 'largest message accepted (default 5242880, 5 MB)',
   },
   rate: { flag: '--rate', env: 'COLLAB_RATE', help: 'messages per second per connection (default 200)' },
+  roomsPerHour: {
+    flag: '--rooms-per-hour',
+    env: 'COLLAB_ROOMS_PER_HOUR',
+    help: 'new rooms one address may make per hour (default 60)',
+  },
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +135,7 @@ export function parseConfig(
   const redis = raw('redis')
   const size = raw('maxMessageBytes')
   const rate = raw('rate')
+  const rooms = raw('roomsPerHour')
   return {
     port: port === null ? 1234 : intIn(port.name, port.value, 0, 65535),
     host: host?.value ?? '127.0.0.1',
@@ -136,5 +144,6 @@ export function parseConfig(
     redis: redis === null ? null : parseHostPort(redis.name, redis.value),
     maxMessageBytes: size === null ? 5 * 1024 * 1024 : intIn(size.name, size.value, 1024, 256 * 1024 * 1024),
     rate: rate === null ? 200 : intIn(rate.name, rate.value, 1, 100_000),
+    roomsPerHour: rooms === null ? 60 : intIn(rooms.name, rooms.value, 1, 1_000_000),
   }
 }

@@ -4,7 +4,7 @@
  * a second Escape clears the text). Matching is the analysis layer's fuzzy search; actors hidden by
  * the filters come after the shown ones, marked so. "Search actors" and "Path to" both use it.
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { createActorSearch, matchesText, type ActorSearch, type SearchHit } from '../analysis/search'
 import type { GraphIndex } from '../model/graphIndex'
 import { KIND_LABEL } from '../model/words'
@@ -28,6 +28,7 @@ export function ActorCombobox({
   className,
   placeholder,
   autoFocus,
+  onActive,
 }: {
   /** The accessible name (and visible label). */
   label: string
@@ -36,6 +37,8 @@ export function ActorCombobox({
   className?: string
   placeholder?: string
   autoFocus?: boolean
+  /** The actor of the active option while the list is open, else null (the search shows its tooltip). */
+  onActive?: (actor: number | null) => void
 }) {
   const { index } = useExplorerContext()
   const view = useView()
@@ -50,6 +53,8 @@ export function ActorCombobox({
   )
   const hits = result.hits
   const expanded = open && query.trim() !== ''
+  const activeActor = expanded ? (hits[active]?.actor ?? null) : null
+  useEffect(() => onActive?.(activeActor), [onActive, activeActor])
   const listId = `${id}-list`
   const optionId = (i: number) => `${id}-opt-${i}`
 

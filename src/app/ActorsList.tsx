@@ -5,9 +5,15 @@ import { useExplorer, useExplorerContext, useView } from './context'
 /** Buttons rendered at first and per "Show more": a filter change never rebuilds thousands of them. */
 export const ACTORS_PAGE = 300
 
+/** Points an element's description at the map's tooltip while it shows that element's actor. */
+export function describeBy(el: HTMLElement, tooltipId: string | null): void {
+  if (tooltipId === null) el.removeAttribute('aria-describedby')
+  else el.setAttribute('aria-describedby', tooltipId)
+}
+
 /** Every shown actor as a button, sorted by name: the keyboard and screen-reader way into the graph. */
 export function ActorsList({ onChoose }: { onChoose?: () => void }) {
-  const { index } = useExplorerContext()
+  const { index, engine } = useExplorerContext()
   const view = useView()
   const selection = useExplorer((s) => s.selection)
   const select = useExplorer((s) => s.select)
@@ -40,6 +46,12 @@ export function ActorsList({ onChoose }: { onChoose?: () => void }) {
                 onClick={() => {
                   select({ kind: 'actor', id: actor.id })
                   onChoose?.()
+                }}
+                // Keyboard focus shows the map's tooltip for the actor, as pointing at it does.
+                onFocus={(e) => describeBy(e.currentTarget, engine.get()?.showActorTooltip(actor.id) ?? null)}
+                onBlur={(e) => {
+                  engine.get()?.showActorTooltip(null)
+                  describeBy(e.currentTarget, null)
                 }}
               >
                 {actor.label}

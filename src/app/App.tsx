@@ -31,7 +31,12 @@ function clearUrl() {
 export function App() {
   const initial = useMemo(() => decodeUrl(window.location.search), [])
   const [store] = useState(() =>
-    createExplorerStore({ filter: initial.filter, selection: initial.selection, focus: initial.focus }),
+    createExplorerStore({
+      filter: initial.filter,
+      selection: initial.selection,
+      focus: initial.focus,
+      path: initial.path,
+    }),
   )
   const [engine] = useState(createEngineSlot)
   const [persist] = useState(() => createPersistence())
@@ -72,9 +77,10 @@ export function App() {
       session.onReplace(() => {
         // Another dataset on screen: the edited network stays in the list; a reload opens what is on screen.
         editing.reset()
+        live.stop()
         void saveLastNetwork(null)
       }),
-    [session, editing],
+    [session, editing, live],
   )
   useEffect(() => {
     if (query.data && session.state.getState().dataset === null) {

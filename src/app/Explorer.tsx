@@ -200,9 +200,9 @@ function Layout({ title }: { title: string }) {
           {editing ? (
             <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
           ) : null}
+          {live ? <LiveBar /> : null}
           <GraphView />
           {live ? <PeerOutlines /> : null}
-          {live ? <LiveBar /> : null}
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>

@@ -2,7 +2,7 @@
  * "Search actors": the combobox in the top bar. `/` or Ctrl/Cmd+K focuses it from anywhere except
  * another text field. Choosing an actor selects it (the details open as for a click) and centres it.
  */
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { ActorCombobox } from './ActorCombobox'
 import { useExplorer, useExplorerContext, type EngineSlot } from './context'
 
@@ -26,6 +26,13 @@ export function SearchBox({ onChoose }: { onChoose?: () => void }) {
   const { index, engine } = useExplorerContext()
   const select = useExplorer((s) => s.select)
   const input = useRef<HTMLInputElement>(null)
+  // The active option's actor gets the map's tooltip, as pointing at it does.
+  const onActive = useCallback(
+    (a: number | null) => {
+      engine.get()?.showActorTooltip(a === null ? null : (index.graph.actors[a]?.id ?? null))
+    },
+    [engine, index],
+  )
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const k = e.key
@@ -46,6 +53,7 @@ export function SearchBox({ onChoose }: { onChoose?: () => void }) {
       className="search-box"
       placeholder="Name or alias  ( / )"
       inputRef={input}
+      onActive={onActive}
       onChoose={(a) => {
         const id = index.graph.actors[a]!.id
         select({ kind: 'actor', id })

@@ -26,6 +26,8 @@ import { createFrameLoop, isBig } from './frameLoop'
 import { bindCanvasInput } from './input'
 import { createPins, screenLabels, screenNodes } from './placement'
 import { createConnector } from './connector'
+import { actorTooltipText, relationTooltipText } from '../model/tooltipText'
+import { createTooltip, type Box } from './tooltip'
 import { createSceneData, shownLinks } from './sceneData'
 import type { Engine } from './types'
 
@@ -127,9 +129,49 @@ export function createEngine(
         pendingFit = false
         engine.fitView()
       }
+      // An actor's tooltip stays beside it as the layout moves it.
+      if (tip?.kind === 'actor') placeTip()
     },
   })
   const invalidate = loop.invalidate
+
+  /**
+   * The tooltip's subject: an actor (kept beside it while the layout moves it), or a tie at the
+   * point where it was pointed at. `keyboard`: shown for the focus in a list, not for the pointer,
+   * so a pan or zoom moves it along instead of taking it away.
+   */
+  let tip:
+    | { kind: 'actor'; a: number; keyboard: boolean }
+    | { kind: 'relation'; r: number; x: number; y: number }
+    | null = null
+  const tooltip = createTooltip(canvas)
+  const hideTip = () => {
+    tip = null
+    tooltip.hide()
+  }
+  /** Writes and places the tooltip for `tip`, or hides it when its subject is no longer shown. */
+  const placeTip = () => {
+    const view = data.view()
+    if (tip === null || view === null || layout === null) return hideTip()
+    if (tip.kind === 'relation') {
+      if (view.relationShown[tip.r] !== 1) return hideTip()
+      // The pointed spot and the pointer's arrow below-right of it.
+      const box: Box = { x: tip.x - 10, y: tip.y - 10, w: 30, h: 34 }
+      return tooltip.show(relationTooltipText(view, tip.r), box)
+    }
+    const a = tip.a
+    if (view.actorShown[a] !== 1) return hideTip()
+    const x = layout.positions[2 * a]! * transform.k + transform.x
+    const y = layout.positions[2 * a + 1]! * transform.k + transform.y
+    const r = Math.max(data.viewData().radius[a]! * transform.k, 2) + 4
+    tooltip.show(actorTooltipText(view, a), { x: x - r, y: y - r, w: 2 * r, h: 2 * r })
+  }
+  const pointTip = (a: number, r: number, x: number, y: number) => {
+    if (a >= 0) tip = { kind: 'actor', a, keyboard: false }
+    else if (r >= 0) tip = { kind: 'relation', r, x, y }
+    else return hideTip()
+    placeTip()
+  }
   const pinsChanged = () => {
     opts.onPinsChanged?.()
     invalidate()
@@ -175,6 +217,8 @@ export function createEngine(
     if (baseChanged)
       layout.setActive(base.shownActors, shownLinks(index, base), data.viewData().radius, !still)
     hit.invalidate()
+    // The tooltip's counts follow the filters; a subject they hide takes it away.
+    if (tip !== null) placeTip()
     invalidate()
   }
 
@@ -223,6 +267,8 @@ export function createEngine(
     relationAt: (x, y) => hit.relationAt(x, y, transform),
     onTransform(t) {
       transform = t
+      // No pointer tooltip during a pan or a zoom (a keyboard one moves along, in the next frame).
+      if (tip !== null && !(tip.kind === 'actor' && tip.keyboard)) hideTip()
       if (!fitting) refitOnLayout = false
       opts.onTransformChanged?.(t)
       loop.viewChanged()
@@ -233,7 +279,12 @@ export function createEngine(
     },
     onPinsChanged: pinsChanged,
     invalidate,
-    onHover: (a) => data.setHover(a) && invalidate(),
+    onHover(a, r, x, y) {
+      if (data.setHover(a)) invalidate()
+      pointTip(a, r, x, y)
+    },
+    onGesture: hideTip,
+    onLongPress: pointTip,
   })
   const { panZoom } = input
   const pins = createPins(() => live())
@@ -429,8 +480,19 @@ export function createEngine(
       invalidate()
     },
     graphIndex: () => data.index(),
+    showActorTooltip(actorId) {
+      const a = actorId === null ? undefined : data.index()?.actorIndex.get(actorId)
+      if (a === undefined) {
+        if (tip?.kind === 'actor' && tip.keyboard) hideTip()
+        return null
+      }
+      tip = { kind: 'actor', a, keyboard: true }
+      placeTip()
+      return tooltip.visible() ? tooltip.id : null
+    },
     destroy() {
       cancelGlide()
+      tooltip.destroy()
       loop.destroy()
       unsubscribe()
       resizeObserver.disconnect()

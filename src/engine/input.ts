@@ -1,7 +1,7 @@
 /**
  * The canvas input, bound to the engine: dragging an actor pins it where it is dropped, a
  * background drag or the wheel pans and zooms, a click selects, a double-click releases a pin and
- * hovering emphasises. The gestures themselves are interaction/'s; this module says what they do.
+ * hovering emphasises and names what is pointed at (a tooltip; a long press on touch). The gestures themselves are interaction/'s; this module says what they do.
  */
 import type { GraphIndex } from '../model/graphIndex'
 import { createNodeDrag } from '../interaction/nodeDrag'
@@ -34,7 +34,11 @@ export function bindCanvasInput(
     onPinsChanged(): void
     /** Something to redraw without a pin change (a click on a node without a move). */
     invalidate(): void
-    onHover(actor: number): void
+    onHover(actor: number, relation: number, x: number, y: number): void
+    /** A button went down or the wheel turned. */
+    onGesture(): void
+    /** A touch held still: what is under it. */
+    onLongPress(actor: number, relation: number, x: number, y: number): void
     /**
      * Edit mode: a drag from an actor draws a tie instead of moving it (the layout does not move);
      * `onConnect` gets both ends when it is dropped on another actor, `onConnector` the line to
@@ -145,6 +149,8 @@ export function bindCanvasInput(
       d.onPinsChanged()
     },
     onHover: d.onHover,
+    onGesture: d.onGesture,
+    onLongPress: d.onLongPress,
   })
   return {
     panZoom,

@@ -56,6 +56,12 @@ export interface Engine {
   layout(): LayoutStatus
   /** Balance and year comparison (issue 14): camps and frustrated ties, or a comparison, drawn over the graph. */
   setOverlay(overlay: AnalysisOverlay): void
+  /**
+   * Shows the map's tooltip for an actor, as pointing at it does (for keyboard focus in the Actors
+   * list or the search); null hides it. Returns the tooltip's element id while it shows the actor
+   * (for `aria-describedby`), else null (unknown or not shown).
+   */
+  showActorTooltip(actorId: string | null): string | null
   /** The graph on screen (null before setGraph). */
   graphIndex(): GraphIndex | null
   destroy(): void

@@ -1,13 +1,15 @@
 /**
  * Edges: sorted into buckets by style (type × stance × emphasis), then one path and one stroke()
  * per bucket. Culled to the screen; in fast quality thinned to a fixed sample; dash patterns only
- * where an edge is long enough on screen to show one.
+ * where an edge is long enough on screen to show one. The evidence encoding (width per distinct
+ * sources, faint approximate and undated years) is here too, as stroke variants of a bucket. What
+ * is drawn over the lines — the selected relation, arrowheads, contested marks — and the frame's
+ * order of it all are in edgeMarks.ts.
  */
 import { STANCES } from '../model/schema'
 import { ties } from '../model/ties'
-import { controlPoint, curveMiddle } from './geometry'
-import type { Frame, Scene } from './scene'
-import { screenRadius } from './scene'
+import { controlPoint } from './geometry'
+import type { Scene } from './scene'
 import { STANCE_DASH } from '../model/encoding'
 
 /** Edges shorter than this on screen are drawn solid: a dash pattern would not show. */
@@ -252,151 +254,4 @@ export function* strokeBucket(
 export function* bucketOrder(keys: number): Generator<number, void, void> {
   const styles = keys / 3
   for (let e = 0; e < 3; e++) for (let style = 0; style < styles; style++) yield style * 3 + e
-}
-
-/**
- * Draws the bucketed edges straight onto the frame, then (when a change fades) the relations
- * leaving at strength 1 − t and those entering at t, then the selected relation on top and the
- * arrowheads; pauses (yield) after every `chunk` edges so a caller can spread the work.
- */
-export function* edgeSlices(
-  f: Frame,
-  scene: Scene,
-  buckets: EdgeBuckets,
-  chunk: number,
-  fading: { readonly leaving: EdgeBuckets; readonly entering: EdgeBuckets } | null = null,
-): Generator<void, void, void> {
-  const cls = edgeClass(buckets)
-  for (const k of bucketOrder(buckets.keys))
-    yield* strokeBucket(f.ctx, f.xy, scene, scene.lanes, buckets, k, cls, 1, chunk)
-  const fade = scene.fade ?? null
-  if (fading !== null && fade !== null) {
-    const parts: [EdgeBuckets, Float32Array, number][] = [
-      [fading.leaving, fade.leavingLanes, 1 - fade.t],
-      [fading.entering, scene.lanes, fade.t],
-    ]
-    for (const [b, lanes, alpha] of parts) {
-      if (alpha <= 0) continue
-      for (const k of bucketOrder(b.keys))
-        yield* strokeBucket(f.ctx, f.xy, scene, lanes, b, k, cls, alpha, chunk)
-    }
-  }
-  drawEdgeMarks(f, scene, buckets, cls)
-}
-
-/** The selected relation, thick, and the arrowheads of directed relations (at the target's rim). */
-export function drawEdgeMarks(f: Frame, scene: Scene, buckets: EdgeBuckets, cls: EdgeClass): void {
-  const { ctx, xy } = f
-  const { view, lanes, emphasis, transform: t } = scene
-  const { src, tgt, type, stance, directed } = view.index
-  const cp = new Float64Array(2)
-  ctx.setLineDash([])
-  contestedMarks(f, scene, buckets)
-  // the selected relation on top, thick, so a clicked edge is unmistakable
-  const sel = emphasis.selectedRelation
-  if (
-    sel >= 0 &&
-    view.relationShown[sel] === 1 &&
-    edgeOnScreen(xy, src[sel]!, tgt[sel]!, f.width, f.height)
-  ) {
-    const a = src[sel]!
-    const b = tgt[sel]!
-    const x0 = xy[2 * a]!
-    const y0 = xy[2 * a + 1]!
-    const x1 = xy[2 * b]!
-    const y1 = xy[2 * b + 1]!
-    controlPoint(x0, y0, x1, y1, lanes[sel]!, a > b, cp)
-    ctx.globalAlpha = 0.35
-    ctx.strokeStyle = scene.palette.accent
-    ctx.lineWidth = 9
-    ctx.beginPath()
-    ctx.moveTo(x0, y0)
-    ctx.quadraticCurveTo(cp[0]!, cp[1]!, x1, y1)
-    ctx.stroke()
-    ctx.globalAlpha = 1
-    ctx.strokeStyle = scene.typeColors[type[sel]!]!
-    ctx.lineWidth = 3.2
-    ctx.setLineDash(STANCE_DASH[STANCES[stance[sel]!]!].map((d) => d * 1.6))
-    ctx.stroke()
-    ctx.setLineDash([])
-  }
-  // arrowheads for directed relations, at the target's rim (none while fast or crowded)
-  ctx.globalAlpha = 0.9
-  if (!cls.many && scene.quality !== 'fast') {
-    for (const k of bucketOrder(buckets.keys)) {
-      if (k % 3 === DIMMED) continue
-      for (let j = buckets.start[k]!; j < buckets.start[k + 1]!; j++) {
-        const r = buckets.items[j]!
-        if (directed[r] !== 1) continue
-        const a = src[r]!
-        const b = tgt[r]!
-        const x0 = xy[2 * a]!
-        const y0 = xy[2 * a + 1]!
-        const x1 = xy[2 * b]!
-        const y1 = xy[2 * b + 1]!
-        controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, cp)
-        const dx = x1 - cp[0]!
-        const dy = y1 - cp[1]!
-        const len = Math.hypot(dx, dy)
-        const rr = screenRadius(scene.radius, b, t.k) + 2
-        if (len < rr + 14) continue
-        const ux = dx / len
-        const uy = dy / len
-        const tipX = x1 - ux * rr
-        const tipY = y1 - uy * rr
-        ctx.fillStyle = scene.typeColors[type[r]!]!
-        ctx.beginPath()
-        ctx.moveTo(tipX, tipY)
-        ctx.lineTo(tipX - ux * 9 - uy * 4.5, tipY - uy * 9 + ux * 4.5)
-        ctx.lineTo(tipX - ux * 9 + uy * 4.5, tipY - uy * 9 - ux * 4.5)
-        ctx.closePath()
-        ctx.fill()
-      }
-    }
-  }
-  ctx.globalAlpha = 1
-}
-
-/** Half the size of the contested mark (CSS px). */
-export const CONTESTED_MARK = 4.5
-
-/**
- * The contested mark: a small diamond, outlined in the accent colour, at the middle of each drawn
- * relation of a contested pair (the legend shows the same mark). Not in fast quality.
- */
-function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
-  const { ctx, xy } = f
-  const { view, lanes, emphasis } = scene
-  if (view.contestedPairs === 0 || scene.quality === 'fast') return
-  const { src, tgt } = view.index
-  const cp = new Float64Array(2)
-  const { start, items, keys } = buckets
-  const s = CONTESTED_MARK
-  ctx.beginPath()
-  for (let j = 0; j < start[keys]!; j++) {
-    const r = items[j]!
-    if (view.contested[r] !== 1) continue
-    if (emphasis.active && emphasis.relations[r] !== 1) continue
-    const a = src[r]!
-    const b = tgt[r]!
-    const x0 = xy[2 * a]!
-    const y0 = xy[2 * a + 1]!
-    const x1 = xy[2 * b]!
-    const y1 = xy[2 * b + 1]!
-    if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
-    curveMiddle(x0, y0, x1, y1, lanes[r]!, a > b, cp)
-    const mx = cp[0]!
-    const my = cp[1]!
-    ctx.moveTo(mx, my - s)
-    ctx.lineTo(mx + s, my)
-    ctx.lineTo(mx, my + s)
-    ctx.lineTo(mx - s, my)
-    ctx.closePath()
-  }
-  ctx.globalAlpha = 1
-  ctx.fillStyle = scene.palette.background
-  ctx.fill()
-  ctx.strokeStyle = scene.palette.accent
-  ctx.lineWidth = 1.6
-  ctx.stroke()
 }

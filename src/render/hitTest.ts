@@ -1,6 +1,7 @@
 /**
  * Picking through a spatial index: a d3-quadtree over the shown actors' world positions, rebuilt
- * lazily, at most once per layout change, never a shadow canvas. Edges are tested only on click.
+ * lazily, at most once per layout change, never a shadow canvas. Edges are tested on a click, and on
+ * hover (at most once a frame) only where no actor is under the pointer, for the tie's tooltip.
  */
 import { quadtree, type Quadtree } from 'd3-quadtree'
 import type { View } from '../model/filter'

@@ -19,14 +19,8 @@
  * is the one a full redraw gives. Relations and actors that appear or leave can fade (scene.fade).
  */
 import { drawTieMarks } from './analysisMarks'
-import {
-  createEdgeBucketer,
-  drawEdgeMarks,
-  edgeClass,
-  edgeOnScreen,
-  edgeSlices,
-  type EdgeBuckets,
-} from './edges'
+import { createEdgeBucketer, edgeClass, edgeOnScreen, type EdgeBuckets } from './edges'
+import { drawEdgeMarks, edgeSlices } from './edgeMarks'
 import { createEdgeLayers, type Fading } from './edgeLayers'
 import { createFrameCache, slicedDraw, type SlicedDraw } from './frameCache'
 import { createLabelDrawer, type PlacedLabel } from './labels'

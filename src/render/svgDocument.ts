@@ -11,25 +11,22 @@
  * Evidence is drawn as on screen too: line width by distinct sources quoted (1, 2, 3+), approximate
  * years fainter, and a diamond (`data-role="contested"`, a decoration without `data-id`) at the
  * middle of each relation of a contested pair.
+ *
+ * Split by job: the legend strip (its layout shared with the PNG) is legend.ts, the SVG writing
+ * primitives svgMarkup.ts. Over 300 lines still because the four drawn layers are written here from
+ * one projection of the positions and one ordering of the relations, the screen's: cut apart, each
+ * would need the culling, the emphasis levels and the drawing order handed to it again.
  */
 import type { Emphasis } from '../model/emphasis'
 import type { View } from '../model/filter'
-import {
-  DIM_ACTOR_ALPHA,
-  KIND_SHAPE,
-  SHAPE_GEOMETRY,
-  STANCE_DASH,
-  type Palette,
-  type Shape,
-} from '../model/encoding'
+import { DIM_ACTOR_ALPHA, KIND_SHAPE, STANCE_DASH, type Palette } from '../model/encoding'
 import { STANCES } from '../model/schema'
-import type { ActorKind, Relation } from '../model/types'
-import { KIND_LABEL, STANCE_LABEL } from '../model/words'
+import type { Relation } from '../model/types'
+import { STANCE_LABEL } from '../model/words'
 import type { Transform } from '../shared/types'
 import { ties } from '../model/ties'
 import {
   APPROXIMATE_ALPHA,
-  CONTESTED_MARK,
   edgeOnScreen,
   evidenceClass,
   EVIDENCE_WIDTH,
@@ -38,17 +35,10 @@ import {
 } from './edges'
 import { controlPoint, curveMiddle } from './geometry'
 import { LABEL_FONT, LABEL_FONT_PX, planLabels, shapeReach } from './labels'
+import { CONTESTED_MARK, CONTESTED_MARK_STROKE } from './edgeMarks'
+import { layoutLegend, legendSvg, type LegendInfo, type LegendShows } from './legend'
 import { projectPositions, screenRadius } from './scene'
-
-export interface LegendInfo {
-  readonly title: string
-  /** e.g. "Years 2016–2021 · Showing 12 of 26 actors and 30 of 96 relations" */
-  readonly subtitle: string
-  readonly types: readonly { readonly label: string; readonly color: string }[]
-  readonly kinds: readonly ActorKind[]
-  /** Undated relations are among those shown: the legend says they are drawn lighter. */
-  readonly undated?: boolean
-}
+import { diamond, escapeXml, estimateWidth, num, paint, shapeElement } from './svgMarkup'
 
 /** What the SVG is drawn from: a subset of the renderer's scene (a Scene can be passed as is). */
 export interface SvgScene {
@@ -88,59 +78,10 @@ const MANY_ABOVE = 3000
 const TINY_NODE_PX = 3
 /** …are drawn as plain discs when there are more than this many. */
 const PLAIN_TINY_ABOVE = 1500
-/** Outline width of the contested mark (edges.ts contestedMarks, where it is not exported). */
-const CONTESTED_MARK_STROKE = 1.6
 /** The labels' font family (LABEL_FONT without its size). */
 const FONT = LABEL_FONT.replace(/^[\d.]+px\s+/, '')
-const LEGEND_PAD = 14
-const LEGEND_ROW = 20
 /** From the top of the em box to the alphabetic baseline, as a fraction of the font size. */
 const ASCENT = 0.8
-
-const num = (v: number): string => {
-  const r = Math.round(v * 100) / 100
-  return Object.is(r, -0) ? '0' : r.toString()
-}
-
-/**
- * Text for XML content and attribute values: markup characters escaped, and the characters XML 1.0
- * forbids (controls, lone surrogates, U+FFFE/U+FFFF) replaced by U+FFFD, so any label stays text.
- */
-export function escapeXml(s: string): string {
-  // Most text needs nothing: one test before two replacements (the file may hold 100,000 strings).
-  if (!NEEDS_ESCAPE.test(s)) return s
-  return s
-    .replace(FORBIDDEN, '\uFFFD')
-    .replace(/[&<>"']/g, (c) =>
-      c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
-    )
-}
-
-const CONTROLS = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]'
-const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]'
-const FORBIDDEN = new RegExp(`${CONTROLS}|${LONE_SURROGATE}`, 'g')
-const NEEDS_ESCAPE = new RegExp(`[&<>"']|${CONTROLS}|${LONE_SURROGATE}`)
-
-/**
- * A paint attribute: `fill="#3d4a5c"`, with `fill-opacity` when the paint is see-through (`opacity`
- * below 1, or a CSS rgba() colour, written as a hex colour and an opacity, which every editor reads).
- */
-export function paint(attr: 'fill' | 'stroke', color: string, opacity = 1): string {
-  const m = /^rgba\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*([\d.]+)\s*\)$/.exec(color)
-  const value =
-    m === null
-      ? escapeXml(color)
-      : `#${[m[1], m[2], m[3]].map((v) => Math.min(255, Number(v)).toString(16).padStart(2, '0')).join('')}`
-  const alpha = (m === null ? 1 : Number(m[4])) * opacity
-  return `${attr}="${value}"${alpha < 1 ? ` ${attr}-opacity="${num(alpha)}"` : ''}`
-}
-
-/** A rough text width for when nothing can measure: average glyph widths of a sans-serif face. */
-export function estimateWidth(font: string, text: string): number {
-  const m = /([\d.]+)px/.exec(font)
-  const size = m === null ? 12 : Number(m[1])
-  return text.length * size * 0.56
-}
 
 /** "2016–2019", "2020", "since 2020", "undated"; "c." when inferred (as in the details panel). */
 function yearsText(r: Relation): string {
@@ -160,31 +101,6 @@ export function relationTitle(view: View, r: number): string {
   const type = graph.relationTypes[view.index.type[r]!]?.label ?? rel.type
   const stance = STANCE_LABEL[rel.stance].toLowerCase()
   return `${a} ${rel.directed === true ? '→' : '—'} ${b}: ${type}, ${stance}, ${yearsText(rel)}`
-}
-
-/**
- * A shape as one SVG element (circle, rect or polygon) from the encoding's geometry, the same the
- * canvas traces; `inner` is its content (a title), if any.
- */
-function shapeElement(shape: Shape, x: number, y: number, r: number, attrs: string, inner = ''): string {
-  const g = SHAPE_GEOMETRY[shape]
-  let tag: string
-  let geometry: string
-  if (g.kind === 'circle') {
-    tag = 'circle'
-    geometry = `cx="${num(x)}" cy="${num(y)}" r="${num(r)}"`
-  } else if (g.kind === 'square') {
-    const h = g.half * r
-    tag = 'rect'
-    geometry = `x="${num(x - h)}" y="${num(y - h)}" width="${num(2 * h)}" height="${num(2 * h)}"`
-  } else {
-    const points: string[] = []
-    for (let i = 0; i < g.points.length; i += 2)
-      points.push(`${num(x + g.points[i]! * r)},${num(y + g.points[i + 1]! * r)}`)
-    tag = 'polygon'
-    geometry = `points="${points.join(' ')}"`
-  }
-  return inner === '' ? `<${tag} ${geometry}${attrs}/>` : `<${tag} ${geometry}${attrs}>${inner}</${tag}>`
 }
 
 /** The quadratic from p0 (control c) to p1, cut where it comes within `d` of p1 (de Casteljau). */
@@ -272,9 +188,6 @@ export function screenDrawnCount(scene: SvgScene, inView: readonly number[]): nu
   for (const r of inView) if (r % stride === 0 || (e?.active === true && e.relations[r] === 1)) n++
   return n
 }
-
-/** The screen legend's words for the evidence classes (Legend.tsx EvidenceLegend). */
-const EVIDENCE_TEXT = ['1 source', '2 sources', '3 or more sources'] as const
 
 const fmt = (n: number) => n.toLocaleString('en-US')
 
@@ -436,7 +349,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     approximate: relations.some((r) => faintness(r) === 1),
     contested: relationEls.some((el) => el.startsWith('<path data-role="contested"')),
   }
-  const leg = legendSvg(legend, legendNote, shows, palette, height, width, measure)
+  const leg = layoutLegend(legend, legendNote, shows, palette, height, width, measure)
   const total = height + leg.height
 
   const defs = [...usedArrows]
@@ -463,13 +376,13 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     '\n' +
     layer('labels', 'Labels', labelEls, clip) +
     '\n' +
-    layer('legend', 'Legend', leg.body) +
+    layer('legend', 'Legend', legendSvg(leg, palette, width)) +
     `\n</svg>\n`
   )
 }
 
 /**
- * The contested marks (edges.ts contestedMarks): a diamond of half size CONTESTED_MARK, filled with
+ * The contested marks (edgeMarks.ts contestedMarks): a diamond of half size CONTESTED_MARK, filled with
  * the background and outlined in the accent colour, at the middle of the curve of each relation in
  * view that belongs to a contested pair; none on a relation shorter on screen than 6 half sizes, nor
  * on one dimmed by the emphasis. Decorations: `data-role="contested"`, and the relation's id in
@@ -504,104 +417,18 @@ function contestedMarks(scene: SvgScene, xy: Float64Array, relations: readonly n
   return out
 }
 
-/** A diamond of half size s around (x, y), drawn from the top clockwise, as the screen traces it. */
-const diamond = (x: number, y: number, s: number) =>
-  `M${num(x)} ${num(y - s)}L${num(x + s)} ${num(y)}L${num(x)} ${num(y + s)}L${num(x - s)} ${num(y)}Z`
-
-/** What the relations in view hold, for the legend's conditional entries. */
-interface LegendShows {
-  readonly undated: boolean
-  readonly approximate: boolean
-  readonly contested: boolean
-}
-
 /**
- * The legend strip at y = top (the layout of the PNG's legend): title, subtitle, note, types,
- * stances, kinds, then the evidence entries of the screen's legend (Legend.tsx): line width per
- * distinct sources, and approximate years and the contested mark when the view holds any.
+ * What the relations in view hold, for the legend's conditional entries (the PNG's, as the SVG's):
+ * undated ones, approximate years, and contested marks drawn.
  */
-function legendSvg(
-  info: LegendInfo,
-  note: string | null,
-  shows: LegendShows,
-  palette: Palette,
-  top: number,
-  width: number,
-  measure: (font: string, text: string) => number,
-): { body: string[]; height: number } {
-  const body: string[] = []
-  const text = (s: string, x: number, cy: number, size: number, weight = '') =>
-    body.push(
-      `<text x="${num(x)}" y="${num(cy + (ASCENT - 0.5) * size)}" font-family="${escapeXml(FONT)}" font-size="${size}"${weight === '' ? '' : ` font-weight="${weight}"`} ${paint('fill', palette.label)}>${escapeXml(s)}</text>`,
-    )
-  body.push(
-    `<rect x="0" y="${num(top)}" width="${num(width)}" height="1" ${paint('fill', palette.label)} opacity="0.25"/>`,
-  )
-  let x = LEGEND_PAD
-  let y = top + LEGEND_PAD
-  text(info.title, LEGEND_PAD, y + 7, 14, '600')
-  text(info.subtitle, LEGEND_PAD, y + 25, 12)
-  y += 40
-  if (note !== null) {
-    text(note, LEGEND_PAD, y + 3, 12)
-    y += 18
+export function legendShows(scene: SvgScene, width: number, height: number): LegendShows {
+  const xy = projectPositions(scene.positions, scene.transform, new Float64Array(scene.positions.length))
+  const relations = relationsInView(scene, xy, width, height)
+  const { start } = scene.view.index
+  const { approximate } = ties(scene.view.index)
+  return {
+    undated: relations.some((r) => start[r] === -Infinity),
+    approximate: relations.some((r) => start[r] !== -Infinity && approximate[r] === 1),
+    contested: contestedMarks(scene, xy, relations).length > 0,
   }
-  const font = `12px ${FONT}`
-  const item = (w: number, swatch: (x: number, cy: number) => string, label: string) => {
-    const total = w + 6 + measure(font, label) + 18
-    if (x + total > width - LEGEND_PAD && x > LEGEND_PAD) {
-      x = LEGEND_PAD
-      y += LEGEND_ROW
-    }
-    body.push(swatch(x, y + LEGEND_ROW / 2))
-    text(label, x + w + 6, y + LEGEND_ROW / 2, 12)
-    x += total
-  }
-  const line =
-    (color: string, dash: readonly number[], w = 2.5) =>
-    (lx: number, cy: number) =>
-      `<path d="M${num(lx)} ${num(cy)}h26" ${paint('stroke', color)} stroke-width="${num(w)}"` +
-      (dash.length > 0 ? ` stroke-dasharray="${dash.map(num).join(' ')}"` : '') +
-      '/>'
-  for (const tp of info.types) item(26, line(tp.color, []), tp.label)
-  x = LEGEND_PAD
-  y += LEGEND_ROW
-  for (const s of STANCES) item(26, line(palette.label, STANCE_DASH[s]), STANCE_LABEL[s])
-  if (shows.undated) {
-    item(
-      26,
-      (lx, cy) => line(palette.label, [])(lx, cy).replace('/>', ` opacity="${UNDATED_ALPHA}"/>`),
-      'Undated (lighter)',
-    )
-  }
-  for (const k of info.kinds) {
-    const shape = KIND_SHAPE[k]
-    const look =
-      shape === 'ring'
-        ? ` fill="none" ${paint('stroke', palette.nodeFill)} stroke-width="2"`
-        : ` ${paint('fill', palette.nodeFill)}`
-    item(14, (lx, cy) => shapeElement(shape, lx + 7, cy, 5.5, look), KIND_LABEL[k])
-  }
-  // Evidence, worded and sized as in the screen's legend (Legend.tsx EvidenceLegend).
-  x = LEGEND_PAD
-  y += LEGEND_ROW
-  EVIDENCE_TEXT.forEach((label, i) => item(26, line(palette.label, [], 1.6 * EVIDENCE_WIDTH[i]!), label))
-  if (shows.approximate) {
-    item(
-      26,
-      (lx, cy) => line(palette.label, [], 1.6)(lx, cy).replace('/>', ` opacity="${APPROXIMATE_ALPHA}"/>`),
-      'Approximate years (“c.” in the details)',
-    )
-  }
-  if (shows.contested) {
-    item(
-      26,
-      (lx, cy) =>
-        `<g>${line(palette.label, [], 1.4)(lx, cy)}<path d="${diamond(lx + 13, cy, CONTESTED_MARK)}" ` +
-        `${paint('fill', palette.background)} ${paint('stroke', palette.accent)} stroke-width="${CONTESTED_MARK_STROKE}"/></g>`,
-      'Contested: cooperative and hostile relations of one type',
-    )
-  }
-  y += LEGEND_ROW + LEGEND_PAD
-  return { body, height: y - top }
 }

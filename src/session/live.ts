@@ -176,6 +176,16 @@ export function createLive(opts: {
         queueMicrotask(() => cleanup())
       },
       onClose: ({ event }) => {
+        if (event.code === 1009) {
+          // The server's message size cap (--max-message-bytes): retrying would only be refused again.
+          state.setState({
+            status: 'refused',
+            error:
+              'The server refused a message as too large: this network is bigger than the server accepts.',
+          })
+          queueMicrotask(() => cleanup())
+          return
+        }
         if (event.code === CLOSE.rotated.code)
           state.setState({ error: 'New links were made for this room: the link you used no longer works.' })
         if (state.getState().status === 'live') state.setState({ status: 'offline' })
@@ -205,7 +215,9 @@ export function createLive(opts: {
     const awareness = p.awareness!
     const me = doc.clientID
     awareness.setLocalStateField('user', { name, color: colorOf(me) })
-    awareness.setLocalStateField('selected', opts.explorer.getState().selection)
+    const selectedActor = (sel: ReturnType<ExplorerStore['getState']>['selection']) =>
+      sel !== null && sel.kind === 'actor' ? sel.id : null
+    awareness.setLocalStateField('selected', selectedActor(opts.explorer.getState().selection))
     const people = () => {
       const out: Person[] = []
       for (const [id, s] of awareness.getStates()) {
@@ -220,7 +232,7 @@ export function createLive(opts: {
     awareness.on('change', people)
     people()
     const offSelection = opts.explorer.subscribe((s, prev) => {
-      if (s.selection !== prev.selection) awareness.setLocalStateField('selected', s.selection)
+      if (s.selection !== prev.selection) awareness.setLocalStateField('selected', selectedActor(s.selection))
     })
     const log = logOf(doc)
     const readAll = () => state.setState({ log: readLog(doc) })

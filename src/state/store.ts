@@ -62,7 +62,7 @@ const sameWindow = (a: YearWindow | null, b: YearWindow | null) =>
   a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1])
 
 export function createExplorerStore(
-  init: Partial<Pick<ExplorerState, 'filter' | 'selection' | 'focus'>> = {},
+  init: Partial<Pick<ExplorerState, 'filter' | 'selection' | 'focus' | 'path'>> = {},
 ): ExplorerStore {
   return createStore<ExplorerState>()((set, get) => {
     const setFilter = (patch: Partial<FilterState>) => set({ filter: { ...get().filter, ...patch } })
@@ -108,7 +108,7 @@ export function createExplorerStore(
         set({ pinsVersion: get().pinsVersion + 1 })
       },
       focus: init.focus ?? null,
-      path: null,
+      path: init.path ?? null,
       setFocus(focus) {
         const cur = get().focus
         const same =

@@ -5,17 +5,20 @@
  *   ?graph=data.json&hide=military&hideStance=neutral&from=2016&to=2021&sel=actor:iran&unconnected=1
  *   &undated=sources (or hidden; absent means always)
  *   &minSources=2&hideContested=1&focus=armenia&depth=2&others=dim
+ *   &pathFrom=israel&pathTo=armenia (the path traced; pathTo absent while its other end is chosen)
  */
 import { DEFAULT_FILTER, UNDATED_MODES, type FilterState, type UndatedMode } from '../model/filter'
 import { STANCES } from '../model/schema'
 import type { Stance } from '../model/types'
-import type { Focus, FocusMode, Selection } from './store'
+import type { Focus, FocusMode, PathQuery, Selection } from './store'
 
 export interface UrlView {
   readonly graph: string | null
   readonly filter: FilterState
   readonly selection: Selection
   readonly focus: Focus | null
+  /** The path traced: its two ends (the path drawn is chosen again: the best-evidenced one). */
+  readonly path: PathQuery | null
   /** Which filter fields the URL itself set (stored state may fill in the rest). */
   readonly given: ReadonlySet<keyof FilterState | 'selection'>
 }
@@ -79,9 +82,21 @@ export function decodeUrl(search: string): UrlView {
     },
     selection,
     focus: decodeFocus(p),
+    path: decodePath(p),
     given,
   }
 }
+
+function decodePath(p: URLSearchParams): PathQuery | null {
+  const from = p.get('pathFrom')
+  if (from === null || from === '') return null
+  const to = p.get('pathTo')
+  return { from, to: to === null || to === '' ? null : to, drawn: null }
+}
+
+/** True when two paths have the same ends (which path is drawn aside). */
+export const samePathEnds = (a: PathQuery | null, b: PathQuery | null): boolean =>
+  a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to)
 
 function decodeFocus(p: URLSearchParams): Focus | null {
   const id = p.get('focus')
@@ -98,10 +113,12 @@ export function encodeUrl(
   filter: FilterState,
   selection: Selection,
   focus: Focus | null = null,
+  path: PathQuery | null = null,
 ): string {
   const p = new URLSearchParams(search)
   for (const key of ['hide', 'hideStance', 'from', 'to', 'sel', 'unconnected', 'undated']) p.delete(key)
-  for (const key of ['minSources', 'hideContested', 'focus', 'depth', 'others']) p.delete(key)
+  for (const key of ['minSources', 'hideContested', 'focus', 'depth', 'others', 'pathFrom', 'pathTo'])
+    p.delete(key)
   if (filter.hiddenTypes.length > 0) p.set('hide', filter.hiddenTypes.join(','))
   if (filter.hiddenStances.length > 0) p.set('hideStance', filter.hiddenStances.join(','))
   if (filter.yearWindow !== null) {
@@ -118,6 +135,10 @@ export function encodeUrl(
     p.set('focus', focus.id)
     p.set('depth', String(focus.depth))
     if (focus.mode === 'dim') p.set('others', 'dim')
+  }
+  if (path !== null) {
+    p.set('pathFrom', path.from)
+    if (path.to !== null) p.set('pathTo', path.to)
   }
   const s = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')
   return s === '' ? '' : `?${s}`

@@ -1,24 +1,35 @@
 /**
- * Keeps the store and the address bar in step. A selection change pushes a history entry, so
- * Back and Forward step through selections; filter and year changes replace the current entry,
+ * Keeps the store and the address bar in step. A selection change, and a change of the traced
+ * path's ends (opened, another end, closed), pushes a history entry, so Back and Forward step
+ * through selections and paths; filter and year changes replace the current entry,
  * a moment after the last change: Chromium spends 20–30 ms per history write, which would
  * otherwise sit between a click on a filter and the frame that shows it (and scrubbing or Play
  * would write once per step).
  */
-import { decodeUrl, encodeUrl } from './url'
-import type { ExplorerStore, Selection } from './store'
+import { decodeUrl, encodeUrl, samePathEnds } from './url'
+import type { ExplorerStore, PathQuery, Selection } from './store'
 
 export const FILTER_URL_DELAY_MS = 200
 
 export function bindUrl(store: ExplorerStore, win: Window = window): () => void {
   let applying = false
   let pending: ReturnType<typeof setTimeout> | undefined
-  const write = (push: boolean, selection: Selection = store.getState().selection) => {
+  const write = (
+    push: boolean,
+    selection: Selection = store.getState().selection,
+    path: PathQuery | null = store.getState().path,
+  ) => {
     if (pending !== undefined) {
       clearTimeout(pending)
       pending = undefined
     }
-    const search = encodeUrl(win.location.search, store.getState().filter, selection, store.getState().focus)
+    const search = encodeUrl(
+      win.location.search,
+      store.getState().filter,
+      selection,
+      store.getState().focus,
+      path,
+    )
     if (search === win.location.search) return
     const url = `${win.location.pathname}${search}${win.location.hash}`
     if (push) win.history.pushState(null, '', url)
@@ -29,10 +40,11 @@ export function bindUrl(store: ExplorerStore, win: Window = window): () => void 
   }
   const unsubscribe = store.subscribe((state, prev) => {
     if (applying) return
-    if (state.selection !== prev.selection) {
+    const pathMoved = !samePathEnds(state.path, prev.path)
+    if (state.selection !== prev.selection || pathMoved) {
       // A pending filter change belongs to the entry being left (as it would have without the
       // delay), so Back from the new selection keeps the filters.
-      if (pending !== undefined) write(false, prev.selection)
+      if (pending !== undefined) write(false, prev.selection, prev.path)
       write(true)
     } else if (state.filter !== prev.filter || state.focus !== prev.focus) {
       if (pending !== undefined) clearTimeout(pending)
@@ -48,7 +60,9 @@ export function bindUrl(store: ExplorerStore, win: Window = window): () => void 
     const v = decodeUrl(win.location.search)
     applying = true
     try {
-      store.setState({ filter: v.filter, selection: v.selection, focus: v.focus, playing: false })
+      // The same ends keep the path drawn; other ends draw their best-evidenced path again.
+      const path = samePathEnds(v.path, store.getState().path) ? store.getState().path : v.path
+      store.setState({ filter: v.filter, selection: v.selection, focus: v.focus, path, playing: false })
     } finally {
       applying = false
     }

@@ -15,7 +15,16 @@ import path from 'node:path'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { expect, openExplorer, ROOT, test, type ErrorLog } from './fixtures'
+import {
+  actorButton,
+  expect,
+  openExplorer,
+  readDataset,
+  ROOT,
+  saveShot,
+  test,
+  type ErrorLog,
+} from './fixtures'
 
 const APP_ORIGIN = `http://127.0.0.1:${process.env.TEST_PORT ?? 4317}`
 
@@ -146,7 +155,7 @@ async function addActor(page: Page, label: string) {
 test('two editors edit at once and converge; People here lists both; History names who', async ({
   page,
   launch,
-}) => {
+}, testInfo) => {
   const links = await share(page, 'Ana')
   const other = (await launch()).pages()[0]!
   await join(other, links.editor, 'Bo')
@@ -163,6 +172,19 @@ test('two editors edit at once and converge; People here lists both; History nam
   const log = page.getByRole('region', { name: 'Changes in this room' })
   await expect(log).toContainText(/Ana: .*Atlantis/)
   await expect(log).toContainText(/Bo: .*Lemuria/)
+  // Bo's selection is outlined in Bo's colour on Ana's map.
+  const chosen = readDataset().actors[0]!
+  await actorButton(other, chosen.label).click()
+  const ring = page.locator(`.peer-ring[data-person="Bo"]`)
+  await expect(ring).toHaveAttribute('data-actor', chosen.id)
+  await expect(ring).toBeVisible()
+  const bo = await people
+    .getByRole('listitem')
+    .filter({ hasText: /^Bo$/ })
+    .locator('.person-swatch')
+    .evaluate((e) => getComputedStyle(e).backgroundColor)
+  expect(await ring.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe(bo)
+  await saveShot(page, testInfo, 'live-two-editors')
   // Undo undoes only your own change.
   await other.getByRole('toolbar', { name: 'Editing' }).getByRole('button', { name: /^Undo/ }).click()
   for (const p of [page, other]) await expect.poll(() => labels(p)).not.toContain('Lemuria')
@@ -188,8 +210,11 @@ test('a viewer sees the changes live, has no editing controls, and its forced wr
   await expect(viewer.getByRole('toolbar', { name: 'Editing' })).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'People here' })).toContainText('Vic')
 
+  // A change appears in the other client within a second (from when the form closes, applied).
   await addActor(page, 'Atlantis')
-  await expect.poll(() => labels(viewer)).toContain('Atlantis')
+  const t0 = Date.now()
+  await expect.poll(() => labels(viewer), { intervals: [20] }).toContain('Atlantis')
+  expect(Date.now() - t0).toBeLessThan(1000)
 
   // A modified client holding the viewer secret writes anyway (the provider library, in Node).
   const { server: url, room, secret } = partsOf(links.viewer)
@@ -357,9 +382,9 @@ test('a client goes offline, edits, reconnects and merges', async ({ page, launc
   }
 })
 
-test('axe: the Share live dialog and People here', async ({ page, launch }) => {
-  const serious = async (selector: string) => {
-    const results = await new AxeBuilder({ page }).include(selector).analyze()
+test('axe: the Share live dialog, the join dialog and People here', async ({ page, launch }, testInfo) => {
+  const serious = async (selector: string, on = page) => {
+    const results = await new AxeBuilder({ page: on }).include(selector).analyze()
     expect(results.passes.length).toBeGreaterThan(3)
     return results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -375,8 +400,12 @@ test('axe: the Share live dialog and People here', async ({ page, launch }) => {
     editor: await page.getByRole('textbox', { name: 'Editor link' }).inputValue(),
   }
   expect(await serious('[role="dialog"]')).toEqual([])
+  await saveShot(page, testInfo, 'live-share-dialog')
   await page.getByRole('button', { name: 'Close' }).click()
   const other = (await launch()).pages()[0]!
+  await other.goto(links.editor)
+  await expect(other.getByRole('dialog', { name: 'Join a live map' })).toBeVisible()
+  expect(await serious('[role="dialog"]', other)).toEqual([])
   await join(other, links.editor, 'Bo')
   await expect(page.getByRole('region', { name: 'People here' })).toContainText('Bo')
   expect(await serious('.people')).toEqual([])

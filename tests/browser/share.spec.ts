@@ -75,3 +75,44 @@ test('a filtered, scrubbed, selected view survives its URL, and Back restores th
   expect(errors.page).toEqual([])
   expect(errors.unexpectedConsole()).toEqual([])
 })
+
+test('a traced path is kept in the URL: a fresh profile opens it, Back and Forward restore it', async ({
+  page,
+  freshPage,
+  errors,
+}) => {
+  await openExplorer(page, '/?sel=actor:israel')
+  await page.getByRole('button', { name: 'Path to…' }).click()
+  await expect(page).toHaveURL(/[?&]pathFrom=israel(&|$)/)
+  await page.keyboard.type('Armenia')
+  await page.keyboard.press('Enter')
+  const region = page.getByRole('region', { name: 'Path' })
+  await expect(region.locator('li.path-step').first()).toBeVisible()
+  await expect(page).toHaveURL(/[?&]pathFrom=israel&pathTo=armenia(&|$)/)
+  const steps = await region.locator('li.path-step').count()
+
+  // The address alone, in a brand-new profile, traces the same path.
+  const url = new URL(page.url())
+  const other = await freshPage()
+  await openExplorer(other, url.pathname + url.search)
+  const otherRegion = other.getByRole('region', { name: 'Path' })
+  await expect(otherRegion.locator('li.path-step')).toHaveCount(steps)
+  await expect(otherRegion.getByRole('combobox', { name: 'Path to' })).toBeVisible()
+
+  // Closing the path is a step of history: Back brings it back, Forward closes it again.
+  await region.getByRole('button', { name: 'Close path' }).click()
+  await expect(region).toHaveCount(0)
+  await expect(page).not.toHaveURL(/pathFrom=/)
+  await page.goBack()
+  await expect(region.locator('li.path-step')).toHaveCount(steps)
+  await expect(page).toHaveURL(/[?&]pathFrom=israel&pathTo=armenia(&|$)/)
+  // Back once more: the path waiting for its other end, as it was before Armenia was chosen.
+  await page.goBack()
+  await expect(region).toBeVisible()
+  await expect(region.locator('li.path-step')).toHaveCount(0)
+  await page.goForward()
+  await expect(region.locator('li.path-step')).toHaveCount(steps)
+  await page.goForward()
+  await expect(region).toHaveCount(0)
+  expect(errors.page).toEqual([])
+})

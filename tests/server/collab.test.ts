@@ -288,6 +288,23 @@ describe('collab server limits', { timeout: 30_000 }, () => {
     }
   })
 
+  it('caps the rooms one address may make in an hour', async () => {
+    const dir = tempDir('collab-rooms-')
+    const s = await start(dir.dir, { roomsPerHour: 2 })
+    try {
+      const made = [await makeRoom(s.url), await makeRoom(s.url)]
+      const third = connect(s.url, newRoom(), 'create')
+      await until('refused', () => third.denied.length > 0)
+      expect(third.denied[0]).toBe('more than 2 new rooms an hour from this address')
+      expect(s.logs.some((l) => l.includes('more than 2 new rooms an hour'))).toBe(true)
+      for (const m of made) m.maker.destroy()
+      third.destroy()
+    } finally {
+      await s.server.close()
+      dir.remove()
+    }
+  })
+
   it('closes a client that sends faster than the rate limit (4429); others are unaffected', async () => {
     const dir = tempDir('collab-rate-')
     const s = await start(dir.dir, { rate: 5 })

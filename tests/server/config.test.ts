@@ -18,6 +18,7 @@ describe('collab server settings', () => {
       redis: null,
       maxMessageBytes: 5 * 1024 * 1024,
       rate: 200,
+      roomsPerHour: 60,
     })
   })
 

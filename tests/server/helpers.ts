@@ -50,6 +50,7 @@ export async function start(data: string, over: Partial<CollabConfig> = {}, name
     redis: null,
     maxMessageBytes: 64 * 1024,
     rate: 500,
+    roomsPerHour: 1000,
     ...over,
   }
   const logs: string[] = []
@@ -219,6 +220,11 @@ export async function startRedis(): Promise<{ port: number; stop: () => Promise<
   let out = ''
   proc.stdout.on('data', (d: Buffer) => (out += d.toString()))
   proc.stderr.on('data', (d: Buffer) => (out += d.toString()))
+  let missing = false
+  proc.on('error', (e: NodeJS.ErrnoException) => {
+    missing = e.code === 'ENOENT'
+    out += `${e.message}\n`
+  })
   const exited = new Promise<void>((r) => proc.once('exit', () => r()))
   const stop = async () => {
     if (proc.exitCode === null && proc.signalCode === null) {
@@ -229,7 +235,12 @@ export async function startRedis(): Promise<{ port: number; stop: () => Promise<
     dir.remove()
   }
   try {
-    await until('redis-server to accept connections', () => /Ready to accept connections/.test(out), 10_000)
+    await until(
+      'redis-server to accept connections',
+      () => missing || /Ready to accept connections/.test(out),
+      10_000,
+    )
+    if (missing) throw new Error('redis-server is not installed (Debian: apt-get install redis-server)')
   } catch (e) {
     await stop()
     throw new Error(`${(e as Error).message}; redis-server said:\n${out}`, { cause: e })

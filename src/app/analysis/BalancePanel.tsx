@@ -36,6 +36,7 @@ export function BalancePanel() {
   const filter = useExplorer((s) => s.filter)
   const state = useAnalysis<'balance'>(balanceRequest(filter))
   const close = useExplorer((s) => s.setAnalysis)
+  const compare = useExplorer((s) => s.analysis.compare)
   return (
     <section className="analysis-panel" role="region" aria-label="Balance">
       <div className="analysis-head">
@@ -49,7 +50,11 @@ export function BalancePanel() {
           ×
         </button>
       </div>
-      <p className="muted">Of what is shown: {yearWindowText(filter.yearWindow, index.yearExtent)}.</p>
+      {compare === null ? (
+        <p className="muted">Of what is shown: {yearWindowText(filter.yearWindow, index.yearExtent)}.</p>
+      ) : (
+        <CompareScope compare={compare} />
+      )}
       <div role="status" aria-live="polite" className="analysis-status">
         {state.status === 'running' ? (
           <>
@@ -62,6 +67,34 @@ export function BalancePanel() {
       </div>
       {state.status === 'done' ? <BalanceResult result={state.result} index={index} /> : null}
     </section>
+  )
+}
+
+/**
+ * While two years are compared the map draws what either year shows, which is no one network to
+ * balance: the panel says plainly that it analyses the year window, and offers each compared year.
+ */
+function CompareScope({ compare }: { compare: readonly [number, number] }) {
+  const { index } = useExplorerContext()
+  const w = useExplorer((s) => s.filter.yearWindow)
+  const setYearWindow = useExplorer((s) => s.setYearWindow)
+  const [a, b] = compare
+  const on = (y: number) => w !== null && w[0] === y && w[1] === y
+  const analysed = on(a) ? `Year A, ${a}` : on(b) ? `Year B, ${b}` : yearWindowText(w, index.yearExtent)
+  return (
+    <div className="analysis-scope">
+      <p>
+        Comparing {a} with {b}: the map draws what either year shows, but this balance is of the year window
+        alone, not of the comparison. It analyses: {analysed}.
+      </p>
+      <p className="actions">
+        {[a, b].map((y, i) => (
+          <button key={i} type="button" aria-pressed={on(y)} onClick={() => setYearWindow([y, y])}>
+            Balance of {y}
+          </button>
+        ))}
+      </p>
+    </div>
   )
 }
 

@@ -5,7 +5,6 @@
  */
 import { useRef, useState } from 'react'
 import { planAddGraph, summariseAddPlan, type AddGraphPlan } from '../../document/addGraph'
-import { openFile } from '../../io/importClient'
 import { useExplorerContext } from '../context'
 import { problemText } from './fields'
 import { Modal } from './NewDialogs'
@@ -22,6 +21,7 @@ export function AddFileButton() {
     setError(null)
     setBusy(true)
     try {
+      const { openFile } = await import('../../io/importClient')
       const r = await openFile(file)
       if (!r.ok) {
         const first = r.errors[0]

@@ -149,8 +149,9 @@ function ShareDialog({ live, onClose }: { live: Live; onClose: () => void }) {
               {editor !== null ? <CopyField label="Editor link" value={editor} /> : null}
               {viewer !== null ? <CopyField label="Viewer link" value={viewer} /> : null}
               <p className="field-hint">
-                Anyone with the editor link can change this network; the viewer link only shows it. The secret
-                is in the part after #, which browsers never send to a web server.
+                Anyone with the editor link can change this network; the viewer link only shows it. Keep the
+                editor link to come back to this room later. The secret is in the part after #, which browsers
+                never send to a web server.
               </p>
             </>
           )}
@@ -303,12 +304,20 @@ export function PeerOutlines() {
       const el = box.current
       const e = engine.get()
       if (el === null || e === null) return
-      const origin = el.getBoundingClientRect()
+      // Rings show only over the map itself (an actor scrolled out of it has none).
+      const area = document.querySelector('.graph-area')?.getBoundingClientRect()
       const at = new Map(e.nodes().map((n) => [n.id, n]))
       for (const ring of Array.from(el.children) as HTMLElement[]) {
         const n = at.get(ring.dataset.actor ?? '')
-        ring.style.display = n === undefined ? 'none' : ''
-        if (n !== undefined) ring.style.transform = `translate(${n.x - origin.left}px, ${n.y - origin.top}px)`
+        const inside =
+          n !== undefined &&
+          area !== undefined &&
+          n.x >= area.left &&
+          n.x <= area.right &&
+          n.y >= area.top &&
+          n.y <= area.bottom
+        ring.style.display = inside ? '' : 'none'
+        if (inside) ring.style.transform = `translate(${n.x}px, ${n.y}px)`
       }
     }
     draw()

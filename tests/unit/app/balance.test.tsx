@@ -158,6 +158,31 @@ describe('Balance by year', () => {
 })
 
 describe('Compare years', () => {
+  it('while comparing years, the Balance panel says it analyses the year window and offers each year', async () => {
+    // Comparing 2010 with 2012 over the whole window (2010–2012): the balance is of that window.
+    const { store } = setup()
+    act(() => store.getState().setAnalysis({ compare: [2010, 2012] }))
+    const region = await screen.findByRole('region', { name: 'Balance' })
+    expect(region).toHaveTextContent(
+      'Comparing 2010 with 2012: the map draws what either year shows, but this balance is of the year window alone, not of the comparison. It analyses: All years (2010–2012).',
+    )
+    // "Balance of 2012": the window becomes Year B, and so do the numbers (a−c: abc unbalanced, index 1).
+    await userEvent.click(within(region).getByRole('button', { name: 'Balance of 2012' }))
+    expect(store.getState().filter.yearWindow).toEqual([2012, 2012])
+    expect(within(region).getByRole('button', { name: 'Balance of 2012' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    expect(region).toHaveTextContent('It analyses: Year B, 2012.')
+    await waitFor(() => expect(dd(region, 'Frustration index')).toHaveTextContent('1 (exact)'))
+    // "Balance of 2010": Year A, every triangle balanced.
+    await userEvent.click(within(region).getByRole('button', { name: 'Balance of 2010' }))
+    expect(region).toHaveTextContent('It analyses: Year A, 2010.')
+    await waitFor(() => expect(dd(region, 'Frustration index')).toHaveTextContent('0 (exact)'))
+    // The comparison itself follows the types and stances, not the window: still 2010 with 2012.
+    expect(store.getState().analysis.compare).toEqual([2010, 2012])
+  })
+
   it('offers Year A and Year B, counts the changes and quotes both years', async () => {
     const { store } = setup()
     await userEvent.click(screen.getByRole('button', { name: 'Compare years' }))

@@ -28,7 +28,9 @@ beforeEach(() => {
     relationAt: (x, y) => (log.push(`relationAt ${x},${y}`), relationAt(x, y)),
     onClick: (a, r) => void log.push(`click ${a} ${r}`),
     onDoubleClick: (a, x, y) => void log.push(a >= 0 ? `dblclick ${a}` : `dblclick background ${x},${y}`),
-    onHover: (a) => void log.push(`hover ${a}`),
+    onHover: (a, r) => void log.push(`hover ${a} ${r}`),
+    onGesture: () => void log.push('gesture'),
+    onLongPress: (a, r, x, y) => void log.push(`long press ${a} ${r} at ${x},${y}`),
   }
   input = createPointerInput(el, h)
 })
@@ -88,12 +90,59 @@ describe('createPointerInput', () => {
     expect(log).toEqual([])
     expect(frames.length).toBe(1)
     runFrames()
-    expect(log).toEqual(['actorAt 15,50', 'hover 7'])
+    expect(log).toEqual(['actorAt 15,50', 'hover 7 -1'])
     expect(el.style.cursor).toBe('pointer')
     move(150, 50)
     runFrames()
-    expect(log.slice(2)).toEqual(['actorAt 150,50', 'hover -1'])
+    expect(log.slice(2)).toEqual(['actorAt 150,50', 'relationAt 150,50', 'hover -1 -1'])
     expect(el.style.cursor).toBe('')
+  })
+
+  it('off the actors, hover reports the relation under the pointer (for its tooltip)', () => {
+    move(150, 90)
+    runFrames()
+    expect(log).toEqual(['actorAt 150,90', 'relationAt 150,90', 'hover -1 3'])
+  })
+
+  it('a button going down and the wheel are gestures (a tooltip goes)', () => {
+    el.dispatchEvent(new PointerEvent('pointerdown', { ...at(15, 50), pointerType: 'mouse' }))
+    el.dispatchEvent(new WheelEvent('wheel', at(15, 50)))
+    expect(log).toEqual(['gesture', 'gesture'])
+  })
+
+  it('on touch, a press held still is a long press; the tap that ends it selects nothing', () => {
+    vi.useFakeTimers()
+    try {
+      const down = (x: number, y: number, type = 'touch') =>
+        el.dispatchEvent(new PointerEvent('pointerdown', { ...at(x, y), pointerType: type, isPrimary: true }))
+      // What is under the finger is picked when it comes down (the layout may move it after).
+      down(15, 50)
+      vi.advanceTimersByTime(499)
+      expect(log).toEqual(['gesture', 'actorAt 15,50'])
+      vi.advanceTimersByTime(1)
+      expect(log).toEqual(['gesture', 'actorAt 15,50', 'long press 7 -1 at 15,50'])
+      el.dispatchEvent(new PointerEvent('pointerup', { ...at(15, 50), pointerType: 'touch' }))
+      el.dispatchEvent(new MouseEvent('click', at(15, 50)))
+      expect(log).toHaveLength(3)
+      // A touch that moves (a pan) or lifts early is no long press; nor is a held mouse button.
+      log = []
+      down(100, 90)
+      el.dispatchEvent(new PointerEvent('pointermove', { ...at(120, 90), pointerType: 'touch', buttons: 1 }))
+      vi.advanceTimersByTime(600)
+      down(100, 90)
+      el.dispatchEvent(new PointerEvent('pointerup', { ...at(100, 90), pointerType: 'touch' }))
+      vi.advanceTimersByTime(600)
+      down(100, 90, 'mouse')
+      vi.advanceTimersByTime(600)
+      expect(log.filter((l) => l.startsWith('long press'))).toEqual([])
+      // Off the actors, a long press names the relation there.
+      log = []
+      down(100, 90)
+      vi.advanceTimersByTime(500)
+      expect(log).toEqual(['gesture', 'actorAt 100,90', 'relationAt 100,90', 'long press -1 3 at 100,90'])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('no hover with a button down, on touch, or while dragging; leaving clears it', () => {
@@ -106,7 +155,7 @@ describe('createPointerInput', () => {
     move(15, 50)
     el.dispatchEvent(new PointerEvent('pointerleave'))
     runFrames() // the pending test was dropped by leaving
-    expect(log).toEqual(['hover -1'])
+    expect(log).toEqual(['hover -1 -1'])
   })
 
   it('destroy removes every listener', () => {
@@ -114,6 +163,8 @@ describe('createPointerInput', () => {
     el.dispatchEvent(new MouseEvent('click', at(15, 50)))
     el.dispatchEvent(new MouseEvent('dblclick', at(15, 50)))
     el.dispatchEvent(new PointerEvent('pointerleave'))
+    el.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', isPrimary: true }))
+    el.dispatchEvent(new WheelEvent('wheel'))
     move(15, 50)
     expect(frames.length).toBe(0)
     expect(log).toEqual([])

@@ -357,7 +357,8 @@ function carried(g: Graph) {
   const cited = new Set(g.relations.flatMap((r) => (r.evidence ?? []).map((e) => e.source)))
   return {
     title: g.title,
-    description: g.description === '' ? undefined : g.description,
+    // A blank description is no description in the importers.
+    description: g.description?.trim() === '' ? undefined : g.description,
     types: g.relationTypes.filter((t) => used.has(t.id)).sort((a, b) => a.id.localeCompare(b.id)),
     sources: g.sources.filter((s) => cited.has(s.id)).sort((a, b) => a.id.localeCompare(b.id)),
     actors: g.actors.map(({ description, aliases, ...a }) => ({

@@ -10,8 +10,12 @@ import { buildIndex } from '../../../src/model/graphIndex'
 import type { Graph, Relation } from '../../../src/model/types'
 import { computeLanes } from '../../../src/render/geometry'
 import { DARK, LIGHT } from '../../../src/model/encoding'
-import { buildSvg, escapeXml, paint, type LegendInfo, type SvgScene } from '../../../src/render/svgDocument'
+import type { LegendInfo } from '../../../src/render/legend'
+import { drawLegend } from '../../../src/render/exportImage'
+import { buildSvg, legendShows, type SvgScene } from '../../../src/render/svgDocument'
+import { escapeXml, paint } from '../../../src/render/svgMarkup'
 import { tinyGraph } from '../helpers'
+import { recordingContext } from './recording'
 
 type El = ReturnType<ReturnType<DOMParser['parseFromString']>['getElementById']> & {}
 
@@ -581,6 +585,56 @@ describe('buildSvg', () => {
       expect(all('text', layer('legend')).map((e) => e.textContent)).not.toContain(
         'Contested: cooperative and hostile relations of one type',
       )
+    })
+
+    it('the PNG legend has the same entries as the SVG legend, evidence included, drawn alike', () => {
+      const legendTexts = (sc: SvgScene) => {
+        const { all, layer } = parse(buildSvg(sc, { width: 400, height: 300, legend: LEGEND }))
+        return all('text', layer('legend')).map((e) => e.textContent)
+      }
+      const pngTexts = (sc: SvgScene) => {
+        const { ctx, calls } = recordingContext()
+        drawLegend(ctx, LEGEND, LIGHT, 300, 400, true, legendShows(sc, 400, 300))
+        return { calls, texts: calls.filter((c) => c.op === 'fillText').map((c) => c.args[0]) }
+      }
+      const g = evidenceGraph()
+      const scene = sceneOf(g, square)
+      const png = pngTexts(scene)
+      expect(png.texts).toEqual(legendTexts(scene))
+      expect(png.texts.slice(-5)).toEqual([
+        '1 source',
+        '2 sources',
+        '3 or more sources',
+        'Approximate years (“c.” in the details)',
+        'Contested: cooperative and hostile relations of one type',
+      ])
+      // Each entry's swatch is drawn just before its label: the evidence widths 1.6 × 1, 1.7, 2.4,
+      // the approximate line at 0.45, the contested line with a diamond in the accent colour.
+      const before = (label: string) => {
+        const at = png.calls.findIndex((c) => c.op === 'fillText' && c.args[0] === label)
+        const prev = png.calls.slice(0, at)
+        const last = (op: string) => prev.findLast((c) => c.op === op)?.args[0]
+        return { lineWidth: last('=lineWidth'), alpha: last('=globalAlpha'), stroke: last('=strokeStyle') }
+      }
+      expect(['1 source', '2 sources', '3 or more sources'].map((l) => before(l).lineWidth)).toEqual([
+        1.6,
+        1.6 * 1.7,
+        1.6 * 2.4,
+      ])
+      const approxAt = png.calls.findIndex(
+        (c) => c.op === 'fillText' && String(c.args[0]).startsWith('Approximate'),
+      )
+      const approxStroke = png.calls.slice(0, approxAt).findLastIndex((c) => c.op === 'stroke')
+      expect(png.calls.slice(0, approxStroke).findLast((c) => c.op === '=globalAlpha')?.args[0]).toBe(0.45)
+      expect(before('Contested: cooperative and hostile relations of one type')).toMatchObject({
+        stroke: LIGHT.accent,
+        lineWidth: 1.6,
+      })
+      // A view without approximate years or contested marks has neither entry, in both.
+      const near: [number, number][] = [square[0]!, square[1]!, square[2]!, [10, 33], square[4]!]
+      const plain = sceneOf({ ...g, relations: g.relations.filter((r) => r.id !== 'approx') }, near)
+      expect(pngTexts(plain).texts).toEqual(legendTexts(plain))
+      expect(pngTexts(plain).texts.slice(-3)).toEqual(['1 source', '2 sources', '3 or more sources'])
     })
 
     it('puts the marks under the selected relation, as the screen does', () => {

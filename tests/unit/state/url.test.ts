@@ -100,6 +100,74 @@ describe('URL state', () => {
   })
 })
 
+describe('the traced path in the URL', () => {
+  it('writes and reads its two ends; a path still waiting for its other end has one', () => {
+    const path = { from: 'israel', to: 'armenia', drawn: ['israel', 'iran', 'armenia'] }
+    expect(encodeUrl('', DEFAULT_FILTER, null, null, path)).toBe('?pathFrom=israel&pathTo=armenia')
+    expect(decodeUrl('?pathFrom=israel&pathTo=armenia').path).toEqual({
+      from: 'israel',
+      to: 'armenia',
+      drawn: null,
+    })
+    expect(encodeUrl('', DEFAULT_FILTER, null, null, { from: 'iran', to: null, drawn: null })).toBe(
+      '?pathFrom=iran',
+    )
+    expect(decodeUrl('?pathFrom=iran').path).toEqual({ from: 'iran', to: null, drawn: null })
+    expect(decodeUrl('?pathTo=armenia').path).toBeNull()
+    expect(decodeUrl('?pathFrom=').path).toBeNull()
+    expect(encodeUrl('?pathFrom=a&pathTo=b&graph=g.json', DEFAULT_FILTER, null)).toBe('?graph=g.json')
+  })
+
+  it('round-trips any two ends', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.option(fc.string({ minLength: 1 })), (from, to) => {
+        const back = decodeUrl(encodeUrl('', DEFAULT_FILTER, null, null, { from, to, drawn: null }))
+        expect(back.path).toEqual({ from, to, drawn: null })
+      }),
+    )
+  })
+
+  it('a path opened, moved or closed is a history entry; Back and Forward restore it', () => {
+    window.history.replaceState(null, '', '/')
+    const store = createExplorerStore()
+    const unbind = bindUrl(store)
+    const before = window.history.length
+    store.getState().setPath({ from: 'israel', to: null, drawn: null })
+    expect(window.location.search).toBe('?pathFrom=israel')
+    store.getState().setPath({ from: 'israel', to: 'armenia', drawn: null })
+    expect(window.location.search).toBe('?pathFrom=israel&pathTo=armenia')
+    // Which path is drawn is no new entry.
+    store.getState().setPath({ from: 'israel', to: 'armenia', drawn: ['israel', 'iran', 'armenia'] })
+    expect(window.history.length).toBe(before + 2)
+    store.getState().setPath(null)
+    expect(window.location.search).toBe('')
+    expect(window.history.length).toBe(before + 3)
+    // Back: the browser restores the URL, then fires popstate.
+    window.history.replaceState(null, '', '?pathFrom=israel&pathTo=armenia')
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    expect(store.getState().path).toEqual({ from: 'israel', to: 'armenia', drawn: null })
+    // Back again (to the path waiting for its other end), then Forward.
+    window.history.replaceState(null, '', '?pathFrom=israel')
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    expect(store.getState().path).toEqual({ from: 'israel', to: null, drawn: null })
+    window.history.replaceState(null, '', '?pathFrom=israel&pathTo=armenia')
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    expect(store.getState().path?.to).toBe('armenia')
+    // The same ends keep the path drawn.
+    store.getState().setPath({ from: 'israel', to: 'armenia', drawn: ['israel', 'x', 'armenia'] })
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    expect(store.getState().path?.drawn).toEqual(['israel', 'x', 'armenia'])
+    // Restoring the URL wrote nothing.
+    expect(window.history.length).toBe(before + 3)
+    unbind()
+  })
+
+  it('a store made from the URL starts with its path', () => {
+    const v = decodeUrl('?pathFrom=israel&pathTo=armenia')
+    expect(createExplorerStore({ path: v.path }).getState().path).toEqual(v.path)
+  })
+})
+
 describe('store', () => {
   it('ignores no-op changes (no notification)', () => {
     const store = createExplorerStore()
