@@ -10,6 +10,7 @@ import { ErrorBoundary } from './ErrorBoundary'
 import { FocusControls } from './FocusControls'
 import { windowLabel } from './YearSlider'
 import { EvidenceLine } from './sources/Panels'
+import { suggestFor } from './sources/suggestClient'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
 /**
@@ -86,22 +87,20 @@ export function GraphView() {
       store,
       analysis: analysisHookSource(e.graphIndex, store),
       ...(editing ? { network: () => editing.graph() } : {}),
-      suggestions: (sourceId: string) =>
-        import('./sources/suggestClient').then(async (m) =>
-          (await m.suggestFor(editing?.graph() ?? e.graphIndex()!.graph, sourceId)).map(
-            ({ source, target, sourceText, targetText, type, stance, year, quote, start, end }) => ({
-              source,
-              target,
-              sourceText,
-              targetText,
-              type,
-              stance,
-              year,
-              quote,
-              start,
-              end,
-            }),
-          ),
+      suggestions: async (sourceId: string) =>
+        (await suggestFor(editing?.graph() ?? e.graphIndex()!.graph, sourceId)).map(
+          ({ source, target, sourceText, targetText, type, stance, year, quote, start, end }) => ({
+            source,
+            target,
+            sourceText,
+            targetText,
+            type,
+            stance,
+            year,
+            quote,
+            start,
+            end,
+          }),
         ),
     })
     return () => {

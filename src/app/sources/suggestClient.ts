@@ -2,7 +2,7 @@
  * Suggestions for a source, computed in a worker (suggest.worker.ts), and the rejected ones,
  * remembered per source in this browser (localStorage) and never offered again.
  */
-import { suggestionKey, type Suggestion } from '../../evidence/suggest'
+import { suggestTies, suggestionKey, type Suggestion } from '../../evidence/suggest'
 import type { Graph, Source } from '../../model/types'
 
 export interface SuggestRequest {
@@ -47,9 +47,7 @@ export function suggestFor(graph: Graph, sourceId: string): Promise<Suggestion[]
     rejected: rejectedFor(sourceId),
   }
   if (typeof Worker === 'undefined')
-    return import('../../evidence/suggest').then((m) =>
-      m.suggestTies(req.graph, req.source, { rejected: new Set(req.rejected) }),
-    )
+    return Promise.resolve(suggestTies(req.graph, req.source, { rejected: new Set(req.rejected) }))
   if (worker === null) {
     worker = new Worker(new URL('./suggest.worker.ts', import.meta.url), { type: 'module' })
     worker.onmessage = (e: MessageEvent<{ id: number; suggestions?: Suggestion[]; error?: string }>) => {
