@@ -33,6 +33,7 @@ import {
   type Repairs,
 } from '../src/io/import/tables/read'
 import { aggregationSql, lit, rowCountsSql } from '../src/io/import/tables/sql'
+import { mappingColumnProblems } from '../src/io/import/tables/convert'
 
 export interface Loaded {
   /** Added to DuckDB's row numbers to give spreadsheet rows (single CSV file); 0 otherwise. */
@@ -99,7 +100,7 @@ export async function loadEvents(
       // Not strictly regular: the repair pass below reads it as the browser does.
     }
   }
-  return repairAndLoad(con, files, raw, decoded.encoding, notes)
+  return repairAndLoad(con, files, raw, decoded.encoding, notes, m)
 }
 
 const DECODER_LABEL: Record<string, string> = {
@@ -135,6 +136,7 @@ async function repairAndLoad(
   raw: RawTable,
   encoding: string,
   notes: string[],
+  m: TableMapping,
 ): Promise<Loaded> {
   let rowColumn = '__row'
   while (raw.names.includes(rowColumn)) rowColumn = `_${rowColumn}`
@@ -171,7 +173,9 @@ async function repairAndLoad(
     closeSync(fd)
   }
   try {
-    if (problems.length > 0) return { rowOffset: 0, notes, problems }
+    // As in the browser: the mapping's own problems (roles naming no column) come first.
+    if (problems.length > 0)
+      return { rowOffset: 0, notes, problems: [...mappingColumnProblems(m, raw.names), ...problems] }
     const columns = [`${lit(rowColumn)}: 'BIGINT'`, ...raw.names.map((n) => `${lit(n)}: 'VARCHAR'`)]
     await con.run(
       `CREATE TABLE events AS SELECT * FROM read_csv(${lit(clean)}, delim = ',', quote = '"', escape = '"', header = false, encoding = 'utf-8', null_padding = false, auto_detect = false, columns = {${columns.join(', ')}})`,

@@ -83,20 +83,9 @@ export function tiesFromText(
         const c = mapping.roles[role]
         if (c === undefined || c === '') continue
         const i = names.indexOf(c)
-        if (i < 0) {
-          problem({
-            path: '(file)',
-            message: `the ${ROLE_LABELS[role]} "${c}" is not a column of this table (the columns are: ${listOf(
-              names.map((n) => `"${n}"`),
-              12,
-            )})`,
-          })
-        } else index[role] = i
+        if (i >= 0) index[role] = i
       }
-      for (const role of ['source', 'target'] as const) {
-        if (mapping.roles[role] === undefined)
-          problem({ path: '(file)', message: `no ${ROLE_LABELS[role]} was chosen` })
-      }
+      for (const p of mappingColumnProblems(mapping, names)) problem(p)
       if (errors.length > 0) return () => {}
       const used = ROLES.map((r) => index[r]).filter((i): i is number => i !== undefined)
       const usedUnique = [...new Set(used)]
@@ -391,4 +380,28 @@ export function convertTable(text: string, opts: TableImportOptions): ConvertRes
     stats: r.stats,
     ...(onProgress ? { onProgress } : {}),
   })
+}
+
+/**
+ * What is wrong with a mapping for a table with these column names: roles naming no column, and a
+ * Source or Target not chosen. The browser and `npm run aggregate` report the same sentences.
+ */
+export function mappingColumnProblems(mapping: TableMapping, names: readonly string[]): Problem[] {
+  const out: Problem[] = []
+  for (const role of ROLES) {
+    const c = mapping.roles[role]
+    if (c === undefined || c === '' || names.includes(c)) continue
+    out.push({
+      path: '(file)',
+      message: `the ${ROLE_LABELS[role]} "${c}" is not a column of this table (the columns are: ${listOf(
+        names.map((n) => `"${n}"`),
+        12,
+      )})`,
+    })
+  }
+  for (const role of ['source', 'target'] as const) {
+    if (mapping.roles[role] === undefined)
+      out.push({ path: '(file)', message: `no ${ROLE_LABELS[role]} was chosen` })
+  }
+  return out
 }
