@@ -126,6 +126,33 @@ export const CONTESTED_MARK = 4.5
 export const CONTESTED_MARK_STROKE = 1.6
 
 /**
+ * Where relation r's contested mark goes, into `at` (the middle of its curve), or false when it has
+ * none: not of a contested pair, dimmed by the emphasis (`emphasised`: 1 for the relations it keeps,
+ * null for no emphasis), or shorter on screen than 6 half sizes. One rule for the screen and the SVG.
+ */
+export function contestedMarkAt(
+  r: number,
+  view: Scene['view'],
+  emphasised: Uint8Array | null,
+  xy: Float64Array,
+  lanes: Scene['lanes'],
+  at: Float64Array,
+): boolean {
+  if (view.contested[r] !== 1) return false
+  if (emphasised !== null && emphasised[r] !== 1) return false
+  const { src, tgt } = view.index
+  const a = src[r]!
+  const b = tgt[r]!
+  const x0 = xy[2 * a]!
+  const y0 = xy[2 * a + 1]!
+  const x1 = xy[2 * b]!
+  const y1 = xy[2 * b + 1]!
+  if (Math.hypot(x1 - x0, y1 - y0) < 6 * CONTESTED_MARK) return false
+  curveMiddle(x0, y0, x1, y1, lanes[r]!, a > b, at)
+  return true
+}
+
+/**
  * The contested mark: a small diamond, outlined in the accent colour, at the middle of each drawn
  * relation of a contested pair (the legend shows the same mark). Not in fast quality.
  */
@@ -133,23 +160,14 @@ function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
   const { ctx, xy } = f
   const { view, lanes, emphasis } = scene
   if (view.contestedPairs === 0 || scene.quality === 'fast') return
-  const { src, tgt } = view.index
   const cp = new Float64Array(2)
   const { start, items, keys } = buckets
   const s = CONTESTED_MARK
   ctx.beginPath()
+  const dimmed = emphasis.active ? emphasis.relations : null
   for (let j = 0; j < start[keys]!; j++) {
     const r = items[j]!
-    if (view.contested[r] !== 1) continue
-    if (emphasis.active && emphasis.relations[r] !== 1) continue
-    const a = src[r]!
-    const b = tgt[r]!
-    const x0 = xy[2 * a]!
-    const y0 = xy[2 * a + 1]!
-    const x1 = xy[2 * b]!
-    const y1 = xy[2 * b + 1]!
-    if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
-    curveMiddle(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    if (!contestedMarkAt(r, view, dimmed, xy, lanes, cp)) continue
     const mx = cp[0]!
     const my = cp[1]!
     ctx.moveTo(mx, my - s)

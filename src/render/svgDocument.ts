@@ -33,9 +33,9 @@ import {
   SHARP_EDGE_BUDGET,
   UNDATED_ALPHA,
 } from './edges'
-import { controlPoint, curveMiddle } from './geometry'
+import { controlPoint } from './geometry'
 import { LABEL_FONT, LABEL_FONT_PX, planLabels, shapeReach } from './labels'
-import { CONTESTED_MARK, CONTESTED_MARK_STROKE } from './edgeMarks'
+import { CONTESTED_MARK, CONTESTED_MARK_STROKE, contestedMarkAt } from './edgeMarks'
 import { layoutLegend, legendSvg, type LegendInfo, type LegendShows } from './legend'
 import { projectPositions, screenRadius } from './scene'
 import { diamond, escapeXml, estimateWidth, num, paint, shapeElement } from './svgMarkup'
@@ -392,21 +392,13 @@ function contestedMarks(scene: SvgScene, xy: Float64Array, relations: readonly n
   const { view, lanes, palette } = scene
   const e = scene.emphasis
   if (view.contestedPairs === 0) return []
-  const { src, tgt, graph } = view.index
+  const { graph } = view.index
   const s = CONTESTED_MARK
   const cp = new Float64Array(2)
   const out: string[] = []
+  const dimmed = e?.active === true ? e.relations : null
   for (const r of relations) {
-    if (view.contested[r] !== 1) continue
-    if (e?.active === true && e.relations[r] !== 1) continue
-    const a = src[r]!
-    const b = tgt[r]!
-    const x0 = xy[2 * a]!
-    const y0 = xy[2 * a + 1]!
-    const x1 = xy[2 * b]!
-    const y1 = xy[2 * b + 1]!
-    if (Math.hypot(x1 - x0, y1 - y0) < 6 * s) continue
-    curveMiddle(x0, y0, x1, y1, lanes[r]!, a > b, cp)
+    if (!contestedMarkAt(r, view, dimmed, xy, lanes, cp)) continue
     const mx = cp[0]!
     const my = cp[1]!
     out.push(

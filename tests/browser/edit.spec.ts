@@ -12,6 +12,7 @@ import {
   openExplorer,
   readDataset,
   saveShot,
+  seriousViolations,
   test,
   waitForSettled,
 } from './fixtures'
@@ -261,18 +262,6 @@ test('storage full: the alert shows, the edits stay in memory, and "Export now" 
   expect(exported.actors.some((a) => a.label === 'Quotaland')).toBe(true)
   await cdp.send('Storage.overrideQuotaForOrigin', { origin })
 })
-
-async function seriousViolations(page: Page) {
-  const { default: AxeBuilder } = await import('@axe-core/playwright')
-  const results = await new AxeBuilder({ page }).analyze()
-  expect(results.passes.length).toBeGreaterThan(10)
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }))
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe passes on the editing forms, the details in Edit mode and the history (${scheme})`, async ({

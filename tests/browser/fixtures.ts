@@ -303,6 +303,19 @@ export function screenRadius(degree: number, k: number): number {
   return (5 + 2.4 * Math.sqrt(degree)) * k
 }
 
+/** axe's serious and critical violations on the page (with where), after checking it ran at all. */
+export async function seriousViolations(page: Page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright')
+  const results = await new AxeBuilder({ page }).analyze()
+  expect(results.passes.length).toBeGreaterThan(10)
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }))
+}
+
 /** Saves a screenshot of the page into the test's output folder, for reviewers. */
 export async function saveShot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) })

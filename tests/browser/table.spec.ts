@@ -4,7 +4,7 @@
  * and undoes in one step, a GEXF export that re-opens with the same counts and evidence, and axe.
  */
 import type { Page } from '@playwright/test'
-import { actorButton, expect, openExplorer, readDataset, saveShot, test } from './fixtures'
+import { actorButton, expect, openExplorer, readDataset, saveShot, seriousViolations, test } from './fixtures'
 
 interface V1 {
   actors: { id: string; label: string; aliases?: string[] }[]
@@ -213,18 +213,6 @@ test('a GEXF export re-opens with the same counts and evidence', async ({ page }
     .toEqual([start.actors.length, start.relations.length, quotes(start).length])
   expect(quotes(await graph(page))).toEqual(quotes(start))
 })
-
-async function seriousViolations(page: Page) {
-  const { default: AxeBuilder } = await import('@axe-core/playwright')
-  const results = await new AxeBuilder({ page }).analyze()
-  expect(results.passes.length).toBeGreaterThan(10)
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }))
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe passes on the table and the merge dialog (${scheme})`, async ({ page }, testInfo) => {
