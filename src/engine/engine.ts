@@ -185,7 +185,7 @@ export function createEngine(
     const state = store.getState()
     const { filter, analysis } = state
     // While two years are compared the graph draws what either year shows, whatever the window.
-    const base = views(index, filter, analysis.compare)
+    const base = views(index, filter, analysis.compare, state.checked)
     const focus = state.focus?.mode === 'hide' ? focusNeighbourhood(base, state.focus) : null
     const drawn = focus === null ? base : restrictView(base, focus)
     const baseChanged = base !== baseView
@@ -231,7 +231,8 @@ export function createEngine(
         // Entering or leaving Edit mode shows or hides actors with no tie: nobody else moves.
         state.analysis.compare !== null || state.filter.showIsolated !== prev.filter.showIsolated,
       )
-    else if (state.analysis.compare !== prev.analysis.compare) applyView(undefined, true)
+    else if (state.analysis.compare !== prev.analysis.compare || state.checked !== prev.checked)
+      applyView(undefined, true)
     else if (
       state.selection !== prev.selection ||
       state.path !== prev.path ||
