@@ -11,7 +11,7 @@ import { loadBundled } from './queries'
 import { useExplorerContext, useView } from './context'
 import { yearWindowText } from './format'
 import { useOpenFiles } from './tableOpen'
-import { NetworksDialog } from './edit/NetworksDialog'
+import { LazyNetworksDialog } from './lazyParts'
 
 /** Opening, exporting and going back: the dataset's own controls, in the top bar. */
 export function DatasetBar() {
@@ -46,7 +46,7 @@ export function DatasetBar() {
           Networks
         </button>
       ) : null}
-      {networksOpen ? <NetworksDialog onClose={() => setNetworksOpen(false)} /> : null}
+      {networksOpen ? <LazyNetworksDialog onClose={() => setNetworksOpen(false)} /> : null}
       <ExportMenu />
       {dataset !== null && dataset.origin !== 'bundled' ? (
         <button

@@ -30,6 +30,7 @@ import { actorTooltipText, relationTooltipText } from '../model/tooltipText'
 import { createTooltip, type Box } from './tooltip'
 import { createSceneData, shownLinks } from './sceneData'
 import type { Engine } from './types'
+import { markOnce } from '../shared/marks'
 
 export type { Engine, HookNode } from './types'
 
@@ -303,18 +304,23 @@ export function createEngine(
 
   const engine: Engine = {
     setGraph(next) {
+      markOnce('engine')
       data.setGraph(next)
+      markOnce('scene')
       layout?.destroy()
       layout = createLayout(next.actorCount)
+      markOnce('layout')
       layout.onUpdate(loop.schedule)
       if (store.getState().layoutPaused) layout.stop()
       applyView()
       // Warm-up before the first paint: small graphs appear settled, large ones get a head start.
       layout.warmUp(WARM_UP_MS)
+      markOnce('warmed')
       // A big graph does not settle in the warm-up anyway: its first frame shows the starting disc
       // at once, and the layout unfolds from there.
       const view = data.view()
       refitOnLayout = view !== null && isBig(view) && layout.seed?.() === true
+      markOnce('seeded')
       hit.invalidate()
       pendingFit = true
       invalidate()

@@ -4,56 +4,13 @@
  * gets.
  */
 import './sources.css'
-import { useEffect } from 'react'
-import type { Evidence, Graph } from '../../model/types'
-import { countsText, type EvidenceReport } from '../../evidence/check'
-import type { AnchorRepair } from '../../document/ops'
-import type { ExplorerContextValue } from '../context'
+import { countsText } from '../../evidence/check'
+import { mayWrite, writeRepairs } from './repair'
 import { useExplorer, useExplorerContext } from '../context'
 import { tieName } from './Reader'
-import { useHasSourcesUi, useSourcesUi } from './ui'
+import { useSourcesUi } from './ui'
 import { useEvidenceReport } from './useEvidence'
-
-export function SourcesToggle() {
-  const open = useSourcesUi((s) => s.panel)
-  const set = useSourcesUi((s) => s.set)
-  return (
-    <button
-      type="button"
-      aria-pressed={open}
-      aria-controls="panel-right"
-      onClick={() => set({ panel: !open })}
-    >
-      Sources
-    </button>
-  )
-}
-
-/** "Show in source", beside a quotation whose source has a text. */
-export function ShowInSource({
-  relation,
-  index,
-  evidence,
-}: {
-  relation: string
-  index: number
-  evidence: Evidence
-}) {
-  const has = useHasSourcesUi()
-  const { index: gi } = useExplorerContext()
-  const open = useSourcesUi((s) => s.openReader)
-  const source = gi.graph.sources.find((s) => s.id === evidence.source)
-  if (!has || source?.text === undefined) return null
-  return (
-    <button
-      type="button"
-      className="link small show-in-source"
-      onClick={() => open({ source: source.id, relation, index })}
-    >
-      Show in source
-    </button>
-  )
-}
+export { EvidenceLine, ShowInSource, SourcesToggle } from './Lines'
 
 export function SourcesPanel() {
   const { index, editing } = useExplorerContext()
@@ -130,86 +87,6 @@ export function SourcesPanel() {
         ))}
       </ul>
     </section>
-  )
-}
-
-/** The anchors the check repaired (moved quotations), as an operation's repairs. */
-export function anchorRepairs(graph: Graph, report: EvidenceReport): AnchorRepair[] {
-  const byId = new Map(graph.relations.map((r) => [r.id, r]))
-  const out: AnchorRepair[] = []
-  for (const q of report.quotes) {
-    if (q.state !== 'moved' || q.anchor === undefined) continue
-    const e = byId.get(q.relation)?.evidence?.[q.index]
-    if (e !== undefined) out.push({ relation: q.relation, index: q.index, quote: e.quote, anchor: q.anchor })
-  }
-  return out
-}
-
-/** Whether this screen may write the network: there is an editing session, and no live viewer role. */
-function mayWrite(ctx: ExplorerContextValue): boolean {
-  return ctx.editing !== undefined && ctx.live?.state.getState().role !== 'viewer'
-}
-
-/** The networks (ids) whose moved anchors were written back in this page: once each, so an undo stays undone. */
-const repaired = new Set<string>()
-
-/** Writes the repaired anchors of a report as one step; the network is then the user's own. */
-function writeRepairs(ctx: ExplorerContextValue, report: EvidenceReport): void {
-  const repairs = anchorRepairs(ctx.index.graph, report)
-  const editing = ctx.editing!
-  if (repairs.length > 0) editing.apply({ op: 'repairAnchors', repairs })
-  // A file becomes the user's own network on its first change; its id comes when it is stored.
-  const id = editing.state.getState().networkId
-  if (id !== null) repaired.add(id)
-  else {
-    const off = editing.state.subscribe((s) => {
-      if (s.networkId === null) return
-      repaired.add(s.networkId)
-      off()
-    })
-  }
-}
-
-/**
- * Moved quotations get their repaired anchors written back, as one undoable step whose notice says
- * so, when the network on screen is the user's own — once per network and page, so undoing the
- * repair keeps it undone. A file or the bundled dataset is left as it is: the Evidence check offers
- * "Repair moved anchors", which makes it the user's own.
- */
-function useAnchorWriteBack(report: EvidenceReport | null) {
-  const ctx = useExplorerContext()
-  useEffect(() => {
-    if (report === null || report.counts.moved === 0 || !mayWrite(ctx)) return
-    const id = ctx.editing!.state.getState().networkId
-    if (id === null || repaired.has(id)) return
-    writeRepairs(ctx, report)
-  }, [ctx, report])
-}
-
-/** The evidence counts under the status line, and the button that lists what is not exact. */
-export function EvidenceLine() {
-  const report = useEvidenceReport()
-  useAnchorWriteBack(report)
-  const open = useSourcesUi((s) => s.check)
-  const set = useSourcesUi((s) => s.set)
-  if (report === null)
-    return (
-      <p className="evidence-line muted" aria-live="polite">
-        Checking the evidence…
-      </p>
-    )
-  const c = report.counts
-  if (c.exact + c.moved + c.review + c.notFound + c.unchecked + c.unsupported === 0) return null
-  return (
-    <p className="evidence-line">
-      <span aria-live="polite">
-        Evidence: {countsText(c)}
-        {c.unsupported > 0 ? ` · ${c.unsupported} unsupported` : ''}
-      </span>{' '}
-      <button type="button" className="link small" aria-pressed={open} onClick={() => set({ check: !open })}>
-        Evidence check
-      </button>
-    </p>
   )
 }
 
