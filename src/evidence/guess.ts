@@ -4,94 +4,10 @@
  * of the CAMEO and PETRARCH verb dictionaries, and a year. Pure.
  */
 import type { Graph, Source, Stance } from '../model/types'
+import { DEFAULT_LEXICON, readCues, tokens, type CueLexicon } from './cues'
 
-/** Cue words (stems: a word counts when it starts with one), by relation type id and by stance. */
-export const CUE_LEXICON = {
-  type: {
-    military: [
-      'troop',
-      'drone',
-      'arms',
-      'weapon',
-      'exercise',
-      'military',
-      'army',
-      'missile',
-      'soldier',
-      'defence',
-      'defense',
-    ],
-    economic: [
-      'trade',
-      'gas',
-      'pipeline',
-      'investment',
-      'invest',
-      'sanction',
-      'oil',
-      'economic',
-      'export',
-      'import',
-    ],
-    diplomatic: [
-      'embassy',
-      'recognis',
-      'recogniz',
-      'talks',
-      'visit',
-      'diplomat',
-      'ambassador',
-      'summit',
-      'treaty',
-    ],
-  },
-  stance: {
-    cooperative: [
-      'alliance',
-      'allied',
-      'ally',
-      'allies',
-      'support',
-      'partner',
-      'cooperat',
-      'friend',
-      'ties',
-      'agreement',
-      'deal',
-      'aid',
-      'backed',
-      'backing',
-      'proxy',
-      'proxies',
-      'recogni',
-      'brotherly',
-    ],
-    hostile: [
-      'threat',
-      'accus',
-      'tension',
-      'war',
-      'hostil',
-      'rival',
-      'attack',
-      'conflict',
-      'enem',
-      'contain',
-      'encircle',
-      'sanction',
-      'warn',
-      'against',
-      'weaken',
-      'oppos',
-      'condemn',
-      'clash',
-      'suspic',
-    ],
-  },
-} as const satisfies {
-  type: Record<string, readonly string[]>
-  stance: Partial<Record<Stance, readonly string[]>>
-}
+/** The default cue lexicon (cues.ts), by its old name. */
+export const CUE_LEXICON = DEFAULT_LEXICON
 
 /**
  * Demonyms and capital cities of the states the bundled network names, as a documented table (a
@@ -169,21 +85,6 @@ export function findMentions(graph: Pick<Graph, 'actors'>, passage: string): Men
   return out.sort((x, y) => x.at - y.at)
 }
 
-export interface CueHit {
-  readonly cue: string
-  readonly word: string
-}
-
-/** The cues of one group found in a passage, each with the word that matched it. */
-function cues(words: readonly string[], stems: readonly string[]): CueHit[] {
-  const hits: CueHit[] = []
-  for (const stem of stems) {
-    const w = words.find((x) => x.startsWith(stem))
-    if (w !== undefined) hits.push({ cue: stem, word: w })
-  }
-  return hits
-}
-
 export interface Guess {
   from?: string
   to?: string
@@ -204,29 +105,25 @@ export function guessRelation(
   graph: Pick<Graph, 'actors' | 'relationTypes'>,
   passage: string,
   source?: Pick<Source, 'asOf' | 'published'>,
+  lexicon: CueLexicon = DEFAULT_LEXICON,
 ): Guess {
   const mentions = findMentions(graph, passage)
-  const words = fold(passage).match(/[\p{L}]+/gu) ?? []
   const reasons: string[] = []
   const out: Guess = { reason: '' }
   if (mentions[0]) out.from = mentions[0].actor
   if (mentions[1]) out.to = mentions[1].actor
-  let bestType: { id: string; hits: CueHit[] } | null = null
-  for (const [id, stems] of Object.entries(CUE_LEXICON.type)) {
-    if (!graph.relationTypes.some((t) => t.id === id)) continue
-    const hits = cues(words, stems)
-    if (hits.length > 0 && (bestType === null || hits.length > bestType.hits.length)) bestType = { id, hits }
+  const read = readCues(
+    tokens(fold(passage), passage),
+    lexicon,
+    new Set(graph.relationTypes.map((t) => t.id)),
+  )
+  if (read.type !== null) {
+    out.type = read.type.id
+    reasons.push(`${read.type.words.map((w) => `'${w}'`).join(', ')} → ${read.type.id}`)
   }
-  if (bestType !== null) {
-    out.type = bestType.id
-    reasons.push(`${bestType.hits.map((h) => `'${h.word}'`).join(', ')} → ${bestType.id}`)
-  }
-  const coop = cues(words, CUE_LEXICON.stance.cooperative)
-  const host = cues(words, CUE_LEXICON.stance.hostile)
-  if (coop.length > 0 || host.length > 0) {
-    const hostile = host.length >= coop.length
-    out.stance = hostile ? 'hostile' : 'cooperative'
-    reasons.push(`${(hostile ? host : coop).map((h) => `'${h.word}'`).join(', ')} → ${out.stance}`)
+  if (read.stance !== null) {
+    out.stance = read.stance.id
+    reasons.push(`${read.stance.words.map((w) => `'${w}'`).join(', ')} → ${read.stance.id}`)
   }
   const year = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/.exec(passage)
   if (year !== null) out.start = Number(year[1])

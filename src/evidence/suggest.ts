@@ -10,7 +10,17 @@
  * is a pronoun or "the country" carries the previous sentence's actor when that is unambiguous.
  */
 import type { Graph, Source, Stance } from '../model/types'
-import { CUE_LEXICON, NAME_TABLE, findMentions, fold, sourceYear } from './guess'
+import {
+  DEFAULT_LEXICON,
+  allStems,
+  readCues,
+  tokens,
+  type CueLexicon,
+  type CueReading,
+  type Token,
+} from './cues'
+import { NAME_TABLE, findMentions, fold, sourceYear } from './guess'
+import { rankPairs } from './rank'
 
 export interface Span {
   readonly start: number
@@ -76,6 +86,8 @@ export interface SuggestOptions {
   readonly entities?: readonly Entity[]
   /** Keys (suggestionKey) never offered again. */
   readonly rejected?: ReadonlySet<string>
+  /** The cue lexicon; the documented default when absent. */
+  readonly lexicon?: CueLexicon
 }
 
 /** The key a rejection is remembered by: the sentence and the pair, order ignored. */
@@ -96,7 +108,9 @@ interface Found {
   readonly key: string
   readonly actor: string | null
   readonly name: string
+  /** Where the mention starts and ends in the (folded) sentence; a carried-over subject is at -1. */
   readonly at: number
+  readonly end: number
 }
 
 const wordRe = (name: string) =>
@@ -105,34 +119,7 @@ const wordRe = (name: string) =>
     'u',
   )
 
-function cueCount(words: readonly string[], stems: readonly string[]) {
-  const hits: string[] = []
-  for (const stem of stems) {
-    const w = words.find((x) => x.startsWith(stem))
-    if (w !== undefined) hits.push(w)
-  }
-  return hits
-}
-
-/** The type and stance cues of a piece of text: the best type and stance, each with its words. */
-function cuesOf(text: string, types: ReadonlySet<string>) {
-  const words = fold(text).match(/\p{L}+/gu) ?? []
-  let type: { id: string; words: string[] } | null = null
-  for (const [id, stems] of Object.entries(CUE_LEXICON.type)) {
-    if (!types.has(id)) continue
-    const w = cueCount(words, stems)
-    if (w.length > 0 && (type === null || w.length > type.words.length)) type = { id, words: w }
-  }
-  const coop = cueCount(words, CUE_LEXICON.stance.cooperative)
-  const host = cueCount(words, CUE_LEXICON.stance.hostile)
-  const stance =
-    coop.length + host.length === 0
-      ? null
-      : host.length >= coop.length
-        ? { id: 'hostile' as Stance, words: host }
-        : { id: 'cooperative' as Stance, words: coop }
-  return { type, stance }
-}
+const quoteWords = (words: readonly string[]) => words.map((w) => `'${w}'`).join(', ')
 
 /** Suggestions for one source text, in reading order. */
 export function suggestTies(
@@ -142,6 +129,8 @@ export function suggestTies(
 ): Suggestion[] {
   const text = source.text ?? ''
   const types = new Set(graph.relationTypes.map((t) => t.id))
+  const lexicon = opts.lexicon ?? DEFAULT_LEXICON
+  const stems = allStems(lexicon)
   const fallbackType = types.has('diplomatic') ? 'diplomatic' : (graph.relationTypes[0]?.id ?? 'diplomatic')
   // Names the network already covers: a gazetteer country or an NLP name that is one of them is not new.
   const known = new Set<string>()
@@ -176,12 +165,19 @@ export function suggestTies(
         actor: m.actor,
         name: graph.actors.find((a) => a.id === m.actor)!.label,
         at: m.at,
+        end: m.at + m.text.length,
       })
     for (const c of countries) {
       for (const re of c.patterns) {
         const m = re.exec(hay)
         if (m !== null) {
-          found.push({ key: `n:${fold(c.name)}`, actor: null, name: c.name, at: m.index })
+          found.push({
+            key: `n:${fold(c.name)}`,
+            actor: null,
+            name: c.name,
+            at: m.index,
+            end: m.index + m[0].length,
+          })
           break
         }
       }
@@ -197,7 +193,13 @@ export function suggestTies(
       const words = f.split(/[\s-]+/)
       if (words.some((w) => known.has(w)) || known.has(f)) continue
       if (found.some((x) => fold(x.name) === f)) continue
-      found.push({ key: `n:${f}`, actor: null, name, at: entities[k]!.start - s.start })
+      found.push({
+        key: `n:${f}`,
+        actor: null,
+        name,
+        at: entities[k]!.start - s.start,
+        end: entities[k]!.end - s.start,
+      })
     }
     // A pronoun subject carries the previous sentence's one actor.
     if (
@@ -205,52 +207,61 @@ export function suggestTies(
       previous.length === 1 &&
       !found.some((f) => f.key === previous[0]!.key)
     )
-      found.unshift({ ...previous[0]!, at: -1 })
+      found.unshift({ ...previous[0]!, at: -1, end: -1 })
     const unique = [...new Map(found.map((f) => [f.key, f])).values()]
       .sort((a, b) => a.at - b.at)
       .slice(0, MAX_MENTIONS)
     previous = unique.filter((f) => f.at >= 0)
     if (unique.length < 2) continue
     const para = paraOf.find((p) => p.start <= s.start && s.start <= p.end) ?? s
-    const here = cuesOf(sentence, types)
-    const around = here.type && here.stance ? here : cuesOf(text.slice(para.start, para.end), types)
-    const type = here.type ?? around.type
-    const stance = here.stance ?? around.stance
-    const reason = [
-      type
-        ? `${type.words.map((w) => `'${w}'`).join(', ')} → ${type.id}${here.type ? '' : ' (paragraph)'}`
-        : '',
-      stance
-        ? `${stance.words.map((w) => `'${w}'`).join(', ')} → ${stance.id}${here.stance ? '' : ' (paragraph)'}`
-        : '',
-    ]
-      .filter((x) => x !== '')
-      .join('; ')
+    const words = tokens(hay, sentence)
+    const hasCue = words.some((t) => stems.some((c) => t.word.startsWith(c)))
+    const pairs = rankPairs(hay, unique, { known: graph.actors.length > 0, cue: hasCue })
+    if (pairs.length === 0) continue
+    const here = readCues(words, lexicon, types)
+    let around: CueReading | null = null
+    const paragraph = () =>
+      (around ??= readCues(
+        tokens(fold(text.slice(para.start, para.end)), text.slice(para.start, para.end)),
+        lexicon,
+        types,
+      ))
     const y =
       /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/.exec(sentence) ??
       /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/.exec(text.slice(para.start, para.end))
-    for (let i = 0; i < unique.length; i++)
-      for (let j = i + 1; j < unique.length; j++) {
-        const a = unique[i]!
-        const b = unique[j]!
-        const sug: Suggestion = {
-          source: a.actor,
-          target: b.actor,
-          sourceText: a.name,
-          targetText: b.name,
-          type: type?.id ?? fallbackType,
-          // No cue: cooperative, the commonest stance of ties stated in prose.
-          stance: stance?.id ?? 'cooperative',
-          year: y !== null ? Number(y[1]) : fallbackYear,
-          approximate: y === null,
-          quote: sentence,
-          start: s.start,
-          end: s.end,
-          reason: reason || 'no cue word: type and stance are defaults',
-        }
-        if (opts.rejected?.has(suggestionKey(sug))) continue
-        out.push(sug)
+    for (const { a, b } of pairs) {
+      // The stance of the words that join the two (from the first to the second mention) comes
+      // first: "Azerbaijan supported Turkey …, to counter Iran" is cooperative for the first pair.
+      const span = words.filter((t) => t.at >= Math.max(0, a.at) && t.end <= b.end)
+      const local = span.length < words.length ? readCues(span, lexicon, types).stance : null
+      const type = here.type ?? null
+      const stance = local ?? here.stance ?? paragraph().stance
+      const reason = [
+        type ? `${quoteWords(type.words)} → ${type.id}${here.type ? '' : ' (paragraph)'}` : '',
+        stance
+          ? `${quoteWords(stance.words)} → ${stance.id}${local || here.stance ? '' : ' (paragraph)'}`
+          : '',
+      ]
+        .filter((x) => x !== '')
+        .join('; ')
+      const sug: Suggestion = {
+        source: a.actor,
+        target: b.actor,
+        sourceText: a.name,
+        targetText: b.name,
+        type: type?.id ?? fallbackType,
+        // No cue: cooperative, the commonest stance of ties stated in prose.
+        stance: stance?.id ?? 'cooperative',
+        year: y !== null ? Number(y[1]) : fallbackYear,
+        approximate: y === null,
+        quote: sentence,
+        start: s.start,
+        end: s.end,
+        reason: reason || 'no cue word: type and stance are defaults',
       }
+      if (opts.rejected?.has(suggestionKey(sug))) continue
+      out.push(sug)
+    }
   }
   return out
 }
