@@ -10,15 +10,7 @@
  * is a pronoun or "the country" carries the previous sentence's actor when that is unambiguous.
  */
 import type { Graph, Source, Stance } from '../model/types'
-import {
-  DEFAULT_LEXICON,
-  allStems,
-  readCues,
-  tokens,
-  type CueLexicon,
-  type CueReading,
-  type Token,
-} from './cues'
+import { DEFAULT_LEXICON, allStems, readCues, tokens, type CueLexicon, type CueReading } from './cues'
 import { NAME_TABLE, findMentions, fold, sourceYear } from './guess'
 import { rankPairs } from './rank'
 
