@@ -63,27 +63,48 @@ export interface Mention {
   readonly text: string
 }
 
-/** The network's actors mentioned in a passage: labels, aliases, demonyms, capitals, possessives. */
-export function findMentions(graph: Pick<Graph, 'actors'>, passage: string): Mention[] {
-  const hay = fold(passage)
-  const out: Mention[] = []
-  for (const a of graph.actors) {
-    const given = [a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])]
-    let best: Mention | null = null
-    for (const name of new Set(given)) {
-      // Acronyms ("US", "EU", "UAE") match in capitals only: "us" is a pronoun.
+type Finder = (passage: string) => Mention[]
+const finders = new WeakMap<readonly unknown[], Finder>()
+
+/**
+ * The mention finder of a list of actors, compiled once (and kept per actors array): one regular
+ * expression per name, whole words only; "Iran's" and "Irans" count, "Iranian" only through the
+ * table; acronyms ("US", "EU", "UAE") match in capitals only, since "us" is a pronoun.
+ */
+export function mentionFinder(graph: Pick<Graph, 'actors'>): Finder {
+  const kept = finders.get(graph.actors)
+  if (kept !== undefined) return kept
+  const names: { actor: string; re: RegExp; acronym: boolean }[] = []
+  for (const a of graph.actors)
+    for (const name of new Set([a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])])) {
       const acronym = name.length <= 4 && name === name.toUpperCase() && /\p{Lu}/u.test(name)
       const n = acronym ? name : fold(name)
       if (n.length < 2) continue
-      // Whole words only; "Iran's" and "Irans" count, "Iranian" only through the table.
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?:'s|s)?(?![\\p{L}\\p{N}])`, 'u')
-      const m = re.exec(acronym ? passage.replace(/[’‘]/g, "'") : hay)
-      if (m !== null && (best === null || m.index < best.at)) best = { actor: a.id, at: m.index, text: m[0] }
+      names.push({
+        actor: a.id,
+        acronym,
+        re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?:'s|s)?(?![\\p{L}\\p{N}])`, 'u'),
+      })
     }
-    if (best !== null) out.push(best)
+  const find: Finder = (passage) => {
+    const hay = fold(passage)
+    const raw = passage.replace(/[’‘]/g, "'")
+    const best = new Map<string, Mention>()
+    for (const { actor, re, acronym } of names) {
+      const m = re.exec(acronym ? raw : hay)
+      if (m === null) continue
+      const b = best.get(actor)
+      if (b === undefined || m.index < b.at) best.set(actor, { actor, at: m.index, text: m[0] })
+    }
+    return [...best.values()].sort((x, y) => x.at - y.at)
   }
-  return out.sort((x, y) => x.at - y.at)
+  finders.set(graph.actors, find)
+  return find
 }
+
+/** The network's actors mentioned in a passage: labels, aliases, demonyms, capitals, possessives. */
+export const findMentions = (graph: Pick<Graph, 'actors'>, passage: string): Mention[] =>
+  mentionFinder(graph)(passage)
 
 export interface Guess {
   from?: string

@@ -12,7 +12,7 @@
 import type { Graph, Source, Stance } from '../model/types'
 import { DEFAULT_LEXICON, allStems, readCues, tokens, type CueLexicon, type CueReading } from './cues'
 import { NAME_TABLE, findMentions, fold, sourceYear } from './guess'
-import { rankPairs } from './rank'
+import { isHeading, rankPairs } from './rank'
 
 export interface Span {
   readonly start: number
@@ -78,6 +78,11 @@ export interface SuggestOptions {
   readonly entities?: readonly Entity[]
   /** Keys (suggestionKey) never offered again. */
   readonly rejected?: ReadonlySet<string>
+  /**
+   * The NLP library, asked for one sentence's organisations and people (offsets into the
+   * sentence); called only for sentences that need it (`needsNlp`).
+   */
+  readonly nlp?: (sentence: string) => readonly Entity[]
   /** The cue lexicon; the documented default when absent. */
   readonly lexicon?: CueLexicon
 }
@@ -105,11 +110,73 @@ interface Found {
   readonly end: number
 }
 
-const wordRe = (name: string) =>
-  new RegExp(
-    `(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s|s)?(?![\\p{L}\\p{N}])`,
-    'u',
-  )
+/**
+ * The gazetteer's countries the network lacks, found in a folded sentence by one regular expression
+ * over all their names (longest first), each country once, at its first mention.
+ */
+function gazetteerFinder(gazetteer: readonly GazetteerEntry[], known: ReadonlySet<string>) {
+  const byName = new Map<string, string>()
+  for (const c of gazetteer) {
+    if (c.names.some((n) => known.has(fold(n)))) continue
+    const name = c.names[c.names.length > 1 && c.names[1]!.length < c.names[0]!.length ? 1 : 0]!
+    for (const n of [...c.names, ...(NAME_TABLE[fold(c.names[0]!)] ?? [])])
+      if (!byName.has(fold(n))) byName.set(fold(n), name)
+  }
+  if (byName.size === 0) return (): Found[] => []
+  const alternation = [...byName.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${alternation})(?:'s|s)?(?![\\p{L}\\p{N}])`, 'gu')
+  return (hay: string): Found[] => {
+    const out = new Map<string, Found>()
+    for (const m of hay.matchAll(re)) {
+      const name = byName.get(m[1]!)!
+      const key = `n:${fold(name)}`
+      if (!out.has(key)) out.set(key, { key, actor: null, name, at: m.index, end: m.index + m[0].length })
+    }
+    return [...out.values()]
+  }
+}
+
+/** Capitalised words that are not names: sentence openers, months, days and titles. */
+const NOT_NAMES = new Set(
+  (
+    'the a an in on at for to of and but however after since while although though as with this that these ' +
+    'those it its they their he she his her we our there here when if by from despite amid because yet so ' +
+    'meanwhile moreover furthermore ultimately indeed instead also both neither either not no all some many ' +
+    'january february march april may june july august september october november december monday tuesday ' +
+    'wednesday thursday friday saturday sunday president minister prime supreme leader foreign general ' +
+    'director secretary senator ambassador chairman king prince queen mr mrs ms dr'
+  ).split(' '),
+)
+
+/**
+ * Whether the NLP library should read a sentence: it is not a heading, it has a capitalised word
+ * after the first (not a month or a title) that no mention covers, and the sentence would then name
+ * at least two actors.
+ */
+export function needsNlp(sentence: string, found: readonly { at: number; end: number }[]): boolean {
+  // A heading offers no tie (rank.ts), so its names need no reading.
+  if (isHeading(sentence)) return false
+  // Unexplained names, counted as runs: "Saied Reza Ameli" or "Council of Europe" is one.
+  let unexplained = 0
+  let lastEnd = -1
+  for (const m of sentence.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    const at = m.index
+    // The first word is capitalised anyway.
+    if (at === 0 || /^["“‘(]+$/u.test(sentence.slice(0, at))) continue
+    if (found.some((f) => f.at <= at && at < f.end)) continue
+    if (NOT_NAMES.has(fold(m[0]).replace(/'s$/, ''))) continue
+    if (
+      lastEnd < 0 ||
+      !/^(?:\s+|\s+(?:of|the|for|and|bin|al|de|van|von)\s+)$/u.test(sentence.slice(lastEnd, at))
+    )
+      unexplained++
+    lastEnd = at + m[0].length
+  }
+  return unexplained > 0 && found.length + unexplained >= 2
+}
 
 const quoteWords = (words: readonly string[]) => words.map((w) => `'${w}'`).join(', ')
 
@@ -128,12 +195,7 @@ export function suggestTies(
   const known = new Set<string>()
   for (const a of graph.actors)
     for (const n of [a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])]) known.add(fold(n))
-  const countries = (opts.gazetteer ?? [])
-    .filter((c) => !c.names.some((n) => known.has(fold(n))))
-    .map((c) => ({
-      name: c.names[c.names.length > 1 && c.names[1]!.length < c.names[0]!.length ? 1 : 0]!,
-      patterns: [...c.names, ...(NAME_TABLE[fold(c.names[0]!)] ?? [])].map((n) => wordRe(fold(n))),
-    }))
+  const countries = gazetteerFinder(opts.gazetteer ?? [], known)
   const entities = [...(opts.entities ?? [])].sort((a, b) => a.start - b.start)
   const sentences = splitSentences(text)
   const paragraphs = text.split(/\n\s*\n/)
@@ -159,24 +221,17 @@ export function suggestTies(
         at: m.at,
         end: m.at + m.text.length,
       })
-    for (const c of countries) {
-      for (const re of c.patterns) {
-        const m = re.exec(hay)
-        if (m !== null) {
-          found.push({
-            key: `n:${fold(c.name)}`,
-            actor: null,
-            name: c.name,
-            at: m.index,
-            end: m.index + m[0].length,
-          })
-          break
-        }
-      }
-    }
+    found.push(...countries(hay))
     while (e < entities.length && entities[e]!.start < s.start) e++
-    for (let k = e; k < entities.length && entities[k]!.start < s.end; k++) {
-      const name = entities[k]!.text.replace(/[\s,.;:’'")(-]+$/u, '')
+    const named: Entity[] = []
+    for (let k = e; k < entities.length && entities[k]!.start < s.end; k++)
+      named.push({ ...entities[k]!, start: entities[k]!.start - s.start, end: entities[k]!.end - s.start })
+    // The NLP library reads only a sentence that has a capitalised word no mention explains, and
+    // that would then name two actors: most of a long text is never parsed.
+    if (opts.nlp !== undefined && needsNlp(sentence, found)) named.push(...opts.nlp(sentence))
+    for (const ent of named) {
+      const name = ent.text
+        .replace(/[\s,.;:’'")(-]+$/u, '')
         .replace(/^[\s"“(]+/u, '')
         .replace(/'s$/, '')
       const f = fold(name)
@@ -189,8 +244,8 @@ export function suggestTies(
         key: `n:${f}`,
         actor: null,
         name,
-        at: entities[k]!.start - s.start,
-        end: entities[k]!.end - s.start,
+        at: ent.start,
+        end: ent.end,
       })
     }
     // A pronoun subject carries the previous sentence's one actor.
