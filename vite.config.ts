@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 
 /**
@@ -41,6 +42,14 @@ export default defineConfig({
   // Relative asset URLs: dist/ works when served from the root or from any sub-path.
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  // d3-zoom's animated zooms are never used: a stand-in keeps d3-transition and d3-interpolate
+  // (and d3-color) out of the first load.
+  resolve: {
+    alias: {
+      'd3-transition': fileURLToPath(new URL('./src/interaction/noAnimatedZoom.ts', import.meta.url)),
+      'd3-interpolate': fileURLToPath(new URL('./src/interaction/noAnimatedZoom.ts', import.meta.url)),
+    },
+  },
   build: { target: 'es2022', sourcemap: true },
   test: {
     environment: 'jsdom',

@@ -38,6 +38,17 @@
     return stroke.apply(this, args)
   }
 
+  // The status line ("N actors · M relations …") painted: its text is in the DOM, then a frame.
+  let resolveStatus
+  const statusPainted = new Promise((r) => (resolveStatus = r))
+  const statusWatch = new MutationObserver(() => {
+    const el = document.querySelector('p.status[role=status]')
+    if (el === null || (el.textContent ?? '').trim() === '') return
+    statusWatch.disconnect()
+    afterFrame().then(() => resolveStatus(performance.now()))
+  })
+  statusWatch.observe(document, { childList: true, subtree: true, characterData: true })
+
   const hook = () => {
     const h = window.__explorer
     if (h === undefined) throw new Error('window.__explorer is not there')
@@ -66,6 +77,7 @@
 
   window.__bench = {
     firstFrame,
+    statusPainted,
     ticks: () => hook().layout().ticks,
     running: () => hook().layout().running,
     stopLayout() {

@@ -6,15 +6,15 @@ import { GraphLoadError } from '../io/loadGraph'
 import { createPersistence } from '../io/persist'
 import { buildIndex } from '../model/graphIndex'
 import { createSession } from '../session/session'
-import { createEditing } from '../session/editing'
-import { createLive } from '../session/live'
-import { createEditor } from '../document/editor'
-import { createNetworkStore, saveLastNetwork } from '../io/networks'
+import { createLazyEditing, createLazyLive, createLazyNetworks, editingLoaded } from '../session/lazy'
+import { saveLastNetwork } from '../io/lastNetwork'
+import { preloadEditMode } from './lazyParts'
 import { createExplorerStore } from '../state/store'
 import { decodeUrl } from '../state/url'
 import { bindUrl } from '../state/urlSync'
 import { Explorer } from './Explorer'
 import { bootQuery, BUNDLED_URL, networkKey } from './queries'
+import { markOnce } from '../shared/marks'
 
 export { BUNDLED_URL }
 
@@ -43,12 +43,13 @@ export function App() {
   const [session] = useState(() =>
     createSession({ explorer: store, persist, engine: () => engine.get(), clearUrl }),
   )
-  const [networks] = useState(() => createNetworkStore())
+  const [networks] = useState(() => createLazyNetworks())
   const [editing] = useState(() =>
-    createEditing({
+    createLazyEditing({
       current: () => session.state.getState().dataset?.graph ?? null,
       show: (graph) => session.showEdited(graph),
       explorer: store,
+      preload: preloadEditMode,
       backend: {
         async adopt(net, _editor, title) {
           const id = await networks.create(net, title)
@@ -61,7 +62,7 @@ export function App() {
     }),
   )
   const [live] = useState(() =>
-    createLive({
+    createLazyLive({
       editing,
       explorer: store,
       networks,
@@ -87,14 +88,20 @@ export function App() {
       session.boot(query.data.dataset, query.data.view, initial.given)
       const n = query.data.network
       if (n !== null) {
-        const editor = createEditor(n.net)
+        // The stored network was read with the editing module, so it is here now.
+        const editor = editingLoaded()!.createEditor(n.net)
         if (n.history !== null) editor.restore(n.history)
         editing.openNetwork(n.id, n.net, editor)
       } else if (initial.graph !== null) void saveLastNetwork(null)
     }
   }, [query.data, session, editing, initial.given, initial.graph])
   const dataset = useStore(session.state, (s) => s.dataset)
-  const index = useMemo(() => (dataset ? buildIndex(dataset.graph) : null), [dataset])
+  const index = useMemo(() => {
+    if (dataset === null) return null
+    const built = buildIndex(dataset.graph)
+    markOnce('indexed')
+    return built
+  }, [dataset])
 
   if (query.isPending || (query.isSuccess && index === null)) {
     return (

@@ -5,9 +5,9 @@ import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorer, useExplorerContext, useView } from './context'
 import { citationText, safeHref, yearsText } from './format'
 import { focusOn } from './FocusControls'
-import { ActorEditor, RelationEditor } from './edit/EditDetails'
+import { LazyActorEditor as ActorEditor, LazyRelationEditor as RelationEditor } from './lazyParts'
 import { useEditMode } from './edit/useEditMode'
-import { ShowInSource } from './sources/Panels'
+import { ShowInSource } from './sources/Lines'
 
 export function EvidenceList({ relation, index }: { relation: Relation; index: GraphIndex }) {
   const evidence = relation.evidence ?? []

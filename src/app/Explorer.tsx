@@ -23,7 +23,6 @@ import { GraphView } from './GraphView'
 import { Legend } from './Legend'
 import { YearSlider } from './YearSlider'
 import { useFocusKeys } from './FocusControls'
-import { PathPanel } from './PathPanel'
 import { SearchBox } from './SearchBox'
 // Balance and year comparison (issue 14): the panels and the chart load on first use.
 import { AnalysisToggles } from './analysis/Toggles'
@@ -31,17 +30,33 @@ import { bindAnalysisUrl } from '../state/analysisUrl'
 const AnalysisPanels = lazy(() => import('./analysis/panels').then((m) => ({ default: m.AnalysisPanels })))
 const SeriesChart = lazy(() => import('./analysis/panels').then((m) => ({ default: m.SeriesChart })))
 import { OpenFilesContext, useTableOpen, type OpenFiles } from './tableOpen'
-import { EditToggle, EditToolbar, HistoryPanel, StorageAlert } from './edit/EditBar'
-import { EditDialogs } from './edit/NewDialogs'
+import { EditToggle, StorageAlert } from './edit/EditToggle'
 import { useEditMode } from './edit/useEditMode'
-import { TypesEditor } from './edit/TypesEditor'
 import { createSourcesUi, SourcesContext, useSourcesUi } from './sources/ui'
-import { EvidenceCheckPanel, SourcesPanel, SourcesToggle } from './sources/Panels'
-import { Reader } from './sources/Reader'
-import { AddSourceDialog } from './sources/AddSource'
-import { JoinFromLink, LiveBar, LiveHistory, PeerOutlines, ShareLiveButton, useViewOnly } from './live/Live'
-// The table (TanStack Table and Virtual) loads on first use.
-const TableView = lazy(() => import('./grid/TableView').then((m) => ({ default: m.TableView })))
+import { SourcesToggle } from './sources/Lines'
+import { useViewOnly } from './live/viewOnly'
+// Editing, the sources UI and working live load on first use (README, "Design": lazy chunks).
+import {
+  LazyAddSourceDialog,
+  LazyEditDialogs,
+  LazyEditToolbar,
+  LazyHistoryPanel,
+  LazyJoinFromLink,
+  LazyLiveBar,
+  LazyLiveHistory,
+  LazyPeerOutlines,
+  LazyReader,
+  LazySourcesPanels,
+  LazyTypesEditor,
+  ShareLiveButton,
+} from './lazyParts'
+import { loadEditing } from '../session/lazy'
+// The table (TanStack Table and Virtual) loads on first use, with the editing module (it edits cells).
+// The path panel loads when a path is first traced ("Path to…", or a path in the address).
+const PathPanel = lazy(() => import('./PathPanel').then((m) => ({ default: m.PathPanel })))
+const TableView = lazy(() =>
+  Promise.all([import('./grid/TableView'), loadEditing()]).then(([m]) => ({ default: m.TableView })),
+)
 
 type Drawer = 'none' | 'filters' | 'details'
 
@@ -102,6 +117,7 @@ function Layout({ title }: { title: string }) {
   useFocusKeys(store)
   const balanceOpen = useExplorer((s) => s.analysis.balanceOpen)
   const comparing = useExplorer((s) => s.analysis.compare !== null)
+  const tracing = useExplorer((s) => s.path !== null)
   useEffect(() => bindAnalysisUrl(store), [store])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -182,7 +198,7 @@ function Layout({ title }: { title: string }) {
           </ErrorBoundary>
           {editing && editingOn ? (
             <ErrorBoundary name="relation types">
-              <TypesEditor />
+              <LazyTypesEditor />
             </ErrorBoundary>
           ) : null}
           <ErrorBoundary name="actors">
@@ -197,12 +213,12 @@ function Layout({ title }: { title: string }) {
           </div>
         ) : null}
         <main className="stage">
-          {editing ? (
-            <EditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
+          {editing && editingOn ? (
+            <LazyEditToolbar historyOpen={historyOpen} onHistory={() => setHistoryOpen((o) => !o)} />
           ) : null}
-          {live ? <LiveBar /> : null}
+          {live ? <LazyLiveBar /> : null}
           <GraphView />
-          {live ? <PeerOutlines /> : null}
+          {live ? <LazyPeerOutlines /> : null}
           <ErrorBoundary name="years">
             <YearSlider />
           </ErrorBoundary>
@@ -224,22 +240,25 @@ function Layout({ title }: { title: string }) {
           ) : null}
         </main>
         <ErrorBoundary name="reader">
-          <Reader />
+          <LazyReader />
         </ErrorBoundary>
         <aside id="panel-right" className="panel panel-right" aria-label="Selection details">
           <ErrorBoundary name="sources">
-            <SourcesPanel />
-            <EvidenceCheckPanel />
+            <LazySourcesPanels />
           </ErrorBoundary>
           {editing && editingOn && historyOpen ? (
             <ErrorBoundary name="history">
-              <HistoryPanel />
-              {live ? <LiveHistory /> : null}
+              <LazyHistoryPanel />
+              {live ? <LazyLiveHistory /> : null}
             </ErrorBoundary>
           ) : null}
-          <ErrorBoundary name="path">
-            <PathPanel />
-          </ErrorBoundary>
+          {tracing ? (
+            <ErrorBoundary name="path">
+              <Suspense fallback={null}>
+                <PathPanel />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
           {balanceOpen || comparing ? (
             <ErrorBoundary name="balance">
               <Suspense fallback={<p className="muted">Loading the analysis…</p>}>
@@ -253,9 +272,9 @@ function Layout({ title }: { title: string }) {
         </aside>
       </div>
       {table.dialog}
-      {editing ? <EditDialogs /> : null}
-      {editing ? <AddSourceDialog /> : null}
-      {live ? <JoinFromLink /> : null}
+      {editing ? <LazyEditDialogs /> : null}
+      {editing ? <LazyAddSourceDialog /> : null}
+      {live ? <LazyJoinFromLink /> : null}
     </OpenFilesContext.Provider>
   )
 }

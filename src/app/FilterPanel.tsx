@@ -3,6 +3,7 @@ import { UNDATED_MODES, type UndatedMode } from '../model/filter'
 import { STANCES } from '../model/schema'
 import { STANCE_DASH } from '../model/encoding'
 import { STANCE_LABEL } from '../model/words'
+import { QUESTIONED, UNSUPPORTED } from '../model/support'
 import { useExplorer, useExplorerContext, useView } from './context'
 
 export function StanceSwatch({ stance }: { stance: (typeof STANCES)[number] }) {
@@ -61,6 +62,19 @@ export function FilterPanel() {
   const hideContested = useExplorer((s) => s.filter.hideContested)
   const setMinSources = useExplorer((s) => s.setMinSources)
   const setHideContested = useExplorer((s) => s.setHideContested)
+  const onlyUnsupported = useExplorer((s) => s.filter.onlyUnsupported === true)
+  const onlyQuestioned = useExplorer((s) => s.filter.onlyQuestioned === true)
+  const setOnlyUnsupported = useExplorer((s) => s.setOnlyUnsupported)
+  const setOnlyQuestioned = useExplorer((s) => s.setOnlyQuestioned)
+  const [unsupported, questioned] = useMemo(() => {
+    let u = 0
+    let q = 0
+    for (const f of view.support) {
+      if ((f & UNSUPPORTED) !== 0) u++
+      if ((f & QUESTIONED) !== 0) q++
+    }
+    return [u, q]
+  }, [view.support])
   return (
     <section className="filters" aria-labelledby="filters-heading">
       <h2 id="filters-heading">Filters</h2>
@@ -114,6 +128,33 @@ export function FilterPanel() {
           <span className="check-label">Hide contested</span>{' '}
           <span className="count">{view.contestedPairs}</span>
         </label>
+        {unsupported > 0 || questioned > 0 || onlyUnsupported || onlyQuestioned ? (
+          <fieldset className="only-ties">
+            <legend>Show only</legend>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={onlyUnsupported}
+                onChange={(e) => setOnlyUnsupported(e.target.checked)}
+              />
+              <span className="check-label">Unsupported ties</span>{' '}
+              <span className="count" title="ties with no quotation">
+                {unsupported}
+              </span>
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={onlyQuestioned}
+                onChange={(e) => setOnlyQuestioned(e.target.checked)}
+              />
+              <span className="check-label">Needs review or not found</span>{' '}
+              <span className="count" title="ties with a quotation the evidence check could not confirm">
+                {questioned}
+              </span>
+            </label>
+          </fieldset>
+        ) : null}
       </fieldset>
       <label className="check">
         <input

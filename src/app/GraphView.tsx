@@ -9,8 +9,7 @@ import { useExplorer, useExplorerContext, useView } from './context'
 import { ErrorBoundary } from './ErrorBoundary'
 import { FocusControls } from './FocusControls'
 import { windowLabel } from './YearSlider'
-import { EvidenceLine } from './sources/Panels'
-import { suggestFor } from './sources/suggestClient'
+import { EvidenceLine } from './sources/Lines'
 
 /** The canvas and its controls. The engine draws; this component only wires it to React. */
 /**
@@ -87,8 +86,10 @@ export function GraphView() {
       store,
       analysis: analysisHookSource(e.graphIndex, store),
       ...(editing ? { network: () => editing.graph() } : {}),
-      suggestions: async (sourceId: string) =>
-        (await suggestFor(editing?.graph() ?? e.graphIndex()!.graph, sourceId)).map(
+      suggestions: async (sourceId: string) => {
+        // The suggester loads on first use, with the sources UI.
+        const { suggestFor } = await import('./sources/suggestClient')
+        return (await suggestFor(editing?.graph() ?? e.graphIndex()!.graph, sourceId)).map(
           ({ source, target, sourceText, targetText, type, stance, year, quote, start, end }) => ({
             source,
             target,
@@ -101,7 +102,8 @@ export function GraphView() {
             start,
             end,
           }),
-        ),
+        )
+      },
     })
     return () => {
       dark?.removeEventListener('change', applyTheme)

@@ -66,5 +66,6 @@ export function useView(): View {
   const { index, views } = useExplorerContext()
   const filter = useExplorer((s) => s.filter)
   const compared = useExplorer((s) => s.analysis.compare)
-  return views(index, filter, compared)
+  const checked = useExplorer((s) => s.checked)
+  return views(index, filter, compared, checked)
 }

@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query'
 import { loadGraphFromUrl } from '../io/loadGraph'
 import type { Persistence, SavedView } from '../io/persist'
-import { loadLastNetwork, type NetworkStore } from '../io/networks'
+import { loadLastNetwork } from '../io/lastNetwork'
+import type { NetworkStore } from '../io/networks'
+import { loadEditing } from '../session/lazy'
 import type { SavedHistory } from '../document/editor'
 import type { NetworkDoc } from '../document/network'
-import { readGraph } from '../document/network'
 import { validateGraph } from '../model/parse'
 import { makeDataset, type Dataset } from '../session/session'
 import bundledUrl from '../../data/iran-azerbaijan.json?url'
@@ -52,6 +53,7 @@ export const bootQuery = (url: string | null, persist: Persistence, networks?: N
         // The network the user last worked on, with its undo history.
         const loaded = await networks!.load(last).catch(() => null)
         if (loaded !== null) {
+          const { readGraph } = await loadEditing()
           const { graph } = readGraph(loaded.net)
           dataset = { ...makeDataset(graph, [], graph.title, 'network'), key: networkKey(last) }
           network = { id: last, net: loaded.net, history: loaded.history }

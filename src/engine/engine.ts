@@ -30,6 +30,7 @@ import { actorTooltipText, relationTooltipText } from '../model/tooltipText'
 import { createTooltip, type Box } from './tooltip'
 import { createSceneData, shownLinks } from './sceneData'
 import type { Engine } from './types'
+import { markOnce } from '../shared/marks'
 
 export type { Engine, HookNode } from './types'
 
@@ -184,7 +185,7 @@ export function createEngine(
     const state = store.getState()
     const { filter, analysis } = state
     // While two years are compared the graph draws what either year shows, whatever the window.
-    const base = views(index, filter, analysis.compare)
+    const base = views(index, filter, analysis.compare, state.checked)
     const focus = state.focus?.mode === 'hide' ? focusNeighbourhood(base, state.focus) : null
     const drawn = focus === null ? base : restrictView(base, focus)
     const baseChanged = base !== baseView
@@ -230,7 +231,8 @@ export function createEngine(
         // Entering or leaving Edit mode shows or hides actors with no tie: nobody else moves.
         state.analysis.compare !== null || state.filter.showIsolated !== prev.filter.showIsolated,
       )
-    else if (state.analysis.compare !== prev.analysis.compare) applyView(undefined, true)
+    else if (state.analysis.compare !== prev.analysis.compare || state.checked !== prev.checked)
+      applyView(undefined, true)
     else if (
       state.selection !== prev.selection ||
       state.path !== prev.path ||
@@ -302,18 +304,23 @@ export function createEngine(
 
   const engine: Engine = {
     setGraph(next) {
+      markOnce('engine')
       data.setGraph(next)
+      markOnce('scene')
       layout?.destroy()
       layout = createLayout(next.actorCount)
+      markOnce('layout')
       layout.onUpdate(loop.schedule)
       if (store.getState().layoutPaused) layout.stop()
       applyView()
       // Warm-up before the first paint: small graphs appear settled, large ones get a head start.
       layout.warmUp(WARM_UP_MS)
+      markOnce('warmed')
       // A big graph does not settle in the warm-up anyway: its first frame shows the starting disc
       // at once, and the layout unfolds from there.
       const view = data.view()
       refitOnLayout = view !== null && isBig(view) && layout.seed?.() === true
+      markOnce('seeded')
       hit.invalidate()
       pendingFit = true
       invalidate()

@@ -9,6 +9,7 @@ import type { View } from '../model/filter'
 import type { Layout } from '../sim/layout'
 import type { Renderer, Scene, SlicedDraw } from '../render/renderer'
 import type { Transform } from '../shared/types'
+import { markOnce } from '../shared/marks'
 
 /** A view change this recent (ms) counts as a gesture in progress; the sharp redraw waits for rest. */
 export const REST_MS = 250
@@ -157,6 +158,7 @@ export function createFrameLoop(deps: {
           }
         } else s = deps.scene(fast ? 'fast' : 'full')
         renderer.draw(s)
+        markOnce('first-frame')
         roughOnScreen = s.quality === 'fast'
         // Keep the frame for panning over it, unless the layout will replace it next frame anyway.
         if (!moved && !dragging) renderer.snapshot(deps.transform())

@@ -1,6 +1,7 @@
 /** Loading a graph file from a URL: the async boundary between the network and the model. */
-import { parseGraphText } from '../model/parse'
-import type { Graph, Problem } from '../model/types'
+import { parseJsonText, validateGraph } from '../model/parse'
+import type { Graph, ParseResult, Problem } from '../model/types'
+import { markOnce } from '../shared/marks'
 
 export class GraphLoadError extends Error {
   constructor(
@@ -40,6 +41,16 @@ export function describeProblems(problems: readonly Problem[], max = 3): string 
   return shown.join('; ') + more
 }
 
+/** parseGraphText, with the profile's marks between the JSON parse and the validation. */
+function readV1(text: string): ParseResult {
+  const json = parseJsonText(text)
+  markOnce('parsed')
+  if (!json.ok) return { ok: false, errors: [json.error], warnings: [] }
+  const result = validateGraph(json.value)
+  markOnce('validated')
+  return result
+}
+
 export async function loadGraphFromUrl(
   url: string,
   name = fileName(url),
@@ -47,6 +58,7 @@ export async function loadGraphFromUrl(
 ): Promise<LoadedGraph> {
   let response: Response
   try {
+    markOnce('fetch')
     response = await fetch(url, signal ? { signal } : {})
   } catch (e) {
     throw new GraphLoadError(
@@ -61,10 +73,11 @@ export async function loadGraphFromUrl(
     )
   }
   const text = await response.text()
+  markOnce('fetched')
   // Format v1 is read here; any other format (d3 JSON, GEXF, GraphML, CSV) goes through the
   // importers, loaded only when such a file is asked for.
   const isV1 = /\.json$/i.test(name) && /"schemaVersion"\s*:/.test(text.slice(0, 4096))
-  const result = isV1 ? parseGraphText(text) : (await import('./import')).importText(text, name)
+  const result = isV1 ? readV1(text) : (await import('./import')).importText(text, name)
   if (!result.ok) {
     throw new GraphLoadError(
       name,

@@ -6,15 +6,23 @@
 import { computeView, createViewCache, statusText, viewOfShown, type FilterState, type View } from './filter'
 import type { GraphIndex } from './graphIndex'
 import { contested } from './ties'
+import type { CheckedRelations } from './support'
 
 /** Year A and year B of a comparison. */
 export type YearPair = readonly [number, number]
 
 /** The relations shown in year A or in year B (each year alone as the window), and their actors. */
-export function comparedView(index: GraphIndex, filter: FilterState, years: YearPair): View {
-  const viewA = computeView(index, { ...filter, yearWindow: [years[0], years[0]] })
+export function comparedView(
+  index: GraphIndex,
+  filter: FilterState,
+  years: YearPair,
+  checked: CheckedRelations | null = null,
+): View {
+  const viewA = computeView(index, { ...filter, yearWindow: [years[0], years[0]] }, checked)
   const viewB =
-    years[1] === years[0] ? viewA : computeView(index, { ...filter, yearWindow: [years[1], years[1]] })
+    years[1] === years[0]
+      ? viewA
+      : computeView(index, { ...filter, yearWindow: [years[1], years[1]] }, checked)
   const inA = viewA.relationShown
   const inB = viewB.relationShown
   const m = index.relationCount
@@ -25,7 +33,14 @@ export function comparedView(index: GraphIndex, filter: FilterState, years: Year
   const disputedInAYear = new Uint8Array(m)
   for (let i = 0; i < m; i++)
     if (viewA.contested[i] === 1 || viewB.contested[i] === 1) disputedInAYear[i] = relationShown[i]!
-  return viewOfShown(index, relationShown, filter.showUnconnected, contested(index, disputedInAYear))
+  return viewOfShown(
+    index,
+    relationShown,
+    filter.showUnconnected,
+    contested(index, disputedInAYear),
+    false,
+    viewA.support,
+  )
 }
 
 /**
@@ -33,24 +48,34 @@ export function comparedView(index: GraphIndex, filter: FilterState, years: Year
  * One entry of each is kept, so the engine and the panels share one computation; while comparing,
  * a move of the year window returns the same view object (nothing to redraw).
  */
-export type DrawnViewCache = (index: GraphIndex, filter: FilterState, compared?: YearPair | null) => View
+export type DrawnViewCache = (
+  index: GraphIndex,
+  filter: FilterState,
+  compared?: YearPair | null,
+  checked?: CheckedRelations | null,
+) => View
 
 export function createDrawnViewCache(): DrawnViewCache {
   const plain = createViewCache()
-  let last: { index: GraphIndex; key: string; view: View } | null = null
-  return (index, filter, compared = null) => {
-    if (compared === null) return plain(index, filter)
+  let last: { index: GraphIndex; key: string; checked: CheckedRelations | null; view: View } | null = null
+  return (index, filter, compared = null, checked = null) => {
+    if (compared === null) return plain(index, filter, checked)
     // The window is left out of the key: it does not change what is drawn while comparing.
     const key = JSON.stringify([
       filter.hiddenTypes,
       filter.hiddenStances,
       filter.showUnconnected,
       filter.undated,
+      filter.minSources,
+      filter.hideContested,
+      filter.onlyUnsupported === true,
+      filter.onlyQuestioned === true,
       compared,
     ])
-    if (last !== null && last.index === index && last.key === key) return last.view
-    const view = comparedView(index, filter, compared)
-    last = { index, key, view }
+    if (last !== null && last.index === index && last.key === key && last.checked === checked)
+      return last.view
+    const view = comparedView(index, filter, compared, checked)
+    last = { index, key, checked, view }
     return view
   }
 }

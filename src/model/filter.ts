@@ -12,8 +12,12 @@
  * Evidence filters (model/ties.ts): with `minSources` above 1, a relation is shown only when its
  * quotations cite at least that many distinct sources; contested pairs are found among the
  * relations the other rules show, and `hideContested` then hides their disagreeing relations.
+ * `onlyUnsupported` and `onlyQuestioned` ("Unsupported ties", "Needs review or not found") keep
+ * only the relations with no quotation, or with a quotation the evidence check questions
+ * (model/support.ts); both on keep either.
  */
 import { contested, ties } from './ties'
+import { QUESTIONED, supportFlags, UNSUPPORTED, type CheckedRelations } from './support'
 import type { GraphIndex } from './graphIndex'
 import { STANCES } from './schema'
 import type { Graph, Stance } from './types'
@@ -38,6 +42,10 @@ export interface FilterState {
    * can be seen, chosen and tied). Not a user filter: not in the URL, not kept.
    */
   readonly showIsolated?: boolean
+  /** Show only the relations with no quotation ("Unsupported ties"). */
+  readonly onlyUnsupported?: boolean
+  /** Show only the relations with a quotation that needs review or was not found. */
+  readonly onlyQuestioned?: boolean
 }
 
 export const DEFAULT_FILTER: FilterState = {
@@ -48,6 +56,8 @@ export const DEFAULT_FILTER: FilterState = {
   undated: 'always',
   minSources: 1,
   hideContested: false,
+  onlyUnsupported: false,
+  onlyQuestioned: false,
 }
 
 export interface View {
@@ -71,6 +81,8 @@ export interface View {
   readonly contested: Uint8Array
   /** Contested pairs among the relations the other rules show. */
   readonly contestedPairs: number
+  /** Per relation, UNSUPPORTED and QUESTIONED bits (model/support.ts), whether shown or not. */
+  readonly support: Uint8Array
 }
 
 export function relationActive(
@@ -128,7 +140,11 @@ export function relationSourceYears(graph: Graph): SourceYears {
   return result
 }
 
-export function computeView(index: GraphIndex, filter: FilterState): View {
+export function computeView(
+  index: GraphIndex,
+  filter: FilterState,
+  checked: CheckedRelations | null = null,
+): View {
   const { type, stance, start, end, relationCount: m } = index
   const typeOn = new Uint8Array(index.typeIndex.size).fill(1)
   for (const t of filter.hiddenTypes) {
@@ -148,8 +164,12 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   const asOf = undatedMode === 'sources' ? relationSourceYears(index.graph) : null
   const minSources = filter.minSources ?? 1
   const sourceCount = minSources > 1 ? ties(index).sourceCount : null
+  const support = supportFlags(index, checked)
+  const onlyMask =
+    (filter.onlyUnsupported === true ? UNSUPPORTED : 0) | (filter.onlyQuestioned === true ? QUESTIONED : 0)
   for (let i = 0; i < m; i++) {
     if (typeOn[type[i]!] === 0 || stanceOn[stance[i]!] === 0) continue
+    if (onlyMask !== 0 && (support[i]! & onlyMask) === 0) continue
     if (sourceCount !== null && sourceCount[i]! < minSources) continue
     // Undated relations are stored as [-∞, +∞], so the overlap test alone would show them always.
     const undated = start[i] === -Infinity
@@ -169,7 +189,14 @@ export function computeView(index: GraphIndex, filter: FilterState): View {
   const disputed = contested(index, relationShown)
   if (filter.hideContested === true)
     for (let i = 0; i < m; i++) if (disputed.relation[i] === 1) relationShown[i] = 0
-  return viewOfShown(index, relationShown, filter.showUnconnected, disputed, filter.showIsolated === true)
+  return viewOfShown(
+    index,
+    relationShown,
+    filter.showUnconnected,
+    disputed,
+    filter.showIsolated === true,
+    support,
+  )
 }
 
 /**
@@ -183,6 +210,7 @@ export function viewOfShown(
   showUnconnected: boolean,
   disputed: { readonly relation: Uint8Array; readonly pairs: number },
   showIsolated = false,
+  support: Uint8Array = supportFlags(index, null),
 ): View {
   const { src, tgt, type, stance, start, relationCount: m, actorCount: n } = index
   const degree = new Uint32Array(n)
@@ -223,6 +251,7 @@ export function viewOfShown(
     undatedShown,
     contested: disputed.relation,
     contestedPairs: disputed.pairs,
+    support,
   }
 }
 
@@ -230,11 +259,11 @@ export function viewOfShown(
  * The view of a graph under a filter, recomputed only when either changes. A one-entry cache, one
  * per Explorer: its engine and its panels ask for the same view and share one computation.
  */
-export type ViewCache = (index: GraphIndex, filter: FilterState) => View
+export type ViewCache = (index: GraphIndex, filter: FilterState, checked?: CheckedRelations | null) => View
 
 export function createViewCache(): ViewCache {
-  let last: { index: GraphIndex; key: string; view: View } | null = null
-  return (index, filter) => {
+  let last: { index: GraphIndex; key: string; checked: CheckedRelations | null; view: View } | null = null
+  return (index, filter, checked = null) => {
     const key = JSON.stringify([
       filter.hiddenTypes,
       filter.hiddenStances,
@@ -244,10 +273,13 @@ export function createViewCache(): ViewCache {
       filter.minSources,
       filter.hideContested,
       filter.showIsolated === true,
+      filter.onlyUnsupported === true,
+      filter.onlyQuestioned === true,
     ])
-    if (last !== null && last.index === index && last.key === key) return last.view
-    const view = computeView(index, filter)
-    last = { index, key, view }
+    if (last !== null && last.index === index && last.key === key && last.checked === checked)
+      return last.view
+    const view = computeView(index, filter, checked)
+    last = { index, key, checked, view }
     return view
   }
 }

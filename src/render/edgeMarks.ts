@@ -5,6 +5,7 @@
  */
 import { STANCE_DASH } from '../model/encoding'
 import { STANCES } from '../model/schema'
+import { hasAnyQuotation, QUESTIONED, UNSUPPORTED } from '../model/support'
 import {
   bucketOrder,
   DIMMED,
@@ -56,6 +57,7 @@ export function drawEdgeMarks(f: Frame, scene: Scene, buckets: EdgeBuckets, cls:
   const cp = new Float64Array(2)
   ctx.setLineDash([])
   contestedMarks(f, scene, buckets)
+  supportMarks(f, scene, buckets)
   // the selected relation on top, thick, so a clicked edge is unmistakable
   const sel = emphasis.selectedRelation
   if (
@@ -181,5 +183,108 @@ function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
   ctx.fill()
   ctx.strokeStyle = scene.palette.accent
   ctx.lineWidth = CONTESTED_MARK_STROKE
+  ctx.stroke()
+}
+
+/** The support marks' half size (CSS px), the width of their stroke and of the halo under it. */
+export const SUPPORT_MARK = 4.5
+export const SUPPORT_STROKE = 1.6
+export const SUPPORT_HALO = 4.5
+
+/**
+ * Where relation r's support mark goes, into `at`, and which (UNSUPPORTED: an empty-set sign ∅, no
+ * quotation; QUESTIONED: a cross ×, a quotation needs review or was not found), or 0 for none:
+ * the relation is well quoted, dimmed by the emphasis, shorter on screen than 6 contested half
+ * sizes, or unsupported in a network that quotes nothing at all. The mark sits at the middle of
+ * the curve, or a third of the way along when the contested diamond holds the middle. One rule
+ * for the screen and the SVG.
+ */
+export function supportMarkAt(
+  r: number,
+  view: Scene['view'],
+  emphasised: Uint8Array | null,
+  xy: Float64Array,
+  lanes: Scene['lanes'],
+  at: Float64Array,
+): number {
+  const flag = view.support[r]! & (UNSUPPORTED | QUESTIONED)
+  if (flag === 0) return 0
+  if (flag === UNSUPPORTED && !hasAnyQuotation(view.index.graph)) return 0
+  if (emphasised !== null && emphasised[r] !== 1) return 0
+  const { src, tgt } = view.index
+  const a = src[r]!
+  const b = tgt[r]!
+  const x0 = xy[2 * a]!
+  const y0 = xy[2 * a + 1]!
+  const x1 = xy[2 * b]!
+  const y1 = xy[2 * b + 1]!
+  if (Math.hypot(x1 - x0, y1 - y0) < 6 * CONTESTED_MARK) return 0
+  if (view.contested[r] !== 1) {
+    curveMiddle(x0, y0, x1, y1, lanes[r]!, a > b, at)
+    return flag
+  }
+  controlPoint(x0, y0, x1, y1, lanes[r]!, a > b, at)
+  const t = 0.3
+  const u = 1 - t
+  at[0] = u * u * x0 + 2 * u * t * at[0]! + t * t * x1
+  at[1] = u * u * y0 + 2 * u * t * at[1]! + t * t * y1
+  return flag
+}
+
+/**
+ * The path of a support mark at (x, y): for an unsupported tie a ring with a slash through it (∅),
+ * for a questioned one a cross (×) — shapes no actor has. svgMarkup.ts supportPath writes the same.
+ */
+export function traceSupportMark(
+  ctx: Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo' | 'arc'>,
+  flag: number,
+  x: number,
+  y: number,
+  s = SUPPORT_MARK,
+): void {
+  if (flag === UNSUPPORTED) {
+    ctx.moveTo(x + s, y)
+    ctx.arc(x, y, s, 0, 2 * Math.PI)
+    ctx.moveTo(x - s, y + s)
+    ctx.lineTo(x + s, y - s)
+  } else {
+    const c = s * 0.85
+    ctx.moveTo(x - c, y - c)
+    ctx.lineTo(x + c, y + c)
+    ctx.moveTo(x + c, y - c)
+    ctx.lineTo(x - c, y + c)
+  }
+}
+
+/**
+ * The support marks of the drawn relations: ∅ on each tie with no quotation, × on each tie whose
+ * quotation needs review or was not found (the legend shows both), stroked in the label colour
+ * over a halo of the background so they read over any line. Not in fast quality.
+ */
+function supportMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
+  const { ctx, xy } = f
+  const { view, lanes, emphasis, palette } = scene
+  if (scene.quality === 'fast') return
+  const cp = new Float64Array(2)
+  const { start, items, keys } = buckets
+  const dimmed = emphasis.active ? emphasis.relations : null
+  ctx.beginPath()
+  let any = false
+  for (let j = 0; j < start[keys]!; j++) {
+    const r = items[j]!
+    const flag = supportMarkAt(r, view, dimmed, xy, lanes, cp)
+    if (flag === 0) continue
+    any = true
+    traceSupportMark(ctx, flag, cp[0]!, cp[1]!)
+  }
+  if (!any) return
+  ctx.globalAlpha = 1
+  ctx.fillStyle = palette.background
+  ctx.fill()
+  ctx.strokeStyle = palette.background
+  ctx.lineWidth = SUPPORT_HALO
+  ctx.stroke()
+  ctx.strokeStyle = palette.label
+  ctx.lineWidth = SUPPORT_STROKE
   ctx.stroke()
 }

@@ -10,7 +10,7 @@
  * opened) makes it theirs: a network in the browser's list (io/networks.ts) with its own id. The
  * bundled file itself is never changed.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { StoreApi } from 'zustand/vanilla'
 import { createDerived, type Derived } from '../document/derive'
 import { createEditor, type Editor, type Step } from '../document/editor'
 import { createNetworkDoc, fillFromGraph, type NetworkDoc } from '../document/network'
@@ -18,6 +18,7 @@ import type { Op, OpResult } from '../document/ops'
 import type { Graph } from '../model/types'
 import { describeStorageError } from '../io/persist'
 import type { ExplorerStore } from '../state/store'
+import { createEditStore as createEditStoreNow } from './editState'
 
 export type SaveStatus =
   | { readonly kind: 'saved' }
@@ -101,6 +102,8 @@ export interface Editing {
   destroy(): void
 }
 
+export { createEditStore } from './editState'
+
 export function createEditing(opts: {
   /** The graph on screen before any edit (the dataset session's). */
   current: () => Graph | null
@@ -109,19 +112,10 @@ export function createEditing(opts: {
   backend?: NetworkBackend
   /** The explorer's store: Edit mode shows actors that have no tie yet. */
   explorer?: ExplorerStore
+  /** The store to keep the state in (made before this module loaded, session/lazy.ts). */
+  state?: EditStore
 }): Editing {
-  const state = createStore<EditState>()(() => ({
-    editing: false,
-    dialog: null,
-    focusQuote: null,
-    networkId: null,
-    save: { kind: 'none' },
-    done: [],
-    undone: [],
-    notice: null,
-    orphans: 0,
-    placeAt: null,
-  }))
+  const state = opts.state ?? createEditStoreNow()
   let net: NetworkDoc | null = null
   let editor: Editor | null = null
   let derived: Derived | null = null

@@ -10,7 +10,7 @@
  * author's name, so the History can say who made each change.
  */
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
-import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { StoreApi } from 'zustand/vanilla'
 import {
   CLOSE,
   CREATE_TOKEN,
@@ -27,6 +27,7 @@ import { createNetworkDoc, type NetworkDoc } from '../document/network'
 import { createEditor } from '../document/editor'
 import type { Editing } from './editing'
 import type { ExplorerStore } from '../state/store'
+import { createLiveStore, rememberName } from './liveState'
 
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'offline' | 'refused'
 
@@ -69,24 +70,8 @@ export interface Live {
   destroy(): void
 }
 
-export const DEFAULT_SERVER = 'ws://127.0.0.1:1234'
-const NAME_KEY = 'alliance-explorer:live-name'
+export { DEFAULT_SERVER, rememberedName } from './liveState'
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#e377c2', '#8c564b']
-
-export const rememberedName = (): string => {
-  try {
-    return localStorage.getItem(NAME_KEY) ?? ''
-  } catch {
-    return ''
-  }
-}
-const rememberName = (name: string) => {
-  try {
-    localStorage.setItem(NAME_KEY, name)
-  } catch {
-    // Storage refused: the name is asked again next time.
-  }
-}
 
 export const colorOf = (clientId: number) => PALETTE[clientId % PALETTE.length]!
 
@@ -124,19 +109,11 @@ export function createLive(opts: {
   base: () => string
   random?: (a: Uint8Array) => Uint8Array
   WebSocketPolyfill?: unknown
+  /** The store to keep the state in (made before this module loaded, session/lazy.ts). */
+  state?: LiveStore
 }): Live {
   const random = opts.random ?? ((a: Uint8Array) => crypto.getRandomValues(a as Uint8Array<ArrayBuffer>))
-  const state = createStore<LiveState>()(() => ({
-    status: 'off',
-    role: null,
-    server: null,
-    room: null,
-    links: { editor: null, viewer: null },
-    people: [],
-    log: [],
-    error: null,
-    name: rememberedName(),
-  }))
+  const state = opts.state ?? createLiveStore()
   let provider: HocuspocusProvider | null = null
   let token = ''
   let detach: Array<() => void> = []

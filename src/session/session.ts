@@ -165,6 +165,8 @@ export function createSession(opts: {
           'minSources',
           'hideContested',
           'undated',
+          'onlyUnsupported',
+          'onlyQuestioned',
         ]
         const patch: Partial<Record<keyof FilterState, unknown>> = {}
         for (const k of keys) if (!given.has(k) && saved.filter[k] !== undefined) patch[k] = saved.filter[k]

@@ -10,6 +10,7 @@
  */
 import type { Layout, LayoutStatus } from './layout'
 import { HEATING, type Command, type Report, type SimLinks } from './protocol'
+import { markOnce } from '../shared/marks'
 
 /** The part of a Worker this module uses, so tests can pass an in-process fake. */
 export interface WorkerLike {
@@ -127,7 +128,11 @@ export function createWorkerLayout(
 
   try {
     worker = spawn()
-    worker.onmessage = (e) => onReport(e.data)
+    markOnce('worker')
+    worker.onmessage = (e) => {
+      markOnce('worker-answer')
+      onReport(e.data)
+    }
     worker.onerror = (e) => {
       e.preventDefault?.()
       toFallback(e.message)

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { DEFAULT_FILTER, type FilterState, type UndatedMode } from '../model/filter'
 import type { Stance } from '../model/types'
+import type { CheckedRelations } from '../model/support'
 import { type YearWindow } from '../model/years'
 import { DEFAULT_ANALYSIS_UI, sameAnalysisUi, type AnalysisUi } from './analysisUi'
 
@@ -49,6 +50,11 @@ export interface ExplorerState {
   setPath(path: PathQuery | null): void
   setMinSources(n: number): void
   setHideContested(on: boolean): void
+  setOnlyUnsupported(on: boolean): void
+  setOnlyQuestioned(on: boolean): void
+  /** The evidence check's verdict on the network on screen (the app sets it when the check answers). */
+  readonly checked: CheckedRelations | null
+  setChecked(checked: CheckedRelations | null): void
   // Balance and year comparison (issue 14)
   readonly analysis: AnalysisUi
   setAnalysis(patch: Partial<AnalysisUi>): void
@@ -138,6 +144,24 @@ export function createExplorerStore(
       },
       setHideContested(on) {
         if (get().filter.hideContested !== on) setFilter({ hideContested: on })
+      },
+      setOnlyUnsupported(on) {
+        if ((get().filter.onlyUnsupported === true) !== on) setFilter({ onlyUnsupported: on })
+      },
+      setOnlyQuestioned(on) {
+        if ((get().filter.onlyQuestioned === true) !== on) setFilter({ onlyQuestioned: on })
+      },
+      checked: null,
+      setChecked(checked) {
+        const cur = get().checked
+        const same =
+          cur === checked ||
+          (cur !== null &&
+            checked !== null &&
+            cur.graph === checked.graph &&
+            cur.questioned.size === checked.questioned.size &&
+            [...checked.questioned].every((id) => cur.questioned.has(id)))
+        if (!same) set({ checked })
       },
       // Balance and year comparison (issue 14)
       analysis: DEFAULT_ANALYSIS_UI,

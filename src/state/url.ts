@@ -6,6 +6,7 @@
  *   &undated=sources (or hidden; absent means always)
  *   &minSources=2&hideContested=1&focus=armenia&depth=2&others=dim
  *   &pathFrom=israel&pathTo=armenia (the path traced; pathTo absent while its other end is chosen)
+ *   &unsupported=1&review=1 (only the ties with no quotation / with a quotation to review)
  */
 import { DEFAULT_FILTER, UNDATED_MODES, type FilterState, type UndatedMode } from '../model/filter'
 import { STANCES } from '../model/schema'
@@ -68,6 +69,10 @@ export function decodeUrl(search: string): UrlView {
   if (p.has('minSources')) given.add('minSources')
   const hideContested = p.get('hideContested') === '1'
   if (p.has('hideContested')) given.add('hideContested')
+  const onlyUnsupported = p.get('unsupported') === '1'
+  if (p.has('unsupported')) given.add('onlyUnsupported')
+  const onlyQuestioned = p.get('review') === '1'
+  if (p.has('review')) given.add('onlyQuestioned')
   return {
     graph: p.get('graph'),
     filter: {
@@ -79,6 +84,8 @@ export function decodeUrl(search: string): UrlView {
       minSources: Number.isFinite(minSources) && minSources > 1 ? Math.min(minSources, 99) : 1,
       hideContested,
       undated,
+      onlyUnsupported,
+      onlyQuestioned,
     },
     selection,
     focus: decodeFocus(p),
@@ -119,6 +126,7 @@ export function encodeUrl(
   for (const key of ['hide', 'hideStance', 'from', 'to', 'sel', 'unconnected', 'undated']) p.delete(key)
   for (const key of ['minSources', 'hideContested', 'focus', 'depth', 'others', 'pathFrom', 'pathTo'])
     p.delete(key)
+  for (const key of ['unsupported', 'review']) p.delete(key)
   if (filter.hiddenTypes.length > 0) p.set('hide', filter.hiddenTypes.join(','))
   if (filter.hiddenStances.length > 0) p.set('hideStance', filter.hiddenStances.join(','))
   if (filter.yearWindow !== null) {
@@ -131,6 +139,8 @@ export function encodeUrl(
   if (selection !== null) p.set('sel', `${selection.kind}:${selection.id}`)
   if ((filter.minSources ?? 1) > 1) p.set('minSources', String(filter.minSources))
   if (filter.hideContested === true) p.set('hideContested', '1')
+  if (filter.onlyUnsupported === true) p.set('unsupported', '1')
+  if (filter.onlyQuestioned === true) p.set('review', '1')
   if (focus !== null) {
     p.set('focus', focus.id)
     p.set('depth', String(focus.depth))

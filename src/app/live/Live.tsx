@@ -6,14 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { parseLinkHash, type LiveLink } from '../../collab/protocol'
-import { createStore } from 'zustand/vanilla'
-import {
-  DEFAULT_SERVER,
-  rememberedName,
-  type Live,
-  type LiveState,
-  type LiveStatus,
-} from '../../session/live'
+import { DEFAULT_SERVER, rememberedName, type Live, type LiveStatus } from '../../session/live'
 import { useExplorerContext } from '../context'
 import { Modal } from '../edit/NewDialogs'
 import './live.css'
@@ -25,36 +18,7 @@ const STATUS_TEXT: Record<Exclude<LiveStatus, 'off'>, string> = {
   refused: 'Not connected',
 }
 
-/** Whether this browser holds a viewer's link to the room on screen (no editing then). */
-export function useViewOnly(live: Live | undefined): boolean {
-  const role = useStore(live?.state ?? NO_LIVE, (s) => s.role)
-  return live !== undefined && role === 'viewer'
-}
-const NO_LIVE = createStore<LiveState>()(() => ({
-  status: 'off',
-  role: null,
-  server: null,
-  room: null,
-  links: { editor: null, viewer: null },
-  people: [],
-  log: [],
-  error: null,
-  name: '',
-}))
-
-export function ShareLiveButton() {
-  const { live } = useExplorerContext()
-  const [open, setOpen] = useState(false)
-  if (live === undefined) return null
-  return (
-    <>
-      <button type="button" className="share-live" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Share live…
-      </button>
-      {open ? <ShareDialog live={live} onClose={() => setOpen(false)} /> : null}
-    </>
-  )
-}
+export { useViewOnly } from './viewOnly'
 
 function CopyField({ label, value }: { label: string; value: string }) {
   const id = useId()
@@ -87,7 +51,7 @@ function CopyField({ label, value }: { label: string; value: string }) {
   )
 }
 
-function ShareDialog({ live, onClose }: { live: Live; onClose: () => void }) {
+export function ShareDialog({ live, onClose }: { live: Live; onClose: () => void }) {
   const s = useStore(live.state)
   const [server, setServer] = useState(s.server ?? DEFAULT_SERVER)
   const [name, setName] = useState(s.name || rememberedName())

@@ -4,53 +4,13 @@
  * gets.
  */
 import './sources.css'
-import type { Evidence } from '../../model/types'
 import { countsText } from '../../evidence/check'
+import { mayWrite, writeRepairs } from './repair'
 import { useExplorer, useExplorerContext } from '../context'
 import { tieName } from './Reader'
-import { useHasSourcesUi, useSourcesUi } from './ui'
+import { useSourcesUi } from './ui'
 import { useEvidenceReport } from './useEvidence'
-
-export function SourcesToggle() {
-  const open = useSourcesUi((s) => s.panel)
-  const set = useSourcesUi((s) => s.set)
-  return (
-    <button
-      type="button"
-      aria-pressed={open}
-      aria-controls="panel-right"
-      onClick={() => set({ panel: !open })}
-    >
-      Sources
-    </button>
-  )
-}
-
-/** "Show in source", beside a quotation whose source has a text. */
-export function ShowInSource({
-  relation,
-  index,
-  evidence,
-}: {
-  relation: string
-  index: number
-  evidence: Evidence
-}) {
-  const has = useHasSourcesUi()
-  const { index: gi } = useExplorerContext()
-  const open = useSourcesUi((s) => s.openReader)
-  const source = gi.graph.sources.find((s) => s.id === evidence.source)
-  if (!has || source?.text === undefined) return null
-  return (
-    <button
-      type="button"
-      className="link small show-in-source"
-      onClick={() => open({ source: source.id, relation, index })}
-    >
-      Show in source
-    </button>
-  )
-}
+export { EvidenceLine, ShowInSource, SourcesToggle } from './Lines'
 
 export function SourcesPanel() {
   const { index, editing } = useExplorerContext()
@@ -130,32 +90,6 @@ export function SourcesPanel() {
   )
 }
 
-/** The evidence counts under the status line, and the button that lists what is not exact. */
-export function EvidenceLine() {
-  const report = useEvidenceReport()
-  const open = useSourcesUi((s) => s.check)
-  const set = useSourcesUi((s) => s.set)
-  if (report === null)
-    return (
-      <p className="evidence-line muted" aria-live="polite">
-        Checking the evidence…
-      </p>
-    )
-  const c = report.counts
-  if (c.exact + c.moved + c.review + c.notFound + c.unchecked + c.unsupported === 0) return null
-  return (
-    <p className="evidence-line">
-      <span aria-live="polite">
-        Evidence: {countsText(c)}
-        {c.unsupported > 0 ? ` · ${c.unsupported} unsupported` : ''}
-      </span>{' '}
-      <button type="button" className="link small" aria-pressed={open} onClick={() => set({ check: !open })}>
-        Evidence check
-      </button>
-    </p>
-  )
-}
-
 const STATE_WORDS = {
   moved: 'moved',
   review: 'needs review',
@@ -164,7 +98,8 @@ const STATE_WORDS = {
 } as const
 
 export function EvidenceCheckPanel() {
-  const { index } = useExplorerContext()
+  const ctx = useExplorerContext()
+  const { index } = ctx
   const open = useSourcesUi((s) => s.check)
   const set = useSourcesUi((s) => s.set)
   const openReader = useSourcesUi((s) => s.openReader)
@@ -186,6 +121,14 @@ export function EvidenceCheckPanel() {
         ×
       </button>
       <p>{countsText(report.counts)}</p>
+      {report.counts.moved > 0 && mayWrite(ctx) ? (
+        <p>
+          <button type="button" onClick={() => writeRepairs(ctx, report)}>
+            Repair moved anchors
+          </button>{' '}
+          <span className="muted">writes the places where the quotes were found (one undo step)</span>
+        </p>
+      ) : null}
       {listed.length === 0 ? <p className="muted">Every quotation with a source text is exact.</p> : null}
       <ul className="check-list">
         {listed.map((q) => {

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react'
 import { checkEvidence, type EvidenceReport } from '../../evidence/check'
 import type { Graph } from '../../model/types'
+import type { CheckedRelations } from '../../model/support'
 import { useExplorerContext } from '../context'
 
 /** Total source text (characters) above which the check runs in a worker. */
@@ -62,14 +63,26 @@ function evidenceLater(g: Graph): Promise<EvidenceReport> {
   return p
 }
 
+/** The relations of a report with a quotation that needs review or was not found. */
+export function checkedRelations(graph: Graph, report: EvidenceReport): CheckedRelations {
+  const questioned = new Set<string>()
+  for (const q of report.quotes)
+    if (q.state === 'review' || q.state === 'notFound') questioned.add(q.relation)
+  return { graph, questioned }
+}
+
 export function useEvidenceReport(): EvidenceReport | null {
-  const { index } = useExplorerContext()
+  const { index, store } = useExplorerContext()
   const g = index.graph
   const [state, setState] = useState<{ g: Graph; r: EvidenceReport | null }>(() => ({
     g,
     r: evidenceReport(g),
   }))
   const now = state.g === g ? state.r : evidenceReport(g)
+  // The verdict goes into the store, for the map's marks and the evidence filters.
+  useEffect(() => {
+    if (now !== null) store.getState().setChecked(checkedRelations(g, now))
+  }, [store, g, now])
   useEffect(() => {
     if (evidenceReport(g) !== null) return
     let live = true

@@ -12,7 +12,8 @@ import { ComparePanel } from '../../../src/app/analysis/ComparePanel'
 import { SeriesChart } from '../../../src/app/analysis/SeriesChart'
 import { AnalysisToggles } from '../../../src/app/analysis/Toggles'
 import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
-import { createViewCache, DEFAULT_FILTER } from '../../../src/model/filter'
+import { DEFAULT_FILTER } from '../../../src/model/filter'
+import { createDrawnViewCache } from '../../../src/model/comparedView'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore } from '../../../src/state/store'
 import { signedGraph } from '../analysis/fixtures'
@@ -35,7 +36,9 @@ function setup(init?: Parameters<typeof createExplorerStore>[0]) {
   const index = buildIndex(graph)
   const store = createExplorerStore(init)
   const ui = (
-    <ExplorerContext.Provider value={{ index, store, engine: createEngineSlot(), views: createViewCache() }}>
+    <ExplorerContext.Provider
+      value={{ index, store, engine: createEngineSlot(), views: createDrawnViewCache() }}
+    >
       <AnalysisToggles />
       <AnalysisLegend />
       <BalancePanel />
@@ -123,7 +126,7 @@ describe('Balance panel', () => {
     store.getState().setAnalysis({ balanceOpen: true })
     render(
       <ExplorerContext.Provider
-        value={{ index, store, engine: createEngineSlot(), views: createViewCache() }}
+        value={{ index, store, engine: createEngineSlot(), views: createDrawnViewCache() }}
       >
         <BalancePanel />
       </ExplorerContext.Provider>,

@@ -7,7 +7,7 @@ import { createEngineSlot, ExplorerContext, useExplorerContext } from '../../../
 import { DetailsPanel } from '../../../src/app/DetailsPanel'
 import { FocusControls, useFocusKeys } from '../../../src/app/FocusControls'
 import { StatusLine } from '../../../src/app/GraphView'
-import { createViewCache } from '../../../src/model/filter'
+import { createDrawnViewCache } from '../../../src/model/comparedView'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore } from '../../../src/state/store'
 import { bfs, graph, raw } from './dataset'
@@ -21,7 +21,9 @@ function renderFocus() {
   const index = buildIndex(graph)
   const store = createExplorerStore({ selection: { kind: 'actor', id: 'armenia' } })
   render(
-    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}>
+    <ExplorerContext.Provider
+      value={{ store, index, engine: createEngineSlot(), views: createDrawnViewCache() }}
+    >
       <Keys />
       <StatusLine />
       <FocusControls />
@@ -72,7 +74,7 @@ describe('the Actors list under a focus', () => {
     const store = createExplorerStore({ focus: { id: 'armenia', depth: 1, mode: 'hide' } })
     render(
       <ExplorerContext.Provider
-        value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}
+        value={{ store, index, engine: createEngineSlot(), views: createDrawnViewCache() }}
       >
         <ActorsList />
       </ExplorerContext.Provider>,

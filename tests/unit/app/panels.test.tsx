@@ -14,7 +14,7 @@ import { DetailsPanel } from '../../../src/app/DetailsPanel'
 import { FilterPanel } from '../../../src/app/FilterPanel'
 import { StatusLine } from '../../../src/app/GraphView'
 import { YearSlider } from '../../../src/app/YearSlider'
-import { createViewCache } from '../../../src/model/filter'
+import { createDrawnViewCache } from '../../../src/model/comparedView'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { parseGraphText } from '../../../src/model/parse'
 import type { Graph } from '../../../src/model/types'
@@ -63,7 +63,7 @@ function expected(opts: { hiddenTypes?: string[]; from?: number; to?: number }) 
 function renderPanels() {
   const index = buildIndex(graph)
   const store = createExplorerStore({})
-  const value = { store, index, engine: createEngineSlot(), views: createViewCache() }
+  const value = { store, index, engine: createEngineSlot(), views: createDrawnViewCache() }
   render(
     <ExplorerContext.Provider value={value}>
       <StatusLine />

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { createEngineSlot, ExplorerContext } from '../../../src/app/context'
 import { DetailsPanel } from '../../../src/app/DetailsPanel'
 import { PathPanel } from '../../../src/app/PathPanel'
-import { createViewCache } from '../../../src/model/filter'
+import { createDrawnViewCache } from '../../../src/model/comparedView'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore } from '../../../src/state/store'
 import { bfs, graph, label, raw } from './dataset'
@@ -17,7 +17,9 @@ function renderPath() {
   const index = buildIndex(graph)
   const store = createExplorerStore({ selection: { kind: 'actor', id: 'israel' } })
   render(
-    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}>
+    <ExplorerContext.Provider
+      value={{ store, index, engine: createEngineSlot(), views: createDrawnViewCache() }}
+    >
       <PathPanel />
       <DetailsPanel />
     </ExplorerContext.Provider>,

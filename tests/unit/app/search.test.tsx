@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { createEngineSlot, ExplorerContext } from '../../../src/app/context'
 import { SearchBox } from '../../../src/app/SearchBox'
-import { createViewCache } from '../../../src/model/filter'
+import { createDrawnViewCache } from '../../../src/model/comparedView'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore } from '../../../src/state/store'
 import { graph, raw } from './dataset'
@@ -12,7 +12,9 @@ import { graph, raw } from './dataset'
 function renderSearch(store = createExplorerStore({})) {
   const index = buildIndex(graph)
   render(
-    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}>
+    <ExplorerContext.Provider
+      value={{ store, index, engine: createEngineSlot(), views: createDrawnViewCache() }}
+    >
       <input aria-label="Another field" />
       <SearchBox />
     </ExplorerContext.Provider>,

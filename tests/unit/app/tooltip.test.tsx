@@ -15,7 +15,7 @@ import { ActorsList } from '../../../src/app/ActorsList'
 import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
 import { SearchBox } from '../../../src/app/SearchBox'
 import type { Engine } from '../../../src/engine/engine'
-import { createViewCache } from '../../../src/model/filter'
+import { createDrawnViewCache } from '../../../src/model/comparedView'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { parseGraphText } from '../../../src/model/parse'
 import { createExplorerStore } from '../../../src/state/store'
@@ -35,7 +35,12 @@ function setup() {
     centreOn() {},
   } as unknown as Engine)
   let renders = 0
-  const value = { store: createExplorerStore({}), index: buildIndex(graph), engine, views: createViewCache() }
+  const value = {
+    store: createExplorerStore({}),
+    index: buildIndex(graph),
+    engine,
+    views: createDrawnViewCache(),
+  }
   render(
     <ExplorerContext.Provider value={value}>
       <SearchBox />

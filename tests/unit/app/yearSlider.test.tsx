@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
 import { StatusLine } from '../../../src/app/GraphView'
 import { YearSlider } from '../../../src/app/YearSlider'
-import { createViewCache, DEFAULT_FILTER } from '../../../src/model/filter'
+import { DEFAULT_FILTER } from '../../../src/model/filter'
+import { createDrawnViewCache } from '../../../src/model/comparedView'
 import { buildIndex } from '../../../src/model/graphIndex'
 import type { Graph } from '../../../src/model/types'
 import { createExplorerStore } from '../../../src/state/store'
@@ -50,7 +51,9 @@ function renderSlider(yearWindow: readonly [number, number] | null = null) {
     filter: { ...DEFAULT_FILTER, yearWindow },
   })
   render(
-    <ExplorerContext.Provider value={{ store, index, engine: createEngineSlot(), views: createViewCache() }}>
+    <ExplorerContext.Provider
+      value={{ store, index, engine: createEngineSlot(), views: createDrawnViewCache() }}
+    >
       <StatusLine />
       <YearSlider />
     </ExplorerContext.Provider>,

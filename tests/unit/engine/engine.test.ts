@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { createEngine, type Engine, type HookNode } from '../../../src/engine/engine'
 import { installHook } from '../../../src/engine/hook'
-import { createViewCache } from '../../../src/model/filter'
+import { createDrawnViewCache } from '../../../src/model/comparedView'
 import { buildIndex } from '../../../src/model/graphIndex'
 import { createExplorerStore, type ExplorerStore } from '../../../src/state/store'
 import { tinyGraph } from '../helpers'
@@ -250,22 +250,22 @@ describe('automation hook', () => {
   })
 
   it('takes its views from the view cache it is given (the Explorer shares it with the panels)', () => {
-    const cache = createViewCache()
+    const cache = createDrawnViewCache()
     const views = vi.fn(cache)
     const other = createEngine(canvas, store, { views })
     const index = buildIndex(graph)
     other.setGraph(index)
-    expect(views).toHaveBeenCalledWith(index, store.getState().filter, null)
+    expect(views).toHaveBeenCalledWith(index, store.getState().filter, null, null)
     store.getState().toggleType('military', false)
-    expect(views).toHaveBeenLastCalledWith(index, store.getState().filter, null)
+    expect(views).toHaveBeenLastCalledWith(index, store.getState().filter, null, null)
     // The panels asking the same cache get the very view the engine uses: one computation.
     const shown = cache(index, store.getState().filter)
     expect(views.mock.results.at(-1)!.value).toBe(shown)
     // Comparing two years asks for the compared view; ending the comparison for the window's again.
     store.getState().setAnalysis({ compare: [2016, 2021] })
-    expect(views).toHaveBeenLastCalledWith(index, store.getState().filter, [2016, 2021])
+    expect(views).toHaveBeenLastCalledWith(index, store.getState().filter, [2016, 2021], null)
     store.getState().setAnalysis({ compare: null })
-    expect(views).toHaveBeenLastCalledWith(index, store.getState().filter, null)
+    expect(views).toHaveBeenLastCalledWith(index, store.getState().filter, null, null)
     other.destroy()
   })
 })

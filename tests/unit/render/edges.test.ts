@@ -215,3 +215,75 @@ describe('ties drawn by their evidence', () => {
     expect(calls.some((c) => c.op === 'moveTo' && c.args[0] === 400 && c.args[1] === 400 - 4.5)).toBe(false)
   })
 })
+
+describe('support marks', () => {
+  // a (100, 100), b (300, 100), c (100, 300), d (300, 300)
+  const at = [100, 100, 300, 100, 100, 300, 300, 300]
+  const drain = (scene: Scene, p: Float64Array) => {
+    const { ctx, calls } = recordingContext()
+    const b = createEdgeBucketer()(scene, p, 800, 600)
+    for (const _ of edgeSlices({ ctx, width: 800, height: 600, dpr: 1, xy: p }, scene, b, Infinity)) {
+      /* drain */
+    }
+    return calls
+  }
+
+  it('puts ∅ on a tie with no quotation at its middle, and × on a questioned one', () => {
+    const rels = [
+      { source: 'a', target: 'b' }, // r0 quoted
+      { source: 'a', target: 'c', evidence: [] }, // r1 unsupported: ∅ at (100, 200)
+      { source: 'c', target: 'd' }, // r2 questioned: × at (200, 300)
+    ]
+    const { scene, xy: p } = sceneOf(rels, ['a', 'b', 'c', 'd'], at)
+    const index = scene.view.index
+    const view = computeView(index, DEFAULT_FILTER, {
+      graph: index.graph,
+      questioned: new Set(['r2']),
+    })
+    const calls = drain({ ...scene, view }, p)
+    const arcs = calls.filter((c) => c.op === 'arc')
+    expect(arcs.map((c) => c.args.slice(0, 3))).toEqual([[100, 200, 4.5]])
+    // the ∅'s slash from bottom left to top right
+    expect(calls.some((c) => c.op === 'moveTo' && c.args[0] === 95.5 && c.args[1] === 204.5)).toBe(true)
+    // the ×: its first stroke from (200 − 3.825, 300 − 3.825)
+    const moves = calls
+      .filter((c) => c.op === 'moveTo')
+      .map((c) => c.args.map((v) => Math.round(Number(v) * 1000) / 1000))
+    expect(moves).toContainEqual([196.175, 296.175])
+    // nothing near the quoted tie's middle (200, 100)
+    expect(moves.some(([x, y]) => Math.abs(x! - 200) < 6 && Math.abs(y! - 100) < 6)).toBe(false)
+  })
+
+  it('marks nothing in a network that quotes nothing, nor in fast quality', () => {
+    const bare = [
+      { source: 'a', target: 'b', evidence: [] },
+      { source: 'a', target: 'c', evidence: [] },
+    ]
+    const { scene, xy: p } = sceneOf(bare, ['a', 'b', 'c', 'd'], at)
+    expect(drain(scene, p).some((c) => c.op === 'arc')).toBe(false)
+    const { scene: fast, xy: q } = sceneOf(
+      [
+        { source: 'a', target: 'b' },
+        { source: 'a', target: 'c', evidence: [] },
+      ],
+      ['a', 'b', 'c', 'd'],
+      at,
+      { quality: 'fast' },
+    )
+    expect(drain(fast, q).some((c) => c.op === 'arc')).toBe(false)
+  })
+
+  it('moves the mark a third of the way along when the contested diamond holds the middle', () => {
+    const rels = [
+      { source: 'a', target: 'b', stance: 'cooperative' as const },
+      { source: 'b', target: 'a', stance: 'hostile' as const, evidence: [] },
+    ]
+    const { scene, xy: p } = sceneOf(rels, ['a', 'b', 'c', 'd'], at)
+    const calls = drain(scene, p)
+    // b → a from (300, 100) towards (100, 100): 0.3 of the way is x = 240
+    const arcs = calls.filter((c) => c.op === 'arc')
+    expect(arcs).toHaveLength(1)
+    expect(arcs[0]!.args[0]).toBeCloseTo(240)
+    expect(arcs[0]!.args[1]).toBeCloseTo(100)
+  })
+})
