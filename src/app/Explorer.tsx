@@ -52,8 +52,7 @@ import {
 } from './lazyParts'
 import { loadEditing } from '../session/lazy'
 // The table (TanStack Table and Virtual) loads on first use, with the editing module (it edits cells).
-// The path panel loads when a path is first traced ("Path to…", or a path in the address).
-const PathPanel = lazy(() => import('./PathPanel').then((m) => ({ default: m.PathPanel })))
+import { LazyPathPanel } from './pathChunk'
 const TableView = lazy(() =>
   Promise.all([import('./grid/TableView'), loadEditing()]).then(([m]) => ({ default: m.TableView })),
 )
@@ -254,9 +253,7 @@ function Layout({ title }: { title: string }) {
           ) : null}
           {tracing ? (
             <ErrorBoundary name="path">
-              <Suspense fallback={null}>
-                <PathPanel />
-              </Suspense>
+              <LazyPathPanel />
             </ErrorBoundary>
           ) : null}
           {balanceOpen || comparing ? (
