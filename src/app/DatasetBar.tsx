@@ -116,7 +116,7 @@ function ExportMenu() {
     return s
   }
   return (
-    <>
+    <span className="export-wrap">
       <details className="menu" ref={details}>
         <summary>Export</summary>
         <div className="menu-items">
@@ -205,6 +205,6 @@ function ExportMenu() {
           </button>
         </span>
       ) : null}
-    </>
+    </span>
   )
 }
