@@ -89,20 +89,20 @@ export function GraphView() {
       suggestions: async (sourceId: string) => {
         // The suggester loads on first use, with the sources UI.
         const { suggestFor } = await import('./sources/suggestClient')
-        return (await suggestFor(editing?.graph() ?? e.graphIndex()!.graph, sourceId)).map(
-          ({ source, target, sourceText, targetText, type, stance, year, quote, start, end }) => ({
-            source,
-            target,
-            sourceText,
-            targetText,
-            type,
-            stance,
-            year,
-            quote,
-            start,
-            end,
-          }),
-        )
+        return (
+          await suggestFor(editing?.graph() ?? e.graphIndex()!.graph, sourceId, editing?.net() ?? null)
+        ).map(({ source, target, sourceText, targetText, type, stance, year, quote, start, end }) => ({
+          source,
+          target,
+          sourceText,
+          targetText,
+          type,
+          stance,
+          year,
+          quote,
+          start,
+          end,
+        }))
       },
     })
     return () => {

@@ -9,6 +9,7 @@
  *   sources    id → { id, title, author?, …, o }
  *   actors     id → { id, label, kind, description?, aliases?, o }
  *   relations  id → { id, source, target, type, stance, start?, end?, …, o, evidence: Y.Array }
+ *   suggester  the suggestions rejected per source (suggester.ts); never part of the format
  *
  * The document is created with `gc: false`: deleted content is kept, so an undo history saved in
  * the browser can still restore it after a reload (history.ts), and nothing is ever lost.

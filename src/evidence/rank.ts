@@ -13,7 +13,8 @@
  *    after an opening adverbial such as "After the war,"), and a sentence with a cue word score up;
  *    words between the two score down; so does a proposed new actor when the network has actors
  *    (it is offered, but after the pairs of actors the analyst already has).
- * 3. At most `keep` pairs per sentence, and none below `threshold`.
+ * 3. At most `keep` pairs per sentence, and none below `threshold` (judged before the new-actor
+ *    penalty, which only orders).
  */
 
 /** A mention, with its place in the folded sentence (a carried-over subject is at -1). */
@@ -104,9 +105,14 @@ export function rankPairs<M extends RankedMention>(
         (list[i] === subject || list[j] === subject ? w.subject : 0) +
         (opts.cue ? w.cue : 0) +
         (list[i] === list[j] && !between.get(list[i]!) ? w.sameList : 0) +
-        words * w.perWord +
-        (opts.known && (a.actor === null || b.actor === null) ? w.newActor : 0)
-      if (score >= w.threshold) out.push({ a, b, score })
+        words * w.perWord
+      // The threshold judges the pair; a new actor's penalty only orders it after the known pairs.
+      if (score < w.threshold) continue
+      out.push({
+        a,
+        b,
+        score: score + (opts.known && (a.actor === null || b.actor === null) ? w.newActor : 0),
+      })
     }
   // A stable sort: equal scores keep reading order.
   return out.sort((x, y) => y.score - x.score).slice(0, w.keep)

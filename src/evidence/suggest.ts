@@ -9,7 +9,7 @@
  * organisations and people the NLP library finds, proposed as new actors. A sentence whose subject
  * is a pronoun or "the country" carries the previous sentence's actor when that is unambiguous.
  */
-import type { Graph, Source, Stance } from '../model/types'
+import type { Actor, Graph, Source, Stance } from '../model/types'
 import { DEFAULT_LEXICON, allStems, readCues, tokens, type CueLexicon, type CueReading } from './cues'
 import { NAME_TABLE, findMentions, fold, sourceYear } from './guess'
 import { isHeading, rankPairs } from './rank'
@@ -62,6 +62,9 @@ export interface Suggestion {
   readonly target: string | null
   readonly sourceText: string
   readonly targetText: string
+  /** The words of the sentence that named each actor ("Baku" for Azerbaijan), possessive dropped. */
+  readonly sourceMention: string
+  readonly targetMention: string
   readonly type: string
   readonly stance: Stance
   readonly year: number | null
@@ -105,6 +108,8 @@ interface Found {
   readonly key: string
   readonly actor: string | null
   readonly name: string
+  /** The words that named it here (the name itself for a carried-over subject). */
+  readonly mention: string
   /** Where the mention starts and ends in the (folded) sentence; a carried-over subject is at -1. */
   readonly at: number
   readonly end: number
@@ -133,7 +138,8 @@ function gazetteerFinder(gazetteer: readonly GazetteerEntry[], known: ReadonlySe
     for (const m of hay.matchAll(re)) {
       const name = byName.get(m[1]!)!
       const key = `n:${fold(name)}`
-      if (!out.has(key)) out.set(key, { key, actor: null, name, at: m.index, end: m.index + m[0].length })
+      if (!out.has(key))
+        out.set(key, { key, actor: null, name, mention: name, at: m.index, end: m.index + m[0].length })
     }
     return [...out.values()]
   }
@@ -218,6 +224,7 @@ export function suggestTies(
         key: `a:${m.actor}`,
         actor: m.actor,
         name: graph.actors.find((a) => a.id === m.actor)!.label,
+        mention: sentence.slice(m.at, m.at + m.text.length).replace(/['’]s$/u, ''),
         at: m.at,
         end: m.at + m.text.length,
       })
@@ -242,6 +249,7 @@ export function suggestTies(
       if (found.some((x) => fold(x.name) === f)) continue
       found.push({
         key: `n:${f}`,
+        mention: name,
         actor: null,
         name,
         at: ent.start,
@@ -254,7 +262,7 @@ export function suggestTies(
       previous.length === 1 &&
       !found.some((f) => f.key === previous[0]!.key)
     )
-      found.unshift({ ...previous[0]!, at: -1, end: -1 })
+      found.unshift({ ...previous[0]!, mention: previous[0]!.name, at: -1, end: -1 })
     const unique = [...new Map(found.map((f) => [f.key, f])).values()]
       .sort((a, b) => a.at - b.at)
       .slice(0, MAX_MENTIONS)
@@ -295,6 +303,8 @@ export function suggestTies(
         source: a.actor,
         target: b.actor,
         sourceText: a.name,
+        sourceMention: a.mention,
+        targetMention: b.mention,
         targetText: b.name,
         type: type?.id ?? fallbackType,
         // No cue: cooperative, the commonest stance of ties stated in prose.
@@ -309,6 +319,37 @@ export function suggestTies(
       if (opts.rejected?.has(suggestionKey(sug))) continue
       out.push(sug)
     }
+  }
+  return out
+}
+
+export interface AliasOffer {
+  readonly actor: string
+  readonly label: string
+  readonly alias: string
+}
+
+/**
+ * The mentions of a suggestion that could become aliases: words that named a known actor here
+ * ("Baku" for Azerbaijan) but are neither its label nor one of its aliases yet.
+ */
+export function aliasOffers(
+  actors: readonly Pick<Actor, 'id' | 'label' | 'aliases'>[],
+  s: Pick<Suggestion, 'source' | 'target' | 'sourceMention' | 'targetMention'>,
+): AliasOffer[] {
+  const out: AliasOffer[] = []
+  for (const [id, mention] of [
+    [s.source, s.sourceMention],
+    [s.target, s.targetMention],
+  ] as const) {
+    if (id === null) continue
+    const a = actors.find((x) => x.id === id)
+    const alias = mention.trim()
+    if (a === undefined || alias === '') continue
+    const f = fold(alias)
+    if (f === fold(a.label) || (a.aliases ?? []).some((x) => fold(x) === f)) continue
+    if (!out.some((o) => o.actor === id && fold(o.alias) === f))
+      out.push({ actor: id, label: a.label, alias })
   }
   return out
 }

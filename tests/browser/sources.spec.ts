@@ -363,6 +363,8 @@ test.describe('sources and evidence', () => {
     // The coverage strip: the accepted sentence is quoted now, the other has a rejected suggestion.
     await expect(reader(page).locator('.reader-coverage .cov-quoted')).toHaveCount(1)
     await expect(reader(page).locator('.reader-coverage .cov-rejected')).toHaveCount(1)
+    // The rejection is kept with the network: saved like any change (within 300 ms).
+    await expect(page.getByRole('status').filter({ hasText: 'Saved in this browser' })).toBeVisible()
     // After a reload the network and the rejection are still there.
     await page.reload()
     await openExplorer(page)

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react'
 import { splitSentences } from '../../evidence/suggest'
+import { useExplorerContext } from '../context'
 import { rejectedFor } from './suggestClient'
 
 export function Coverage({
@@ -19,10 +20,11 @@ export function Coverage({
   /** Bumped when a suggestion is rejected, so the strip reads the rejections again. */
   version: number
 }) {
+  const net = useExplorerContext().editing?.net() ?? null
   const sentences = useMemo(() => splitSentences(text), [text])
   const { quoted, rejected } = useMemo(() => {
     void version
-    const rejectedSpans = new Set(rejectedFor(sourceId).map((k) => k.split(':').slice(0, 2).join(':')))
+    const rejectedSpans = new Set(rejectedFor(sourceId, net).map((k) => k.split(':').slice(0, 2).join(':')))
     const q: { start: number; end: number }[] = []
     const r: { start: number; end: number }[] = []
     let m = 0
@@ -34,7 +36,7 @@ export function Coverage({
       else if (rejectedSpans.has(`${s.start}:${s.end}`)) r.push(s)
     }
     return { quoted: q, rejected: r }
-  }, [sentences, marks, sourceId, version])
+  }, [sentences, marks, sourceId, version, net])
   const n = Math.max(1, text.length)
   const bar = (s: { start: number; end: number }, cls: string) => (
     <div

@@ -6,6 +6,7 @@
  * Every text segment carries its offset in the source's text (`data-start`), so a selection maps
  * straight back to offsets (and so to an anchor), and an offset (a find, a mark) to the DOM.
  */
+import { loadLexicon } from './lexiconStore'
 import {
   memo,
   useCallback,
@@ -222,8 +223,11 @@ function ReaderView({ source }: { source: Source }) {
       setSaid(r.ok ? `Quoted as evidence on ${tieName(index.graph, selection.id)}.` : r.problems[0]!.message)
       return
     }
-    const guess = guessRelation(index.graph, evidence.quote, source)
-    editing.openDialog({ kind: 'newRelation', ...guess, evidence })
+    // The guess reads the user's cue lexicon (kept in this browser; the default until edited).
+    void loadLexicon().then((lexicon) => {
+      const guess = guessRelation(index.graph, evidence.quote, source, lexicon)
+      editing.openDialog({ kind: 'newRelation', ...guess, evidence })
+    })
   }
 
   const activate = useCallback(

@@ -8,12 +8,14 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { makeAnchor } from '../../evidence/anchor'
-import { suggestionKey, type Suggestion } from '../../evidence/suggest'
+import { aliasOffers, suggestionKey, type AliasOffer, type Suggestion } from '../../evidence/suggest'
 import { planAddGraph } from '../../document/addGraph'
 import type { Relation, Source } from '../../model/types'
 import { STANCE_LABEL } from '../../model/words'
 import { useExplorerContext } from '../context'
 import { idFrom } from '../edit/NewDialogs'
+import { LexiconDialog } from './LexiconDialog'
+import { onLexiconChange } from './lexiconStore'
 import { reject, suggestFor } from './suggestClient'
 
 export function Suggestions({
@@ -30,20 +32,32 @@ export function Suggestions({
   const [error, setError] = useState<string | null>(null)
   const [said, setSaid] = useState('')
   const [at, setAt] = useState(0)
+  const [lexicon, setLexicon] = useState(false)
+  const [lexVersion, setLexVersion] = useState(0)
   const box = useRef<HTMLUListElement>(null)
   const graph = index.graph
+  const net = () => editing?.net() ?? null
+  useEffect(
+    () =>
+      onLexiconChange(() => {
+        setList(null)
+        setLexVersion((v) => v + 1)
+      }),
+    [],
+  )
   useEffect(() => {
     let live = true
-    suggestFor(graph, source.id).then(
+    suggestFor(graph, source.id, net()).then(
       (s) => live && setList(s),
       (e: Error) => live && setError(e.message),
     )
     return () => {
       live = false
     }
-    // Suggestions are made once per opening; accepting one changes the graph but not the list.
+    // Suggestions are made once per opening (and again when the lexicon changes); accepting one
+    // changes the graph but not the list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source.id])
+  }, [source.id, lexVersion])
   const label = (id: string | null, name: string) =>
     id === null ? `${name} (new actor)` : (graph.actors.find((a) => a.id === id)?.label ?? id)
   const typeLabel = (t: string) => graph.relationTypes.find((x) => x.id === t)?.label ?? t
@@ -107,12 +121,26 @@ export function Suggestions({
   }
 
   const rejectOne = (s: Suggestion) => {
-    reject(source.id, s)
+    reject(source.id, s, net())
     drop(s)
     onRejected?.()
     setSaid(
       `Rejected: ${label(s.source, s.sourceText)} – ${label(s.target, s.targetText)}; it will not be offered again.`,
     )
+  }
+
+  const addAlias = (o: AliasOffer) => {
+    if (editing === undefined) return
+    if (!editing.state.getState().editing) editing.setEditing(true)
+    const actor = editing.graph().actors.find((a) => a.id === o.actor)
+    if (actor === undefined) return setSaid(`${o.label} is no longer in the network.`)
+    const r = editing.apply({
+      op: 'updateActor',
+      id: o.actor,
+      patch: { aliases: [...(actor.aliases ?? []), o.alias] },
+    })
+    if (!r.ok) return setSaid(r.problems.map((p) => p.message).join('; '))
+    setSaid(`Added “${o.alias}” as an alias of ${o.label}.`)
   }
 
   const edit = (s: Suggestion) => {
@@ -129,6 +157,14 @@ export function Suggestions({
     })
   }
 
+  const lexiconButton = (
+    <>
+      <button type="button" className="lexicon-open" onClick={() => setLexicon(true)}>
+        Cue lexicon
+      </button>
+      {lexicon ? <LexiconDialog types={graph.relationTypes} onClose={() => setLexicon(false)} /> : null}
+    </>
+  )
   if (error !== null) return <p role="alert">Suggestions could not be made: {error}</p>
   if (list === null)
     return (
@@ -136,6 +172,9 @@ export function Suggestions({
         Reading the document for ties…
       </p>
     )
+  const current = list[at]
+  const actorsNow = editing?.graph().actors ?? graph.actors
+  const offers = current !== undefined ? aliasOffers(actorsNow, current) : []
   const groups: Suggestion[][] = []
   for (const s of list) {
     const last = groups.at(-1)
@@ -148,7 +187,7 @@ export function Suggestions({
       <h3>
         Suggestions <span className="count">{list.length}</span>
       </h3>
-      <p className="muted">Up and Down move, Enter accepts, Delete rejects, E edits.</p>
+      <p className="muted">Up and Down move, Enter accepts, Delete rejects, E edits. {lexiconButton}</p>
       <p className="reader-status" role="status">
         {said}
       </p>
@@ -164,6 +203,11 @@ export function Suggestions({
           <button type="button" onClick={() => list[at] && edit(list[at]!)}>
             Edit
           </button>
+          {offers.map((o) => (
+            <button key={`${o.actor}:${o.alias}`} type="button" onClick={() => addAlias(o)}>
+              Add '{o.alias}' as an alias of {o.label}
+            </button>
+          ))}
         </p>
       ) : null}
       <ul

@@ -15,12 +15,13 @@ const gazetteer: GazetteerEntry[] = Object.entries(
 ).map(([code, names]) => ({ code, names }))
 
 self.onmessage = (e: MessageEvent<SuggestRequest>) => {
-  const { id, graph, source, rejected } = e.data
+  const { id, graph, source, rejected, lexicon } = e.data
   try {
     const suggestions = suggestTies(graph, source, {
       gazetteer,
       nlp: entitiesOf,
       rejected: new Set(rejected),
+      lexicon,
     })
     ;(self as unknown as Worker).postMessage({ id, suggestions })
   } catch (err) {

@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { needsNlp, splitSentences, suggestTies, suggestionKey } from '../../../src/evidence/suggest'
+import {
+  aliasOffers,
+  needsNlp,
+  splitSentences,
+  suggestTies,
+  suggestionKey,
+} from '../../../src/evidence/suggest'
 
 const graph = {
   actors: [
@@ -119,5 +125,26 @@ describe('the NLP library, asked only where it is needed', () => {
     expect(out.some((s) => s.source === 'iran' && s.target === null && s.targetText === 'Hezbollah')).toBe(
       true,
     )
+  })
+})
+
+describe('aliasOffers', () => {
+  const text = 'Tehran warned Baku. Iran’s drones worried Azerbaijan.'
+  const all = suggestTies(graph, { text })
+  it('offers the words that named a known actor, unless they are its label or an alias already', () => {
+    const first = all.find((s) => s.quote.startsWith('Tehran'))!
+    expect([first.sourceMention, first.targetMention]).toEqual(['Tehran', 'Baku'])
+    expect(aliasOffers(graph.actors, first)).toEqual([
+      { actor: 'iran', label: 'Iran', alias: 'Tehran' },
+      { actor: 'azerbaijan', label: 'Azerbaijan', alias: 'Baku' },
+    ])
+    // The label itself (possessive dropped) is never offered.
+    const second = all.find((s) => s.quote.startsWith('Iran'))!
+    expect(second.sourceMention).toBe('Iran')
+    expect(aliasOffers(graph.actors, second)).toEqual([])
+    const withAlias = graph.actors.map((a) => (a.id === 'azerbaijan' ? { ...a, aliases: ['baku'] } : a))
+    expect(aliasOffers(withAlias, first).map((o) => o.alias)).toEqual(['Tehran'])
+    // A proposed new actor has no alias to add.
+    expect(aliasOffers(graph.actors, { ...first, source: null })).toHaveLength(1)
   })
 })
