@@ -35,7 +35,7 @@ const params = {
   linkDistance: P.linkDistance,
   charge: P.charge,
   gravity: P.gravity,
-  theta: P.largeTheta,
+  theta: P.multilevelTheta,
   velocityDecay: 0.4,
 }
 

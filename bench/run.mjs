@@ -572,8 +572,15 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
       graphInfo.tgt,
     )
     if (timeSettle) {
+      // Paused first: a page still laying out 50,000 actors on its main thread may not give the
+      // screenshot a frame in time. A failed picture is recorded, not fatal.
+      const wasRunning = await ev(page, () => window.__bench.running())
+      if (wasRunning) await ev(page, () => window.__bench.stopLayout())
+      await sleep(500)
       mkdirSync(join(BENCH, 'results'), { recursive: true })
-      await page.screenshot({ path: join(BENCH, 'results', `layout-${size}-${target}.png`) })
+      const path = join(BENCH, 'results', `layout-${size}-${target}.png`)
+      await page.screenshot({ path, timeout: 60000 }).catch((e) => errors.push(`screenshot: ${e.message}`))
+      if (wasRunning) await ev(page, () => window.__bench.startLayout())
     }
 
     out.phase = 'heap'

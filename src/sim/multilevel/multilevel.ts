@@ -30,8 +30,8 @@ export interface MultilevelSchedule {
 
 export const MULTILEVEL_SCHEDULE: MultilevelSchedule = {
   coarsest: 1500,
-  coarsestTicks: 300,
-  levelTicks: 40,
+  coarsestTicks: 200,
+  levelTicks: 25,
   levelAlpha: [0.3, 0.02],
   finestTicks: 30,
   finestAlpha: [0.2, 0.005],
