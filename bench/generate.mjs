@@ -18,6 +18,8 @@ export const SIZES = {
   '1k': { actors: 1_000, relations: 4_000 },
   '5k': { actors: 5_000, relations: 20_000 },
   '20k': { actors: 20_000, relations: 80_000 },
+  '50k': { actors: 50_000, relations: 200_000 },
+  '100k': { actors: 100_000, relations: 400_000 },
 }
 
 /** Bump when the output changes, so cached files are regenerated. */

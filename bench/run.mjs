@@ -5,10 +5,10 @@
  *
  * Environment:
  *   BENCH_QUICK=1            short smoke run (1k only, one run, 2-second gestures, short caps)
- *   BENCH_SIZES=1k,5k        sizes to measure (1k, 5k, 20k)
+ *   BENCH_SIZES=1k,5k        sizes to measure (1k, 5k, 20k by default; 50k and 100k only when named)
  *   BENCH_TARGETS=us,sigma   targets (us, force-graph, d3-canvas, d3-svg, sigma; "analysis" for the
  *                            balance analysis rows, timed in node: bench/analysis.ts)
- *   BENCH_RUNS=3             runs per size and target (default: 3 for 1k and 5k, 1 for 20k)
+ *   BENCH_RUNS=3             runs per size and target (default: 3 for 1k, 2 for 5k, 1 for 20k and up)
  *   BENCH_BUDGET_S=840       stop starting new runs after this many seconds
  * See bench/README.md for what each figure means and how it is measured.
  */
@@ -21,13 +21,22 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { findChromium, freshProfileDir, launchArgs } from '../scripts/chromium.mjs'
 import { startServer } from '../scripts/serve.mjs'
+import { tsImport } from 'tsx/esm/api'
 import { GENERATOR_VERSION, GRAPH_DIR, SIZES, writeGraph } from './generate.mjs'
+
+// The layout quality measure (issue 23): the app's own pure function, so bench and tests agree.
+const { layoutQuality } = await tsImport('../src/sim/multilevel/quality.ts', import.meta.url)
 
 const BENCH = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(BENCH, '..')
 const QUICK = process.env.BENCH_QUICK === '1'
 const ALL_TARGETS = ['us', 'force-graph', 'd3-canvas', 'd3-svg', 'sigma']
-const sizes = (process.env.BENCH_SIZES ?? (QUICK ? '1k' : Object.keys(SIZES).join(',')))
+/** The sizes a run measures unless BENCH_SIZES names others (50k and 100k take minutes each). */
+const DEFAULT_SIZES = ['1k', '5k', '20k']
+/** Sizes whose sessions stop after the filters (no scrub, search, edit or table phases). */
+const LARGE = new Set(['50k', '100k'])
+const FEW = new Set(['20k', '50k', '100k'])
+const sizes = (process.env.BENCH_SIZES ?? (QUICK ? '1k' : DEFAULT_SIZES.join(',')))
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean)
@@ -43,21 +52,21 @@ for (const t of targets) if (!ALL_TARGETS.includes(t)) throw new Error(`unknown 
 
 const VIEWPORT = { width: 1280, height: 800 }
 const GESTURE_MS = QUICK ? 2000 : 5000
-const DEFAULT_RUNS = { '1k': 3, '5k': 2, '20k': 1 }
+const DEFAULT_RUNS = { '1k': 3, '5k': 2, '20k': 1, '50k': 1, '100k': 1 }
 const DRAG_MS = QUICK ? 2000 : 3000
 const runsFor = (size) => (QUICK ? 1 : Number(process.env.BENCH_RUNS ?? DEFAULT_RUNS[size]))
 /** Layout settle is waited for at most this long after navigation. */
 const SETTLE_CAP_MS = QUICK
-  ? { '1k': 8000, '5k': 8000, '20k': 8000 }
-  : { '1k': 12000, '5k': 15000, '20k': 15000 }
+  ? { '1k': 8000, '5k': 8000, '20k': 8000, '50k': 30000, '100k': 45000 }
+  : { '1k': 12000, '5k': 15000, '20k': 15000, '50k': 40000, '100k': 60000 }
 /** Repeat runs watch the layout this long after the first frame (ticks/s only; settling is timed in run 1). */
 const REPEAT_LAYOUT_MS = 4000
 /** Ticks per second are always watched at least this long after the first frame. */
 const MIN_LAYOUT_WINDOW_MS = 4000
 /** Rough session lengths, to not start a run the time budget cannot hold. */
-const SESSION_ESTIMATE_MS = { '1k': 55000, '5k': 70000, '20k': 95000 }
-const FIRST_FRAME_TIMEOUT_MS = { '1k': 30000, '5k': 45000, '20k': 90000 }
-const SESSION_TIMEOUT_MS = { '1k': 120000, '5k': 150000, '20k': 180000 }
+const SESSION_ESTIMATE_MS = { '1k': 55000, '5k': 70000, '20k': 95000, '50k': 150000, '100k': 220000 }
+const FIRST_FRAME_TIMEOUT_MS = { '1k': 30000, '5k': 45000, '20k': 90000, '50k': 120000, '100k': 180000 }
+const SESSION_TIMEOUT_MS = { '1k': 120000, '5k': 150000, '20k': 180000, '50k': 300000, '100k': 420000 }
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? (QUICK ? 300 : 840)) * 1000
 const BUNDLED_RUNS = QUICK ? 1 : 3
 const started = Date.now()
@@ -102,11 +111,13 @@ function prepareGraphs() {
       if (r.start !== undefined) maxYear = Math.max(maxYear, r.end ?? r.start)
     }
     const index = new Map(g.actors.map((a, i) => [a.id, i]))
+    const src = Uint32Array.from(g.relations, (r) => index.get(r.source))
+    const tgt = Uint32Array.from(g.relations, (r) => index.get(r.target))
     const hubs = [...degree.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 40)
       .map(([id]) => index.get(id))
-    info[size] = { actors: g.actors.length, relations: g.relations.length, minYear, maxYear, hubs }
+    info[size] = { actors: g.actors.length, relations: g.relations.length, minYear, maxYear, hubs, src, tgt }
   }
   return info
 }
@@ -525,7 +536,45 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
     out.settleMs = last.running ? null : last.t
     out.settleCapMs = cap
     out.settleTimed = timeSettle || !last.running
+    out.settleAfterFirstMs = last.running ? null : last.t - out.firstFrameMs
     out.layoutSampled = runningSamples.length
+
+    out.phase = 'quality'
+    // Layout quality where the layout is now (settled, or at the cap): median relation length
+    // over median random-pair distance, on screen positions (the measure is scale-free), and a
+    // picture of it.
+    const xy = await ev(
+      page,
+      (n) => {
+        const out = new Array(2 * n).fill(NaN)
+        if (window.__explorer !== undefined) {
+          for (const d of window.__explorer.nodes()) {
+            const i = Number(d.id.slice(1))
+            out[2 * i] = d.x
+            out[2 * i + 1] = d.y
+          }
+        } else {
+          for (let i = 0; i < n; i++) {
+            const p = window.__bench.nodeScreen(i)
+            if (p !== null) {
+              out[2 * i] = p.x
+              out[2 * i + 1] = p.y
+            }
+          }
+        }
+        return out
+      },
+      graphInfo.actors,
+    )
+    out.quality = layoutQuality(
+      xy.map((v) => (v === null ? NaN : v)),
+      graphInfo.src,
+      graphInfo.tgt,
+    )
+    if (timeSettle) {
+      mkdirSync(join(BENCH, 'results'), { recursive: true })
+      await page.screenshot({ path: join(BENCH, 'results', `layout-${size}-${target}.png`) })
+    }
 
     out.phase = 'heap'
     // Heap after load (garbage collected first). Main isolate only: workers are not counted.
@@ -561,14 +610,14 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
     await ev(page, () => window.__bench.stopLayout())
     await sleep(500)
     const toggles = []
-    for (let k = 0; k < (QUICK ? 2 : size === '20k' ? 4 : 8); k++) {
+    for (let k = 0; k < (QUICK ? 2 : FEW.has(size) ? 4 : 8); k++) {
       toggles.push(await latency(page, 'toggleType', 'military'))
       await sleep(200)
     }
     const years = []
     const y0 = graphInfo.minYear
     const up = [y0 + 1, y0 + 2, y0 + 3, y0 + 2, y0 + 1, y0]
-    for (const y of QUICK ? [y0 + 1, y0] : size === '20k' ? up : [...up, ...up]) {
+    for (const y of QUICK ? [y0 + 1, y0] : FEW.has(size) ? up : [...up, ...up]) {
       years.push(await latency(page, 'setYearFrom', y))
       await sleep(200)
     }
@@ -578,6 +627,10 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
     out.yearMs = median(years)
     out.yearP95 = percentile(years, 95)
     out.yearAll = years
+    if (LARGE.has(size)) {
+      out.phase = 'done'
+      return out
+    }
 
     out.phase = 'years'
     // Scrubbing the years, layout stopped: the "From year" moved over every year and back, one
@@ -614,7 +667,7 @@ async function measure(context, out, base, target, size, graphInfo, timeSettle) 
       await ev(page, () => window.__bench.prepareEdit())
       await sleep(500)
       const edits = []
-      for (let k = 0; k < (QUICK ? 2 : size === '20k' ? 4 : 8); k++) {
+      for (let k = 0; k < (QUICK ? 2 : FEW.has(size) ? 4 : 8); k++) {
         edits.push(await latency(page, 'editStance', k % 2 === 0 ? 'hostile' : 'cooperative'))
         await sleep(300)
       }
@@ -676,6 +729,8 @@ const ROWS = [
   ['dataMs', '  data file arrived (ms)', false, 0],
   ['ticksPerSec', 'layout ticks/s', true, 1],
   ['settleMs', 'layout settled (ms)', false, 0],
+  ['settleAfterFirstMs', '  settled after the first frame (ms)', false, 0],
+  ['quality', 'layout quality: median relation / median pair (lower is better)', false, 3],
   ['heapMB', 'JS heap after load (MB)', false, 1],
   ['panStopped.fps', 'pan/zoom, layout stopped: fps', true, 1],
   ['panStopped.p95', '  p95 frame (ms)', false, 1],

@@ -3,7 +3,8 @@ import { useStore } from 'zustand'
 import { exportFileName, slug } from '../io/export/fileName'
 import { drawnStatusText } from '../model/comparedView'
 import { statusText } from '../model/filter'
-import type { ActorKind } from '../model/types'
+import type { ActorKind, Graph } from '../model/types'
+import { unsupportedWarning } from '../model/support'
 import type { LegendInfo } from '../render/exportImage'
 import { download } from './download'
 import { loadBundled } from './queries'
@@ -70,6 +71,7 @@ function ExportMenu() {
   const { index, engine, store, editing } = useExplorerContext()
   const view = useView()
   const [error, setError] = useState<string | null>(null)
+  const [warning, setWarning] = useState<string | null>(null)
   const details = useRef<HTMLDetailsElement>(null)
   const name = (ext: string) =>
     exportFileName(index.graph.title, store.getState().filter.yearWindow, ext, index.yearExtent)
@@ -88,20 +90,33 @@ function ExportMenu() {
       undated: view.undatedShown > 0,
     }
   }
-  const run = (f: () => Promise<void> | void) => () => {
-    setError(null)
-    if (details.current) details.current.open = false
-    Promise.resolve()
-      .then(f)
-      .catch((e: unknown) => setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`))
+  /** The relations an export holds: those in view, or (`whole`) the whole network. */
+  const exported = (whole: boolean): Graph['relations'] => {
+    if (whole) return (editing?.graph() ?? index.graph).relations
+    return Array.from(view.shownRelations, (r) => index.graph.relations[r]!)
   }
+  const run =
+    (f: () => Promise<void> | void, whole = false) =>
+    () => {
+      setError(null)
+      setWarning(null)
+      if (details.current) details.current.open = false
+      Promise.resolve()
+        .then(f)
+        .then(() =>
+          setWarning(
+            unsupportedWarning(whole ? (editing?.graph() ?? index.graph) : index.graph, exported(whole)),
+          ),
+        )
+        .catch((e: unknown) => setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`))
+    }
   const snap = () => {
     const s = engine.get()?.snapshot()
     if (!s) throw new Error('the graph is not drawn yet')
     return s
   }
   return (
-    <>
+    <span className="export-wrap">
       <details className="menu" ref={details}>
         <summary>Export</summary>
         <div className="menu-items">
@@ -161,7 +176,7 @@ function ExportMenu() {
               const { toGexf } = await import('../io/export/gexf')
               const g = editing?.graph() ?? index.graph
               download(new Blob([toGexf(g)], { type: 'application/gexf+xml' }), `${slug(g.title)}.gexf`)
-            })}
+            }, true)}
           >
             Export GEXF
           </button>
@@ -175,13 +190,21 @@ function ExportMenu() {
                 new Blob([toGraphml(g)], { type: 'application/graphml+xml' }),
                 `${slug(g.title)}.graphml`,
               )
-            })}
+            }, true)}
           >
             Export GraphML
           </button>
         </div>
       </details>
       {error !== null ? <span role="alert">{error}</span> : null}
-    </>
+      {warning !== null ? (
+        <span className="export-warning" role="status">
+          {warning}{' '}
+          <button type="button" className="link small" onClick={() => setWarning(null)}>
+            Dismiss
+          </button>
+        </span>
+      ) : null}
+    </span>
   )
 }

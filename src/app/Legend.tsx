@@ -3,13 +3,28 @@ import { UNDATED_ALPHA } from '../render/edges'
 import { KIND_SHAPE, shapePath } from '../model/encoding'
 import type { ActorKind } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
-import { useExplorerContext } from './context'
+import { useExplorerContext, useView } from './context'
+import { hasAnyQuotation, QUESTIONED, UNSUPPORTED } from '../model/support'
+import { QUESTIONED_TEXT, UNSUPPORTED_TEXT } from '../render/legend'
+import { supportPath } from '../render/svgMarkup'
 import { StanceSwatch } from './FilterPanel'
 import { AnalysisLegend } from './analysis/AnalysisLegend'
 import { APPROXIMATE_ALPHA, EVIDENCE_WIDTH } from '../render/edges'
 
-/** Evidence: line width by distinct sources, faded approximate years, the contested mark. */
+/**
+ * Evidence: line width by distinct sources, faded approximate years, the contested mark, and the
+ * support marks when the network has such ties: ∅ on a tie with no quotation (in a network that
+ * quotes anything at all), × on one whose quotation needs review or was not found.
+ */
 function EvidenceLegend() {
+  const view = useView()
+  let unsupported = false
+  let questioned = false
+  for (const f of view.support) {
+    unsupported ||= (f & UNSUPPORTED) !== 0
+    questioned ||= (f & QUESTIONED) !== 0
+  }
+  unsupported &&= hasAnyQuotation(view.index.graph)
   const line = (width: number, opacity = 1) => (
     <svg className="swatch-line" width="28" height="10" aria-hidden="true">
       <line x1="1" y1="5" x2="27" y2="5" strokeWidth={width} strokeOpacity={opacity} />
@@ -30,6 +45,24 @@ function EvidenceLegend() {
         </svg>{' '}
         Contested: cooperative and hostile relations of one type
       </li>
+      {unsupported ? (
+        <li>
+          <svg className="swatch-line support-mark" width="28" height="12" aria-hidden="true">
+            <line x1="1" y1="6" x2="27" y2="6" strokeWidth="1.4" />
+            <path className="mark" d={supportPath(true, 14, 6)} />
+          </svg>{' '}
+          {UNSUPPORTED_TEXT}
+        </li>
+      ) : null}
+      {questioned ? (
+        <li>
+          <svg className="swatch-line support-mark" width="28" height="12" aria-hidden="true">
+            <line x1="1" y1="6" x2="27" y2="6" strokeWidth="1.4" />
+            <path className="mark" d={supportPath(false, 14, 6)} />
+          </svg>{' '}
+          {QUESTIONED_TEXT}
+        </li>
+      ) : null}
     </>
   )
 }

@@ -46,6 +46,16 @@ export type Op =
       readonly removeSelfTies: boolean
     }
   | { readonly op: 'addGraph'; readonly plan: AddGraphPlan }
+  /** Moved quotations (found exactly, elsewhere in their text) given their new anchors, at once. */
+  | { readonly op: 'repairAnchors'; readonly repairs: readonly AnchorRepair[] }
+
+/** A moved quotation's new place: the quote it must still be (so a stale repair is refused), and its anchor. */
+export interface AnchorRepair {
+  readonly relation: string
+  readonly index: number
+  readonly quote: string
+  readonly anchor: NonNullable<Evidence['anchor']>
+}
 
 export type OpResult =
   | {
@@ -205,6 +215,8 @@ export function applyOp(net: NetworkDoc, op: Op, transact: (f: () => void) => vo
     case 'updateEvidence':
     case 'removeEvidence':
       return evidenceOp(net, op, transact)
+    case 'repairAnchors':
+      return repairAnchors(net, op.repairs, transact)
     case 'addType': {
       if (net.types.has(op.type.id)) return fail('id', `a relation type with the id "${op.type.id}" exists`)
       const p = checkEntity('type', op.type)
@@ -274,6 +286,44 @@ export function applyOp(net: NetworkDoc, op: Op, transact: (f: () => void) => vo
 
 const mergeNames = (net: NetworkDoc, plan: MergePlan) =>
   `${plan.others.map((o) => o.label).join(', ')} into ${actorName(net, plan.keep)}`
+
+/**
+ * Writes the anchors of moved quotations, all in one step. Each repair must name a quotation that
+ * still has its quote (the text of a stale check is refused) and give a valid anchor.
+ */
+function repairAnchors(
+  net: NetworkDoc,
+  repairs: readonly AnchorRepair[],
+  transact: (f: () => void) => void,
+): OpResult {
+  if (repairs.length === 0) return fail('repairs', 'no anchor to repair')
+  const writes: { arr: Y.Array<Evidence>; index: number; next: Evidence }[] = []
+  for (const [k, r] of repairs.entries()) {
+    const m = net.relations.get(r.relation)
+    const arr = m?.get('evidence')
+    const old = arr instanceof Y.Array ? (arr as Y.Array<Evidence>).get(r.index) : undefined
+    if (old === undefined)
+      return fail(`repairs[${k}]`, `${relationName(net, r.relation)} has no quotation ${r.index + 1}`)
+    if (old.quote !== r.quote)
+      return fail(`repairs[${k}]`, `quotation ${r.index + 1} of ${relationName(net, r.relation)} has changed`)
+    const next = { ...old, anchor: { ...r.anchor } } as Evidence
+    const p = checkEntity('evidence', next, `repairs[${k}]`)
+    if (p.length > 0) return { ok: false, problems: p }
+    writes.push({ arr: arr as Y.Array<Evidence>, index: r.index, next })
+  }
+  transact(() => {
+    for (const w of writes) {
+      w.arr.delete(w.index, 1)
+      w.arr.insert(w.index, [w.next])
+    }
+  })
+  const n = repairs.length
+  return {
+    ok: true,
+    label: `repair ${plural(n, 'moved anchor')}`,
+    summary: `Repaired ${plural(n, 'moved anchor')}: ${n === 1 ? 'its quote was' : 'their quotes were'} found exactly, elsewhere in ${n === 1 ? 'its source' : 'their sources'}.`,
+  }
+}
 
 function evidenceOp(
   net: NetworkDoc,

@@ -4,94 +4,10 @@
  * of the CAMEO and PETRARCH verb dictionaries, and a year. Pure.
  */
 import type { Graph, Source, Stance } from '../model/types'
+import { DEFAULT_LEXICON, readCues, tokens, type CueLexicon } from './cues'
 
-/** Cue words (stems: a word counts when it starts with one), by relation type id and by stance. */
-export const CUE_LEXICON = {
-  type: {
-    military: [
-      'troop',
-      'drone',
-      'arms',
-      'weapon',
-      'exercise',
-      'military',
-      'army',
-      'missile',
-      'soldier',
-      'defence',
-      'defense',
-    ],
-    economic: [
-      'trade',
-      'gas',
-      'pipeline',
-      'investment',
-      'invest',
-      'sanction',
-      'oil',
-      'economic',
-      'export',
-      'import',
-    ],
-    diplomatic: [
-      'embassy',
-      'recognis',
-      'recogniz',
-      'talks',
-      'visit',
-      'diplomat',
-      'ambassador',
-      'summit',
-      'treaty',
-    ],
-  },
-  stance: {
-    cooperative: [
-      'alliance',
-      'allied',
-      'ally',
-      'allies',
-      'support',
-      'partner',
-      'cooperat',
-      'friend',
-      'ties',
-      'agreement',
-      'deal',
-      'aid',
-      'backed',
-      'backing',
-      'proxy',
-      'proxies',
-      'recogni',
-      'brotherly',
-    ],
-    hostile: [
-      'threat',
-      'accus',
-      'tension',
-      'war',
-      'hostil',
-      'rival',
-      'attack',
-      'conflict',
-      'enem',
-      'contain',
-      'encircle',
-      'sanction',
-      'warn',
-      'against',
-      'weaken',
-      'oppos',
-      'condemn',
-      'clash',
-      'suspic',
-    ],
-  },
-} as const satisfies {
-  type: Record<string, readonly string[]>
-  stance: Partial<Record<Stance, readonly string[]>>
-}
+/** The default cue lexicon (cues.ts), by its old name. */
+export const CUE_LEXICON = DEFAULT_LEXICON
 
 /**
  * Demonyms and capital cities of the states the bundled network names, as a documented table (a
@@ -147,42 +63,48 @@ export interface Mention {
   readonly text: string
 }
 
-/** The network's actors mentioned in a passage: labels, aliases, demonyms, capitals, possessives. */
-export function findMentions(graph: Pick<Graph, 'actors'>, passage: string): Mention[] {
-  const hay = fold(passage)
-  const out: Mention[] = []
-  for (const a of graph.actors) {
-    const given = [a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])]
-    let best: Mention | null = null
-    for (const name of new Set(given)) {
-      // Acronyms ("US", "EU", "UAE") match in capitals only: "us" is a pronoun.
+type Finder = (passage: string) => Mention[]
+const finders = new WeakMap<readonly unknown[], Finder>()
+
+/**
+ * The mention finder of a list of actors, compiled once (and kept per actors array): one regular
+ * expression per name, whole words only; "Iran's" and "Irans" count, "Iranian" only through the
+ * table; acronyms ("US", "EU", "UAE") match in capitals only, since "us" is a pronoun.
+ */
+export function mentionFinder(graph: Pick<Graph, 'actors'>): Finder {
+  const kept = finders.get(graph.actors)
+  if (kept !== undefined) return kept
+  const names: { actor: string; re: RegExp; acronym: boolean }[] = []
+  for (const a of graph.actors)
+    for (const name of new Set([a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])])) {
       const acronym = name.length <= 4 && name === name.toUpperCase() && /\p{Lu}/u.test(name)
       const n = acronym ? name : fold(name)
       if (n.length < 2) continue
-      // Whole words only; "Iran's" and "Irans" count, "Iranian" only through the table.
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?:'s|s)?(?![\\p{L}\\p{N}])`, 'u')
-      const m = re.exec(acronym ? passage.replace(/[’‘]/g, "'") : hay)
-      if (m !== null && (best === null || m.index < best.at)) best = { actor: a.id, at: m.index, text: m[0] }
+      names.push({
+        actor: a.id,
+        acronym,
+        re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?:'s|s)?(?![\\p{L}\\p{N}])`, 'u'),
+      })
     }
-    if (best !== null) out.push(best)
+  const find: Finder = (passage) => {
+    const hay = fold(passage)
+    const raw = passage.replace(/[’‘]/g, "'")
+    const best = new Map<string, Mention>()
+    for (const { actor, re, acronym } of names) {
+      const m = re.exec(acronym ? raw : hay)
+      if (m === null) continue
+      const b = best.get(actor)
+      if (b === undefined || m.index < b.at) best.set(actor, { actor, at: m.index, text: m[0] })
+    }
+    return [...best.values()].sort((x, y) => x.at - y.at)
   }
-  return out.sort((x, y) => x.at - y.at)
+  finders.set(graph.actors, find)
+  return find
 }
 
-export interface CueHit {
-  readonly cue: string
-  readonly word: string
-}
-
-/** The cues of one group found in a passage, each with the word that matched it. */
-function cues(words: readonly string[], stems: readonly string[]): CueHit[] {
-  const hits: CueHit[] = []
-  for (const stem of stems) {
-    const w = words.find((x) => x.startsWith(stem))
-    if (w !== undefined) hits.push({ cue: stem, word: w })
-  }
-  return hits
-}
+/** The network's actors mentioned in a passage: labels, aliases, demonyms, capitals, possessives. */
+export const findMentions = (graph: Pick<Graph, 'actors'>, passage: string): Mention[] =>
+  mentionFinder(graph)(passage)
 
 export interface Guess {
   from?: string
@@ -204,29 +126,25 @@ export function guessRelation(
   graph: Pick<Graph, 'actors' | 'relationTypes'>,
   passage: string,
   source?: Pick<Source, 'asOf' | 'published'>,
+  lexicon: CueLexicon = DEFAULT_LEXICON,
 ): Guess {
   const mentions = findMentions(graph, passage)
-  const words = fold(passage).match(/[\p{L}]+/gu) ?? []
   const reasons: string[] = []
   const out: Guess = { reason: '' }
   if (mentions[0]) out.from = mentions[0].actor
   if (mentions[1]) out.to = mentions[1].actor
-  let bestType: { id: string; hits: CueHit[] } | null = null
-  for (const [id, stems] of Object.entries(CUE_LEXICON.type)) {
-    if (!graph.relationTypes.some((t) => t.id === id)) continue
-    const hits = cues(words, stems)
-    if (hits.length > 0 && (bestType === null || hits.length > bestType.hits.length)) bestType = { id, hits }
+  const read = readCues(
+    tokens(fold(passage), passage),
+    lexicon,
+    new Set(graph.relationTypes.map((t) => t.id)),
+  )
+  if (read.type !== null) {
+    out.type = read.type.id
+    reasons.push(`${read.type.words.map((w) => `'${w}'`).join(', ')} → ${read.type.id}`)
   }
-  if (bestType !== null) {
-    out.type = bestType.id
-    reasons.push(`${bestType.hits.map((h) => `'${h.word}'`).join(', ')} → ${bestType.id}`)
-  }
-  const coop = cues(words, CUE_LEXICON.stance.cooperative)
-  const host = cues(words, CUE_LEXICON.stance.hostile)
-  if (coop.length > 0 || host.length > 0) {
-    const hostile = host.length >= coop.length
-    out.stance = hostile ? 'hostile' : 'cooperative'
-    reasons.push(`${(hostile ? host : coop).map((h) => `'${h.word}'`).join(', ')} → ${out.stance}`)
+  if (read.stance !== null) {
+    out.stance = read.stance.id
+    reasons.push(`${read.stance.words.map((w) => `'${w}'`).join(', ')} → ${read.stance.id}`)
   }
   const year = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/.exec(passage)
   if (year !== null) out.start = Number(year[1])

@@ -10,7 +10,9 @@
  * is a pronoun or "the country" carries the previous sentence's actor when that is unambiguous.
  */
 import type { Graph, Source, Stance } from '../model/types'
-import { CUE_LEXICON, NAME_TABLE, findMentions, fold, sourceYear } from './guess'
+import { DEFAULT_LEXICON, allStems, readCues, tokens, type CueLexicon, type CueReading } from './cues'
+import { NAME_TABLE, findMentions, fold, sourceYear } from './guess'
+import { isHeading, rankPairs } from './rank'
 
 export interface Span {
   readonly start: number
@@ -76,6 +78,13 @@ export interface SuggestOptions {
   readonly entities?: readonly Entity[]
   /** Keys (suggestionKey) never offered again. */
   readonly rejected?: ReadonlySet<string>
+  /**
+   * The NLP library, asked for one sentence's organisations and people (offsets into the
+   * sentence); called only for sentences that need it (`needsNlp`).
+   */
+  readonly nlp?: (sentence: string) => readonly Entity[]
+  /** The cue lexicon; the documented default when absent. */
+  readonly lexicon?: CueLexicon
 }
 
 /** The key a rejection is remembered by: the sentence and the pair, order ignored. */
@@ -96,43 +105,80 @@ interface Found {
   readonly key: string
   readonly actor: string | null
   readonly name: string
+  /** Where the mention starts and ends in the (folded) sentence; a carried-over subject is at -1. */
   readonly at: number
+  readonly end: number
 }
 
-const wordRe = (name: string) =>
-  new RegExp(
-    `(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s|s)?(?![\\p{L}\\p{N}])`,
-    'u',
-  )
-
-function cueCount(words: readonly string[], stems: readonly string[]) {
-  const hits: string[] = []
-  for (const stem of stems) {
-    const w = words.find((x) => x.startsWith(stem))
-    if (w !== undefined) hits.push(w)
+/**
+ * The gazetteer's countries the network lacks, found in a folded sentence by one regular expression
+ * over all their names (longest first), each country once, at its first mention.
+ */
+function gazetteerFinder(gazetteer: readonly GazetteerEntry[], known: ReadonlySet<string>) {
+  const byName = new Map<string, string>()
+  for (const c of gazetteer) {
+    if (c.names.some((n) => known.has(fold(n)))) continue
+    const name = c.names[c.names.length > 1 && c.names[1]!.length < c.names[0]!.length ? 1 : 0]!
+    for (const n of [...c.names, ...(NAME_TABLE[fold(c.names[0]!)] ?? [])])
+      if (!byName.has(fold(n))) byName.set(fold(n), name)
   }
-  return hits
+  if (byName.size === 0) return (): Found[] => []
+  const alternation = [...byName.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${alternation})(?:'s|s)?(?![\\p{L}\\p{N}])`, 'gu')
+  return (hay: string): Found[] => {
+    const out = new Map<string, Found>()
+    for (const m of hay.matchAll(re)) {
+      const name = byName.get(m[1]!)!
+      const key = `n:${fold(name)}`
+      if (!out.has(key)) out.set(key, { key, actor: null, name, at: m.index, end: m.index + m[0].length })
+    }
+    return [...out.values()]
+  }
 }
 
-/** The type and stance cues of a piece of text: the best type and stance, each with its words. */
-function cuesOf(text: string, types: ReadonlySet<string>) {
-  const words = fold(text).match(/\p{L}+/gu) ?? []
-  let type: { id: string; words: string[] } | null = null
-  for (const [id, stems] of Object.entries(CUE_LEXICON.type)) {
-    if (!types.has(id)) continue
-    const w = cueCount(words, stems)
-    if (w.length > 0 && (type === null || w.length > type.words.length)) type = { id, words: w }
+/** Capitalised words that are not names: sentence openers, months, days and titles. */
+const NOT_NAMES = new Set(
+  (
+    'the a an in on at for to of and but however after since while although though as with this that these ' +
+    'those it its they their he she his her we our there here when if by from despite amid because yet so ' +
+    'meanwhile moreover furthermore ultimately indeed instead also both neither either not no all some many ' +
+    'january february march april may june july august september october november december monday tuesday ' +
+    'wednesday thursday friday saturday sunday president minister prime supreme leader foreign general ' +
+    'director secretary senator ambassador chairman king prince queen mr mrs ms dr'
+  ).split(' '),
+)
+
+/**
+ * Whether the NLP library should read a sentence: it is not a heading, it has a capitalised word
+ * after the first (not a month or a title) that no mention covers, and the sentence would then name
+ * at least two actors.
+ */
+export function needsNlp(sentence: string, found: readonly { at: number; end: number }[]): boolean {
+  // A heading offers no tie (rank.ts), so its names need no reading.
+  if (isHeading(sentence)) return false
+  // Unexplained names, counted as runs: "Saied Reza Ameli" or "Council of Europe" is one.
+  let unexplained = 0
+  let lastEnd = -1
+  for (const m of sentence.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    const at = m.index
+    // The first word is capitalised anyway.
+    if (at === 0 || /^["“‘(]+$/u.test(sentence.slice(0, at))) continue
+    if (found.some((f) => f.at <= at && at < f.end)) continue
+    if (NOT_NAMES.has(fold(m[0]).replace(/'s$/, ''))) continue
+    if (
+      lastEnd < 0 ||
+      !/^(?:\s+|\s+(?:of|the|for|and|bin|al|de|van|von)\s+)$/u.test(sentence.slice(lastEnd, at))
+    )
+      unexplained++
+    lastEnd = at + m[0].length
   }
-  const coop = cueCount(words, CUE_LEXICON.stance.cooperative)
-  const host = cueCount(words, CUE_LEXICON.stance.hostile)
-  const stance =
-    coop.length + host.length === 0
-      ? null
-      : host.length >= coop.length
-        ? { id: 'hostile' as Stance, words: host }
-        : { id: 'cooperative' as Stance, words: coop }
-  return { type, stance }
+  return unexplained > 0 && found.length + unexplained >= 2
 }
+
+const quoteWords = (words: readonly string[]) => words.map((w) => `'${w}'`).join(', ')
 
 /** Suggestions for one source text, in reading order. */
 export function suggestTies(
@@ -142,17 +188,14 @@ export function suggestTies(
 ): Suggestion[] {
   const text = source.text ?? ''
   const types = new Set(graph.relationTypes.map((t) => t.id))
+  const lexicon = opts.lexicon ?? DEFAULT_LEXICON
+  const stems = allStems(lexicon)
   const fallbackType = types.has('diplomatic') ? 'diplomatic' : (graph.relationTypes[0]?.id ?? 'diplomatic')
   // Names the network already covers: a gazetteer country or an NLP name that is one of them is not new.
   const known = new Set<string>()
   for (const a of graph.actors)
     for (const n of [a.label, ...(a.aliases ?? []), ...(NAME_TABLE[fold(a.label)] ?? [])]) known.add(fold(n))
-  const countries = (opts.gazetteer ?? [])
-    .filter((c) => !c.names.some((n) => known.has(fold(n))))
-    .map((c) => ({
-      name: c.names[c.names.length > 1 && c.names[1]!.length < c.names[0]!.length ? 1 : 0]!,
-      patterns: [...c.names, ...(NAME_TABLE[fold(c.names[0]!)] ?? [])].map((n) => wordRe(fold(n))),
-    }))
+  const countries = gazetteerFinder(opts.gazetteer ?? [], known)
   const entities = [...(opts.entities ?? [])].sort((a, b) => a.start - b.start)
   const sentences = splitSentences(text)
   const paragraphs = text.split(/\n\s*\n/)
@@ -176,19 +219,19 @@ export function suggestTies(
         actor: m.actor,
         name: graph.actors.find((a) => a.id === m.actor)!.label,
         at: m.at,
+        end: m.at + m.text.length,
       })
-    for (const c of countries) {
-      for (const re of c.patterns) {
-        const m = re.exec(hay)
-        if (m !== null) {
-          found.push({ key: `n:${fold(c.name)}`, actor: null, name: c.name, at: m.index })
-          break
-        }
-      }
-    }
+    found.push(...countries(hay))
     while (e < entities.length && entities[e]!.start < s.start) e++
-    for (let k = e; k < entities.length && entities[k]!.start < s.end; k++) {
-      const name = entities[k]!.text.replace(/[\s,.;:’'")(-]+$/u, '')
+    const named: Entity[] = []
+    for (let k = e; k < entities.length && entities[k]!.start < s.end; k++)
+      named.push({ ...entities[k]!, start: entities[k]!.start - s.start, end: entities[k]!.end - s.start })
+    // The NLP library reads only a sentence that has a capitalised word no mention explains, and
+    // that would then name two actors: most of a long text is never parsed.
+    if (opts.nlp !== undefined && needsNlp(sentence, found)) named.push(...opts.nlp(sentence))
+    for (const ent of named) {
+      const name = ent.text
+        .replace(/[\s,.;:’'")(-]+$/u, '')
         .replace(/^[\s"“(]+/u, '')
         .replace(/'s$/, '')
       const f = fold(name)
@@ -197,7 +240,13 @@ export function suggestTies(
       const words = f.split(/[\s-]+/)
       if (words.some((w) => known.has(w)) || known.has(f)) continue
       if (found.some((x) => fold(x.name) === f)) continue
-      found.push({ key: `n:${f}`, actor: null, name, at: entities[k]!.start - s.start })
+      found.push({
+        key: `n:${f}`,
+        actor: null,
+        name,
+        at: ent.start,
+        end: ent.end,
+      })
     }
     // A pronoun subject carries the previous sentence's one actor.
     if (
@@ -205,52 +254,61 @@ export function suggestTies(
       previous.length === 1 &&
       !found.some((f) => f.key === previous[0]!.key)
     )
-      found.unshift({ ...previous[0]!, at: -1 })
+      found.unshift({ ...previous[0]!, at: -1, end: -1 })
     const unique = [...new Map(found.map((f) => [f.key, f])).values()]
       .sort((a, b) => a.at - b.at)
       .slice(0, MAX_MENTIONS)
     previous = unique.filter((f) => f.at >= 0)
     if (unique.length < 2) continue
     const para = paraOf.find((p) => p.start <= s.start && s.start <= p.end) ?? s
-    const here = cuesOf(sentence, types)
-    const around = here.type && here.stance ? here : cuesOf(text.slice(para.start, para.end), types)
-    const type = here.type ?? around.type
-    const stance = here.stance ?? around.stance
-    const reason = [
-      type
-        ? `${type.words.map((w) => `'${w}'`).join(', ')} → ${type.id}${here.type ? '' : ' (paragraph)'}`
-        : '',
-      stance
-        ? `${stance.words.map((w) => `'${w}'`).join(', ')} → ${stance.id}${here.stance ? '' : ' (paragraph)'}`
-        : '',
-    ]
-      .filter((x) => x !== '')
-      .join('; ')
+    const words = tokens(hay, sentence)
+    const hasCue = words.some((t) => stems.some((c) => t.word.startsWith(c)))
+    const pairs = rankPairs(hay, unique, { known: graph.actors.length > 0, cue: hasCue })
+    if (pairs.length === 0) continue
+    const here = readCues(words, lexicon, types)
+    let around: CueReading | null = null
+    const paragraph = () =>
+      (around ??= readCues(
+        tokens(fold(text.slice(para.start, para.end)), text.slice(para.start, para.end)),
+        lexicon,
+        types,
+      ))
     const y =
       /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/.exec(sentence) ??
       /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/.exec(text.slice(para.start, para.end))
-    for (let i = 0; i < unique.length; i++)
-      for (let j = i + 1; j < unique.length; j++) {
-        const a = unique[i]!
-        const b = unique[j]!
-        const sug: Suggestion = {
-          source: a.actor,
-          target: b.actor,
-          sourceText: a.name,
-          targetText: b.name,
-          type: type?.id ?? fallbackType,
-          // No cue: cooperative, the commonest stance of ties stated in prose.
-          stance: stance?.id ?? 'cooperative',
-          year: y !== null ? Number(y[1]) : fallbackYear,
-          approximate: y === null,
-          quote: sentence,
-          start: s.start,
-          end: s.end,
-          reason: reason || 'no cue word: type and stance are defaults',
-        }
-        if (opts.rejected?.has(suggestionKey(sug))) continue
-        out.push(sug)
+    for (const { a, b } of pairs) {
+      // The stance of the words that join the two (from the first to the second mention) comes
+      // first: "Azerbaijan supported Turkey …, to counter Iran" is cooperative for the first pair.
+      const span = words.filter((t) => t.at >= Math.max(0, a.at) && t.end <= b.end)
+      const local = span.length < words.length ? readCues(span, lexicon, types).stance : null
+      const type = here.type ?? null
+      const stance = local ?? here.stance ?? paragraph().stance
+      const reason = [
+        type ? `${quoteWords(type.words)} → ${type.id}${here.type ? '' : ' (paragraph)'}` : '',
+        stance
+          ? `${quoteWords(stance.words)} → ${stance.id}${local || here.stance ? '' : ' (paragraph)'}`
+          : '',
+      ]
+        .filter((x) => x !== '')
+        .join('; ')
+      const sug: Suggestion = {
+        source: a.actor,
+        target: b.actor,
+        sourceText: a.name,
+        targetText: b.name,
+        type: type?.id ?? fallbackType,
+        // No cue: cooperative, the commonest stance of ties stated in prose.
+        stance: stance?.id ?? 'cooperative',
+        year: y !== null ? Number(y[1]) : fallbackYear,
+        approximate: y === null,
+        quote: sentence,
+        start: s.start,
+        end: s.end,
+        reason: reason || 'no cue word: type and stance are defaults',
       }
+      if (opts.rejected?.has(suggestionKey(sug))) continue
+      out.push(sug)
+    }
   }
   return out
 }

@@ -186,12 +186,14 @@ function contestedMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
   ctx.stroke()
 }
 
-/** The support marks' half size (CSS px). */
-export const SUPPORT_MARK = 4
+/** The support marks' half size (CSS px), the width of their stroke and of the halo under it. */
+export const SUPPORT_MARK = 4.5
+export const SUPPORT_STROKE = 1.6
+export const SUPPORT_HALO = 4.5
 
 /**
- * Where relation r's support mark goes, into `at`, and which (UNSUPPORTED: a hollow ring, no
- * quotation; QUESTIONED: a triangle, a quotation needs review or was not found), or 0 for none:
+ * Where relation r's support mark goes, into `at`, and which (UNSUPPORTED: an empty-set sign ∅, no
+ * quotation; QUESTIONED: a cross ×, a quotation needs review or was not found), or 0 for none:
  * the relation is well quoted, dimmed by the emphasis, shorter on screen than 6 contested half
  * sizes, or unsupported in a network that quotes nothing at all. The mark sits at the middle of
  * the curve, or a third of the way along when the contested diamond holds the middle. One rule
@@ -229,54 +231,60 @@ export function supportMarkAt(
   return flag
 }
 
-/** The path of a support mark at (x, y): a ring for an unsupported tie, a triangle for a questioned one. */
+/**
+ * The path of a support mark at (x, y): for an unsupported tie a ring with a slash through it (∅),
+ * for a questioned one a cross (×) — shapes no actor has. svgMarkup.ts supportPath writes the same.
+ */
 export function traceSupportMark(
-  ctx: Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo' | 'arc' | 'closePath'>,
+  ctx: Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo' | 'arc'>,
   flag: number,
   x: number,
   y: number,
+  s = SUPPORT_MARK,
 ): void {
-  const s = SUPPORT_MARK
   if (flag === UNSUPPORTED) {
     ctx.moveTo(x + s, y)
     ctx.arc(x, y, s, 0, 2 * Math.PI)
+    ctx.moveTo(x - s, y + s)
+    ctx.lineTo(x + s, y - s)
   } else {
-    ctx.moveTo(x, y - s - 1)
-    ctx.lineTo(x + s + 0.5, y + s - 0.5)
-    ctx.lineTo(x - s - 0.5, y + s - 0.5)
-    ctx.closePath()
+    const c = s * 0.85
+    ctx.moveTo(x - c, y - c)
+    ctx.lineTo(x + c, y + c)
+    ctx.moveTo(x + c, y - c)
+    ctx.lineTo(x - c, y + c)
   }
 }
 
 /**
- * The support marks of the drawn relations: a hollow ring on each tie with no quotation, a solid
- * triangle on each tie whose quotation needs review or was not found (the legend shows both). Not
- * in fast quality.
+ * The support marks of the drawn relations: ∅ on each tie with no quotation, × on each tie whose
+ * quotation needs review or was not found (the legend shows both), stroked in the label colour
+ * over a halo of the background so they read over any line. Not in fast quality.
  */
 function supportMarks(f: Frame, scene: Scene, buckets: EdgeBuckets) {
   const { ctx, xy } = f
-  const { view, lanes, emphasis } = scene
+  const { view, lanes, emphasis, palette } = scene
   if (scene.quality === 'fast') return
   const cp = new Float64Array(2)
   const { start, items, keys } = buckets
   const dimmed = emphasis.active ? emphasis.relations : null
-  // Two passes, rings then triangles, each one path (a canvas path per kind, no Path2D).
-  for (const kind of [UNSUPPORTED, QUESTIONED]) {
-    let any = false
-    ctx.beginPath()
-    for (let j = 0; j < start[keys]!; j++) {
-      const r = items[j]!
-      if ((view.support[r]! & kind) === 0) continue
-      if (supportMarkAt(r, view, dimmed, xy, lanes, cp) !== kind) continue
-      any = true
-      traceSupportMark(ctx, kind, cp[0]!, cp[1]!)
-    }
-    if (!any) continue
-    ctx.globalAlpha = 1
-    ctx.lineWidth = 1.5
-    ctx.fillStyle = kind === UNSUPPORTED ? scene.palette.background : scene.palette.label
-    ctx.strokeStyle = kind === UNSUPPORTED ? scene.palette.label : scene.palette.background
-    ctx.fill()
-    ctx.stroke()
+  ctx.beginPath()
+  let any = false
+  for (let j = 0; j < start[keys]!; j++) {
+    const r = items[j]!
+    const flag = supportMarkAt(r, view, dimmed, xy, lanes, cp)
+    if (flag === 0) continue
+    any = true
+    traceSupportMark(ctx, flag, cp[0]!, cp[1]!)
   }
+  if (!any) return
+  ctx.globalAlpha = 1
+  ctx.fillStyle = palette.background
+  ctx.fill()
+  ctx.strokeStyle = palette.background
+  ctx.lineWidth = SUPPORT_HALO
+  ctx.stroke()
+  ctx.strokeStyle = palette.label
+  ctx.lineWidth = SUPPORT_STROKE
+  ctx.stroke()
 }

@@ -5,7 +5,8 @@
  * Its entries are the screen legend's (app/Legend.tsx): the title and subtitle, a note when there
  * is one, the relation types, the stances (and undated relations, lighter, when the view holds
  * any), the actor kinds, then the evidence: line width per distinct sources (1, 2, 3 or more), and
- * approximate years and the contested mark when the view holds any. Entries flow left to right and
+ * approximate years, the contested mark and the support marks (no quotation; a quotation to
+ * review) when the view holds any. Entries flow left to right and
  * wrap at the strip's width; the types, the stances and the evidence each start a row.
  */
 import { KIND_SHAPE, STANCE_DASH, type Palette, type Shape } from '../model/encoding'
@@ -13,9 +14,16 @@ import { STANCES } from '../model/schema'
 import type { ActorKind } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { APPROXIMATE_ALPHA, EVIDENCE_WIDTH, UNDATED_ALPHA } from './edges'
-import { CONTESTED_MARK, CONTESTED_MARK_STROKE } from './edgeMarks'
+import {
+  CONTESTED_MARK,
+  CONTESTED_MARK_STROKE,
+  SUPPORT_HALO,
+  SUPPORT_STROKE,
+  traceSupportMark,
+} from './edgeMarks'
+import { QUESTIONED, UNSUPPORTED } from '../model/support'
 import { traceShape } from './shapes'
-import { diamond, escapeXml, num, paint, shapeElement } from './svgMarkup'
+import { diamond, escapeXml, num, paint, shapeElement, supportMarkSvg } from './svgMarkup'
 
 export interface LegendInfo {
   readonly title: string
@@ -35,6 +43,10 @@ export interface LegendShows {
   readonly undated: boolean
   readonly approximate: boolean
   readonly contested: boolean
+  /** A tie with no quotation is marked (∅). */
+  readonly unsupported?: boolean
+  /** A tie whose quotation needs review or was not found is marked (×). */
+  readonly questioned?: boolean
 }
 
 /** The screen legend's words for the evidence classes (Legend.tsx EvidenceLegend). */
@@ -42,6 +54,8 @@ export const EVIDENCE_TEXT = ['1 source', '2 sources', '3 or more sources'] as c
 export const APPROXIMATE_TEXT = 'Approximate years (“c.” in the details)'
 export const CONTESTED_TEXT = 'Contested: cooperative and hostile relations of one type'
 export const UNDATED_TEXT = 'Undated (lighter)'
+export const UNSUPPORTED_TEXT = 'Unsupported: no quotation'
+export const QUESTIONED_TEXT = 'Needs review or not found: a quotation its source does not confirm'
 
 /** The labels' font family. */
 export const LEGEND_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -58,6 +72,7 @@ export type Swatch =
     }
   | { readonly type: 'shape'; readonly shape: Shape; readonly color: string }
   | { readonly type: 'contested' }
+  | { readonly type: 'support'; readonly flag: number }
 
 export interface LegendLayout {
   readonly top: number
@@ -122,6 +137,8 @@ export function layoutLegend(
   EVIDENCE_TEXT.forEach((label, i) => item(26, line(palette.label, [], 1.6 * EVIDENCE_WIDTH[i]!), label))
   if (shows.approximate) item(26, line(palette.label, [], 1.6, APPROXIMATE_ALPHA), APPROXIMATE_TEXT)
   if (shows.contested) item(26, { type: 'contested' }, CONTESTED_TEXT)
+  if (shows.unsupported === true) item(26, { type: 'support', flag: UNSUPPORTED }, UNSUPPORTED_TEXT)
+  if (shows.questioned === true) item(26, { type: 'support', flag: QUESTIONED }, QUESTIONED_TEXT)
   y += ROW + PAD
   return { top, height: y - top, texts, swatches }
 }
@@ -184,6 +201,18 @@ export function paintLegend(
         ctx.fillStyle = s.color
         ctx.fill()
       }
+    } else if (s.type === 'support') {
+      stroke(x, cy, palette.label, [], 1.4, 1)
+      ctx.beginPath()
+      traceSupportMark(ctx, s.flag, x + 13, cy)
+      ctx.fillStyle = palette.background
+      ctx.fill()
+      ctx.strokeStyle = palette.background
+      ctx.lineWidth = SUPPORT_HALO
+      ctx.stroke()
+      ctx.strokeStyle = palette.label
+      ctx.lineWidth = SUPPORT_STROKE
+      ctx.stroke()
     } else {
       stroke(x, cy, palette.label, [], 1.4, 1)
       const m = CONTESTED_MARK
@@ -227,6 +256,9 @@ export function legendSvg(layout: LegendLayout, palette: Palette, width: number)
           ? ` fill="none" ${paint('stroke', s.color)} stroke-width="2"`
           : ` ${paint('fill', s.color)}`
       body.push(shapeElement(s.shape, x + 7, cy, 5.5, look))
+    } else if (s.type === 'support') {
+      const mark = supportMarkSvg(s.flag === UNSUPPORTED, x + 13, cy, palette)
+      body.push(`<g>${line(x, cy, palette.label, [], 1.4)}${mark}</g>`)
     } else {
       body.push(
         `<g>${line(x, cy, palette.label, [], 1.4)}<path d="${diamond(x + 13, cy, CONTESTED_MARK)}" ` +

@@ -35,10 +35,11 @@ import {
 } from './edges'
 import { controlPoint } from './geometry'
 import { LABEL_FONT, LABEL_FONT_PX, planLabels, shapeReach } from './labels'
-import { CONTESTED_MARK, CONTESTED_MARK_STROKE, contestedMarkAt } from './edgeMarks'
+import { CONTESTED_MARK, CONTESTED_MARK_STROKE, contestedMarkAt, supportMarkAt } from './edgeMarks'
+import { UNSUPPORTED } from '../model/support'
 import { layoutLegend, legendSvg, type LegendInfo, type LegendShows } from './legend'
 import { projectPositions, screenRadius } from './scene'
-import { diamond, escapeXml, estimateWidth, num, paint, shapeElement } from './svgMarkup'
+import { diamond, escapeXml, estimateWidth, num, paint, shapeElement, supportMarkSvg } from './svgMarkup'
 
 /** What the SVG is drawn from: a subset of the renderer's scene (a Scene can be passed as is). */
 export interface SvgScene {
@@ -225,7 +226,7 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
   const usedArrows = new Set<number>()
   const cp = new Float64Array(2)
   const relationEls: string[] = []
-  const markEls = contestedMarks(scene, xy, relations)
+  const markEls = [...contestedMarks(scene, xy, relations), ...supportMarks(scene, xy, relations)]
   for (const r of relations) {
     const a = src[r]!
     const b = tgt[r]!
@@ -348,6 +349,8 @@ export function buildSvg(scene: SvgScene, opts: SvgOptions): string {
     undated: relations.some(undated),
     approximate: relations.some((r) => faintness(r) === 1),
     contested: relationEls.some((el) => el.startsWith('<path data-role="contested"')),
+    unsupported: relationEls.some((el) => el.startsWith('<g data-role="unsupported"')),
+    questioned: relationEls.some((el) => el.startsWith('<g data-role="questioned"')),
   }
   const leg = layoutLegend(legend, legendNote, shows, palette, height, width, measure)
   const total = height + leg.height
@@ -410,8 +413,29 @@ function contestedMarks(scene: SvgScene, xy: Float64Array, relations: readonly n
 }
 
 /**
+ * The support marks (edgeMarks.ts supportMarks), placed by the screen's rule (supportMarkAt): ∅ on
+ * each relation in view with no quotation (`data-role="unsupported"`), × on each whose quotation
+ * needs review or was not found (`data-role="questioned"`); each a group of the background halo and
+ * the mark, with the relation's id in `data-relation`.
+ */
+function supportMarks(scene: SvgScene, xy: Float64Array, relations: readonly number[]): string[] {
+  const { view, lanes, palette } = scene
+  const e = scene.emphasis
+  const { graph } = view.index
+  const cp = new Float64Array(2)
+  const out: string[] = []
+  const dimmed = e?.active === true ? e.relations : null
+  for (const r of relations) {
+    const flag = supportMarkAt(r, view, dimmed, xy, lanes, cp)
+    if (flag === 0) continue
+    out.push(supportMarkSvg(flag === UNSUPPORTED, cp[0]!, cp[1]!, palette, graph.relations[r]!.id))
+  }
+  return out
+}
+
+/**
  * What the relations in view hold, for the legend's conditional entries (the PNG's, as the SVG's):
- * undated ones, approximate years, and contested marks drawn.
+ * undated ones, approximate years, and the contested and support marks drawn.
  */
 export function legendShows(scene: SvgScene, width: number, height: number): LegendShows {
   const xy = projectPositions(scene.positions, scene.transform, new Float64Array(scene.positions.length))
@@ -422,5 +446,13 @@ export function legendShows(scene: SvgScene, width: number, height: number): Leg
     undated: relations.some((r) => start[r] === -Infinity),
     approximate: relations.some((r) => start[r] !== -Infinity && approximate[r] === 1),
     contested: contestedMarks(scene, xy, relations).length > 0,
+    ...supportShown(supportMarks(scene, xy, relations)),
+  }
+}
+
+function supportShown(marks: readonly string[]): { unsupported: boolean; questioned: boolean } {
+  return {
+    unsupported: marks.some((m) => m.startsWith('<g data-role="unsupported"')),
+    questioned: marks.some((m) => m.startsWith('<g data-role="questioned"')),
   }
 }

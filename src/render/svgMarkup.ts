@@ -1,9 +1,10 @@
 /**
- * Writing SVG: numbers, escaped text, paint attributes, the kinds' shapes, the contested diamond
- * and a text-width estimate. Pure string building, shared by the document (svgDocument.ts) and
+ * Writing SVG: numbers, escaped text, paint attributes, the kinds' shapes, the contested diamond,
+ * the support marks and a text-width estimate. Pure string building, shared by the document (svgDocument.ts) and
  * its legend (legend.ts).
  */
-import { SHAPE_GEOMETRY, type Shape } from '../model/encoding'
+import { SHAPE_GEOMETRY, type Palette, type Shape } from '../model/encoding'
+import { SUPPORT_HALO, SUPPORT_MARK, SUPPORT_STROKE } from './edgeMarks'
 
 /** A coordinate or length with at most two decimals ("-0" written "0"). */
 export const num = (v: number): string => {
@@ -86,3 +87,36 @@ export function shapeElement(
 /** A diamond of half size s around (x, y), drawn from the top clockwise, as the screen traces it. */
 export const diamond = (x: number, y: number, s: number) =>
   `M${num(x)} ${num(y - s)}L${num(x + s)} ${num(y)}L${num(x)} ${num(y + s)}L${num(x - s)} ${num(y)}Z`
+
+/**
+ * A support mark around (x, y) as path data, as the screen traces it (edgeMarks.ts
+ * traceSupportMark): `unsupported` a ring of radius s with a slash (∅), else a cross (×).
+ */
+export function supportPath(unsupported: boolean, x: number, y: number, s = SUPPORT_MARK): string {
+  if (unsupported)
+    return (
+      `M${num(x + s)} ${num(y)}A${num(s)} ${num(s)} 0 1 1 ${num(x - s)} ${num(y)}` +
+      `A${num(s)} ${num(s)} 0 1 1 ${num(x + s)} ${num(y)}M${num(x - s)} ${num(y + s)}L${num(x + s)} ${num(y - s)}`
+    )
+  const c = s * 0.85
+  return `M${num(x - c)} ${num(y - c)}L${num(x + c)} ${num(y + c)}M${num(x + c)} ${num(y - c)}L${num(x - c)} ${num(y + c)}`
+}
+
+/** One support mark as SVG: a group of the halo and the mark (the legend draws the same). */
+export function supportMarkSvg(
+  unsupported: boolean,
+  x: number,
+  y: number,
+  palette: Palette,
+  relation?: string,
+): string {
+  const d = supportPath(unsupported, x, y)
+  const role =
+    relation === undefined
+      ? ''
+      : ` data-role="${unsupported ? 'unsupported' : 'questioned'}" data-relation="${escapeXml(relation)}"`
+  return (
+    `<g${role}><path d="${d}" ${paint('fill', palette.background)} ${paint('stroke', palette.background)} stroke-width="${SUPPORT_HALO}"/>` +
+    `<path d="${d}" fill="none" ${paint('stroke', palette.label)} stroke-width="${SUPPORT_STROKE}"/></g>`
+  )
+}

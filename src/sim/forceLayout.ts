@@ -15,6 +15,8 @@ import {
 } from 'd3-force'
 import type { Layout, LayoutStatus } from './layout'
 import { forceManyBodyFast } from './manyBody'
+import { graphOf } from './multilevel/graph'
+import { createMultilevelLayout, type MultilevelLayout } from './multilevel/multilevel'
 
 interface SimNode extends SimulationNodeDatum {
   readonly actor: number
@@ -41,6 +43,15 @@ export const FORCE_PARAMETERS = {
    */
   largeAbove: 1500,
   largeTheta: 1,
+  /**
+   * Above this many actors the first layout is multilevel (multilevel/): coarsened, laid out
+   * coarse, then refined level by level, in seconds where d3's 300 ticks would take minutes. d3
+   * takes over, settled, for everything after (filters, drags, edits). Below it d3 alone does at
+   * least as well by the quality measure (bench/README.md), and the bundled dataset keeps its look.
+   */
+  multilevelAbove: 5000,
+  /** The first report waits at most this long for the coarsest level, so the view fits its extent. */
+  multilevelWarmUpMs: 3000,
 } as const
 
 /** A seeded linear congruential generator (parameters from Numerical Recipes), as d3-force uses. */
@@ -60,6 +71,11 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
   /** Actors held still by place() until the layout comes to rest. */
   let held: number[] = []
   const P = FORCE_PARAMETERS
+  /** The first layout of a large graph while it runs; null once d3 has it. */
+  let ml: MultilevelLayout | null = null
+  let mlX = new Float64Array(0)
+  let mlY = new Float64Array(0)
+  let mlTicksFrom = 0
   const releaseHeld = () => {
     for (const a of held) {
       if (pinned[a] === 1) continue
@@ -86,6 +102,47 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
     }
   }
 
+  const startMultilevel = (links: { readonly src: Uint32Array; readonly tgt: Uint32Array }) => {
+    const local = new Int32Array(actorCount).fill(-1)
+    active.forEach((d, i) => (local[d.actor] = i))
+    const src = new Uint32Array(links.src.length)
+    const tgt = new Uint32Array(links.src.length)
+    for (let e = 0; e < links.src.length; e++) {
+      src[e] = local[links.src[e]!]!
+      tgt[e] = local[links.tgt[e]!]!
+    }
+    const params = {
+      linkDistance: P.linkDistance,
+      charge: P.charge,
+      gravity: P.gravity,
+      theta: P.largeTheta,
+      velocityDecay: sim.velocityDecay(),
+    }
+    ml = createMultilevelLayout(graphOf(active.length, src, tgt), params, seed)
+    mlX = new Float64Array(active.length)
+    mlY = new Float64Array(active.length)
+    mlTicksFrom = ticks
+  }
+  /** The multilevel layout's positions into the d3 nodes (at rest) and the published array. */
+  const takeMultilevel = () => {
+    if (ml === null) return
+    ml.read(mlX, mlY)
+    active.forEach((d, i) => {
+      d.x = mlX[i]!
+      d.y = mlY[i]!
+      d.vx = 0
+      d.vy = 0
+    })
+    ticks = mlTicksFrom + ml.ticks
+  }
+  /** Hands over to d3 where the multilevel layout is: settled when it finished, else warm. */
+  const endMultilevel = (alpha: number) => {
+    if (ml === null) return
+    takeMultilevel()
+    ml = null
+    sim.alpha(alpha)
+  }
+
   /** A node coming back starts near the last shown neighbour it has, or where it was last. */
   const placeNewcomer = (d: SimNode, neighbours: Map<number, number[]>) => {
     if (d.x !== undefined && !Number.isNaN(d.x)) return
@@ -105,6 +162,7 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
     pinned,
     setActive(actors, links, radius, reheat = true) {
       const first = active.length === 0 && ticks === 0
+      endMultilevel(0.1)
       active = Array.from(actors, (a) => nodes[a]!)
       for (const d of active) d.r = radius[d.actor] ?? 5
       const neighbours = new Map<number, number[]>()
@@ -130,10 +188,18 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       link.links(simLinks)
       sim.force('collide', large ? null : forceCollide<SimNode>((d) => d.r + P.collidePadding))
       if (!first && reheat) sim.alpha(Math.max(sim.alpha(), P.gentleReheat))
+      if (first && active.length > P.multilevelAbove) startMultilevel(links)
       publish()
     },
     step(budgetMs) {
       if (!running || active.length === 0) return false
+      if (ml !== null) {
+        ml.step(budgetMs * 0.5)
+        if (ml.done) endMultilevel(0)
+        else takeMultilevel()
+        publish()
+        return true
+      }
       if (sim.alpha() < sim.alphaMin() && !dragging) {
         if (held.length > 0) releaseHeld()
         return false
@@ -147,6 +213,8 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       return true
     },
     warmUp(ms) {
+      // A multilevel layout first shows its coarsest level, which has about the final extent.
+      if (ml !== null) ml.finishCoarsest(P.multilevelWarmUpMs)
       const t0 = performance.now()
       while (performance.now() - t0 < ms && layout.step(20)) {
         /* keep stepping */
@@ -163,10 +231,12 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       running = false
     },
     reheat(alpha = P.gentleReheat) {
+      endMultilevel(alpha)
       releaseHeld()
       sim.alpha(Math.max(sim.alpha(), alpha))
     },
     place(at, moving, alpha) {
+      endMultilevel(alpha)
       releaseHeld()
       for (let a = 0; a < actorCount; a++) {
         const x = at[2 * a]!
@@ -190,6 +260,7 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       sim.alpha(alpha)
     },
     pin(actor, x, y) {
+      endMultilevel(0.1)
       const d = nodes[actor]!
       d.fx = d.x = x
       d.fy = d.y = y
@@ -205,12 +276,14 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       sim.alpha(Math.max(sim.alpha(), 0.1))
     },
     setDragging(on) {
+      if (on) endMultilevel(P.dragAlphaTarget)
       if (on) releaseHeld()
       dragging = on
       sim.alphaTarget(on ? P.dragAlphaTarget : 0)
       if (on) sim.alpha(Math.max(sim.alpha(), P.dragAlphaTarget))
     },
     reset() {
+      ml = null
       for (const d of nodes) {
         d.x = d.y = d.vx = d.vy = undefined
         d.fx = d.fy = null
@@ -221,15 +294,25 @@ export function createForceLayout(actorCount: number, seed = 1): Layout {
       sim.nodes(active)
       sim.alpha(1)
       ticks = 0
+      if (active.length > P.multilevelAbove) startMultilevel(linksOf(link.links()))
       publish()
     },
     status(): LayoutStatus {
-      return { running: running && (sim.alpha() >= sim.alphaMin() || dragging), alpha: sim.alpha(), ticks }
+      const settling = ml !== null || sim.alpha() >= sim.alphaMin() || dragging
+      return { running: running && settling, alpha: ml !== null ? 1 : sim.alpha(), ticks }
     },
     destroy() {
       sim.stop()
+      ml = null
       active = []
     },
   }
   return layout
+}
+
+function linksOf(links: SimLink[]): { src: Uint32Array; tgt: Uint32Array } {
+  return {
+    src: Uint32Array.from(links, (l) => (l.source as SimNode).actor),
+    tgt: Uint32Array.from(links, (l) => (l.target as SimNode).actor),
+  }
 }

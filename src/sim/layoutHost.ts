@@ -95,15 +95,11 @@ export function createLayoutHost(
           layout?.setActive(cmd.actors, cmd.links, cmd.radius, cmd.reheat)
           fresh = true
           break
-        case 'warmUp': {
-          if (layout === null) break
-          const t0 = now()
-          while (now() - t0 < cmd.ms && layout.step(20)) {
-            /* ticks before the first paint */
-          }
+        case 'warmUp':
+          // Ticks before the first report (a multilevel layout: its coarsest level first).
+          layout?.warmUp(cmd.ms)
           fresh = true
           break
-        }
         case 'start':
           layout?.start()
           break

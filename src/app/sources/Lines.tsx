@@ -9,6 +9,7 @@ import { countsText } from '../../evidence/check'
 import { useExplorerContext } from '../context'
 import { useHasSourcesUi, useSourcesUi } from './ui'
 import { useEvidenceReport } from './useEvidence'
+import { useAnchorWriteBack } from './repair'
 
 export function SourcesToggle() {
   const open = useSourcesUi((s) => s.panel)
@@ -54,6 +55,7 @@ export function ShowInSource({
 /** The evidence counts under the status line, and the button that lists what is not exact. */
 export function EvidenceLine() {
   const report = useEvidenceReport()
+  useAnchorWriteBack(report)
   const open = useSourcesUi((s) => s.check)
   const set = useSourcesUi((s) => s.set)
   if (report === null)

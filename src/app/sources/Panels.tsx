@@ -5,6 +5,7 @@
  */
 import './sources.css'
 import { countsText } from '../../evidence/check'
+import { mayWrite, writeRepairs } from './repair'
 import { useExplorer, useExplorerContext } from '../context'
 import { tieName } from './Reader'
 import { useSourcesUi } from './ui'
@@ -97,7 +98,8 @@ const STATE_WORDS = {
 } as const
 
 export function EvidenceCheckPanel() {
-  const { index } = useExplorerContext()
+  const ctx = useExplorerContext()
+  const { index } = ctx
   const open = useSourcesUi((s) => s.check)
   const set = useSourcesUi((s) => s.set)
   const openReader = useSourcesUi((s) => s.openReader)
@@ -119,6 +121,14 @@ export function EvidenceCheckPanel() {
         ×
       </button>
       <p>{countsText(report.counts)}</p>
+      {report.counts.moved > 0 && mayWrite(ctx) ? (
+        <p>
+          <button type="button" onClick={() => writeRepairs(ctx, report)}>
+            Repair moved anchors
+          </button>{' '}
+          <span className="muted">writes the places where the quotes were found (one undo step)</span>
+        </p>
+      ) : null}
       {listed.length === 0 ? <p className="muted">Every quotation with a source text is exact.</p> : null}
       <ul className="check-list">
         {listed.map((q) => {

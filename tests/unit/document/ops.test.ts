@@ -151,3 +151,82 @@ describe('adding a file', () => {
     expect(json(readGraph(net).graph)).toEqual(before)
   })
 })
+
+describe('repairing moved anchors', () => {
+  const text = 'Intro. Iran and Azerbaijan held talks. Later, more talks followed.'
+  const quote = 'Iran and Azerbaijan held talks'
+  const start = text.indexOf(quote)
+  const stale = { start: 0, end: quote.length, prefix: '', suffix: ' Iran and Azerbaija' }
+  const fresh = {
+    start,
+    end: start + quote.length,
+    prefix: 'Intro. ',
+    suffix: '. Later, more talks followed.',
+  }
+  const graph = (): Graph => ({
+    ...tinyGraph([
+      { evidence: [{ source: 's', quote, anchor: stale }] },
+      { source: 'b', target: 'c', evidence: [{ source: 's', quote: 'more talks', anchor: stale }] },
+    ]),
+    sources: [{ id: 's', title: 'S', text }],
+  })
+
+  it('writes every repaired anchor in one step that says so, and one undo restores the old ones', () => {
+    const { net, editor } = open(graph())
+    const before = json(readGraph(net).graph)
+    const second = text.indexOf('more talks')
+    const r = editor.apply({
+      op: 'repairAnchors',
+      repairs: [
+        { relation: 'r0', index: 0, quote, anchor: fresh },
+        {
+          relation: 'r1',
+          index: 0,
+          quote: 'more talks',
+          anchor: { start: second, end: second + 10, prefix: 'talks. Later, ', suffix: ' followed.' },
+        },
+      ],
+    })
+    expect(r).toMatchObject({ ok: true, label: 'repair 2 moved anchors' })
+    expect(r.ok && r.summary).toBe(
+      'Repaired 2 moved anchors: their quotes were found exactly, elsewhere in their sources.',
+    )
+    const g = readGraph(net).graph
+    expect(g.relations[0]!.evidence![0]!.anchor).toEqual(fresh)
+    expect(g.relations[0]!.evidence![0]!.quote).toBe(quote)
+    expect(
+      text.slice(g.relations[1]!.evidence![0]!.anchor!.start, g.relations[1]!.evidence![0]!.anchor!.end),
+    ).toBe('more talks')
+    expect(editor.steps().done).toHaveLength(1)
+    editor.undo()
+    expect(json(readGraph(net).graph)).toEqual(before)
+  })
+
+  it('refuses a repair whose quotation has changed since the check, or is gone, and writes nothing', () => {
+    const { net, editor } = open(graph())
+    const before = json(readGraph(net).graph)
+    const changed = editor.apply({
+      op: 'repairAnchors',
+      repairs: [
+        { relation: 'r0', index: 0, quote, anchor: fresh },
+        { relation: 'r1', index: 0, quote: 'other words', anchor: fresh },
+      ],
+    })
+    expect(changed).toEqual({
+      ok: false,
+      problems: [{ path: 'repairs[1]', message: 'quotation 1 of B – C has changed' }],
+    })
+    const gone = editor.apply({
+      op: 'repairAnchors',
+      repairs: [{ relation: 'r0', index: 3, quote, anchor: fresh }],
+    })
+    expect(gone.ok).toBe(false)
+    const bad = editor.apply({
+      op: 'repairAnchors',
+      repairs: [{ relation: 'r0', index: 0, quote, anchor: { ...fresh, start: -4 } }],
+    })
+    expect(bad.ok).toBe(false)
+    expect(json(readGraph(net).graph)).toEqual(before)
+    expect(editor.steps().done).toHaveLength(0)
+  })
+})

@@ -69,7 +69,7 @@ describe('guessRelation: each cue rule', () => {
       stance: 'hostile',
       start: 2021,
     })
-    expect(g.reason).toBe("'troops' → military; 'threat', 'accused' → hostile")
+    expect(g.reason).toBe("'troops' → military; 'accused', 'threat' → hostile")
     expect(g.approximate).toBeUndefined()
     expect(guessRelation(graph, 'Iran and Turkey held talks.', { asOf: 2023 })).toMatchObject({
       start: 2023,

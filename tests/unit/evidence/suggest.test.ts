@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { splitSentences, suggestTies, suggestionKey } from '../../../src/evidence/suggest'
+import { needsNlp, splitSentences, suggestTies, suggestionKey } from '../../../src/evidence/suggest'
 
 const graph = {
   actors: [
@@ -85,5 +85,39 @@ describe('suggestTies', () => {
       false,
     )
     expect(again.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the NLP library, asked only where it is needed', () => {
+  it('needsNlp: a capitalised word after the first that no mention covers, in a sentence that could pair it', () => {
+    const at = (s: string, name: string) => ({ at: s.indexOf(name), end: s.indexOf(name) + name.length })
+    const s1 = 'Iran accused Hezbollah of nothing.'
+    expect(needsNlp(s1, [at(s1, 'Iran')])).toBe(true)
+    // Every capitalised word is explained by a mention, a month, a title or the sentence's start.
+    const s2 = 'In October, President Raisi of Iran met Turkey.'
+    expect(needsNlp(s2, [at(s2, 'Raisi'), at(s2, 'Iran'), at(s2, 'Turkey')])).toBe(false)
+    // One unexplained name alone (one run, no other mention) could not make a pair.
+    expect(needsNlp('They met Saied Reza Ameli there.', [])).toBe(false)
+    // A heading is never read.
+    expect(needsNlp('Background of the Conflict and Hezbollah', [])).toBe(false)
+  })
+  it('suggestTies calls it per sentence that needs it and proposes what it finds, offsets into the sentence', () => {
+    const text = 'Iran and Turkey held talks. Iran armed Hezbollah against Israel.'
+    const asked: string[] = []
+    const out = suggestTies(
+      { actors: graph.actors, relationTypes: graph.relationTypes },
+      { text },
+      {
+        nlp: (s) => {
+          asked.push(s)
+          const i = s.indexOf('Hezbollah')
+          return i < 0 ? [] : [{ text: 'Hezbollah', start: i, end: i + 9 }]
+        },
+      },
+    )
+    expect(asked).toEqual(['Iran armed Hezbollah against Israel.'])
+    expect(out.some((s) => s.source === 'iran' && s.target === null && s.targetText === 'Hezbollah')).toBe(
+      true,
+    )
   })
 })

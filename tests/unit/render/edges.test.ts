@@ -228,11 +228,11 @@ describe('support marks', () => {
     return calls
   }
 
-  it('rings a tie with no quotation at its middle, and puts a triangle on a questioned one', () => {
+  it('puts ∅ on a tie with no quotation at its middle, and × on a questioned one', () => {
     const rels = [
       { source: 'a', target: 'b' }, // r0 quoted
-      { source: 'a', target: 'c', evidence: [] }, // r1 unsupported: a ring at (100, 200)
-      { source: 'c', target: 'd' }, // r2 questioned: a triangle at (200, 300)
+      { source: 'a', target: 'c', evidence: [] }, // r1 unsupported: ∅ at (100, 200)
+      { source: 'c', target: 'd' }, // r2 questioned: × at (200, 300)
     ]
     const { scene, xy: p } = sceneOf(rels, ['a', 'b', 'c', 'd'], at)
     const index = scene.view.index
@@ -242,10 +242,16 @@ describe('support marks', () => {
     })
     const calls = drain({ ...scene, view }, p)
     const arcs = calls.filter((c) => c.op === 'arc')
-    expect(arcs.map((c) => c.args.slice(0, 3))).toEqual([[100, 200, 4]])
-    expect(calls.some((c) => c.op === 'moveTo' && c.args[0] === 200 && c.args[1] === 300 - 5)).toBe(true)
-    // nothing on the quoted tie's middle (200, 100)
-    expect(calls.some((c) => c.op === 'moveTo' && c.args[0] === 200 && c.args[1] === 100 - 5)).toBe(false)
+    expect(arcs.map((c) => c.args.slice(0, 3))).toEqual([[100, 200, 4.5]])
+    // the ∅'s slash from bottom left to top right
+    expect(calls.some((c) => c.op === 'moveTo' && c.args[0] === 95.5 && c.args[1] === 204.5)).toBe(true)
+    // the ×: its first stroke from (200 − 3.825, 300 − 3.825)
+    const moves = calls
+      .filter((c) => c.op === 'moveTo')
+      .map((c) => c.args.map((v) => Math.round(Number(v) * 1000) / 1000))
+    expect(moves).toContainEqual([196.175, 296.175])
+    // nothing near the quoted tie's middle (200, 100)
+    expect(moves.some(([x, y]) => Math.abs(x! - 200) < 6 && Math.abs(y! - 100) < 6)).toBe(false)
   })
 
   it('marks nothing in a network that quotes nothing, nor in fast quality', () => {

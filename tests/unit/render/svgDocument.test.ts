@@ -657,3 +657,64 @@ describe('buildSvg', () => {
     })
   })
 })
+
+describe('support marks in the SVG', () => {
+  // a (25, 47), b (225, 47), c (225, 247), d (25, 247) on screen
+  const square: [number, number][] = [
+    [10, 20],
+    [110, 20],
+    [110, 120],
+    [10, 120],
+    [2000, 120],
+  ]
+  const graph = tinyGraph([
+    { id: 'quoted', source: 'a', target: 'b', start: 2020 },
+    { id: 'bare', source: 'b', target: 'c', start: 2020, evidence: [] },
+    { id: 'doubt', source: 'c', target: 'd', start: 2020 },
+  ])
+  const scene = (): SvgScene => {
+    const s = sceneOf(graph, square)
+    const view = computeView(s.view.index, DEFAULT_FILTER, { graph, questioned: new Set(['doubt']) })
+    return { ...s, view, lanes: computeLanes(view) }
+  }
+
+  it('puts ∅ on the tie with no quotation and × on the questioned one, as decorations', () => {
+    const { layer, all } = parse(buildSvg(scene(), { width: 400, height: 300, legend: LEGEND }))
+    const rel = layer('relations')
+    const marks = all('g', rel).filter((e) => e.hasAttribute('data-role'))
+    expect(marks.map((e) => [e.getAttribute('data-role'), e.getAttribute('data-relation')])).toEqual([
+      ['unsupported', 'bare'],
+      ['questioned', 'doubt'],
+    ])
+    expect(marks.every((m) => !m.hasAttribute('data-id'))).toBe(true)
+    // b (225, 47) → c (225, 247): ∅ at the middle (225, 147), a ring of 4.5 and its slash
+    const [halo, mark] = all('path', marks[0]!)
+    expect(mark!.getAttribute('d')).toBe(
+      'M229.5 147A4.5 4.5 0 1 1 220.5 147A4.5 4.5 0 1 1 229.5 147M220.5 151.5L229.5 142.5',
+    )
+    expect(mark!.getAttribute('stroke')).toBe(LIGHT.label)
+    expect(halo!.getAttribute('stroke')).toBe(LIGHT.background)
+    // c (225, 247) → d (25, 247): × at the middle (125, 247), arms of 0.85 × 4.5 = 3.825 (128.825 rounds down in binary)
+    expect(all('path', marks[1]!)[1]!.getAttribute('d')).toBe(
+      'M121.18 243.18L128.82 250.83M128.82 243.18L121.18 250.83',
+    )
+    const texts = all('text', layer('legend')).map((e) => e.textContent)
+    expect(texts.slice(-2)).toEqual([
+      'Unsupported: no quotation',
+      'Needs review or not found: a quotation its source does not confirm',
+    ])
+  })
+
+  it('gives the PNG legend the same entries', () => {
+    const s = scene()
+    const shows = legendShows(s, 400, 300)
+    expect(shows.unsupported).toBe(true)
+    expect(shows.questioned).toBe(true)
+    const { ctx, calls } = recordingContext()
+    drawLegend(ctx, LEGEND, LIGHT, 0, 400, true, shows)
+    const written = calls.filter((c) => c.op === 'fillText').map((c) => c.args[0])
+    expect(written).toContain('Unsupported: no quotation')
+    expect(written).toContain('Needs review or not found: a quotation its source does not confirm')
+    expect(calls.some((c) => c.op === 'arc')).toBe(true)
+  })
+})
