@@ -49,6 +49,15 @@
   })
   statusWatch.observe(document, { childList: true, subtree: true, characterData: true })
 
+  /** Resolves after the frame in which `ok()` first holds (checked every frame, for at most 30 s). */
+  const until = async (ok, what) => {
+    const t0 = performance.now()
+    while (!ok()) {
+      if (performance.now() - t0 > 30000) throw new Error(`timed out waiting for ${what}`)
+      await afterFrame()
+    }
+  }
+
   const hook = () => {
     const h = window.__explorer
     if (h === undefined) throw new Error('window.__explorer is not there')
@@ -149,7 +158,8 @@
     async prepareEdit() {
       const toggle = button('Edit')
       if (toggle?.getAttribute('aria-pressed') !== 'true') toggle?.click()
-      await afterFrame()
+      // Edit mode loads on first use (its module and the document): wait until it is on.
+      await until(() => button('Edit')?.getAttribute('aria-pressed') === 'true', 'Edit mode on')
       const actor = document.querySelector('nav.actors li button, nav.actors button')
       if (actor === null) throw new Error('no actor in the Actors list')
       actor.click()
@@ -157,7 +167,10 @@
       const rel = button('(this relation)')
       if (rel === undefined) throw new Error('the chosen actor shows no relation')
       rel.click()
-      await afterFrame()
+      await until(
+        () => [...document.querySelectorAll('.details label')].some((l) => l.textContent === 'Stance'),
+        'the relation editor',
+      )
     },
     /** Sets the selected relation's "Stance" in the details, as a user's choice does; resolves after the painted frame. */
     editStance(stance) {

@@ -4,18 +4,45 @@
  * a second Escape clears the text). Matching is the analysis layer's fuzzy search; actors hidden by
  * the filters come after the shown ones, marked so. "Search actors" and "Path to" both use it.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
-import { createActorSearch, matchesText, type ActorSearch, type SearchHit } from '../analysis/search'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import type { ActorSearch, SearchHit } from '../analysis/search'
 import type { GraphIndex } from '../model/graphIndex'
 import { KIND_LABEL } from '../model/words'
 import { useExplorerContext, useView } from './context'
 
+type SearchModule = typeof import('../analysis/search')
+let searchModule: SearchModule | null = null
+let searchLoad: Promise<SearchModule> | null = null
+/**
+ * The search (uFuzzy) loads when a box is first focused, or once the page is idle after its first
+ * frame, whichever comes first: the first view does not need it (README, "Design": lazy chunks).
+ */
+export function loadSearch(): Promise<SearchModule> {
+  searchLoad ??= import('../analysis/search').then((m) => (searchModule = m))
+  return searchLoad
+}
+/** The search module once here, and the call that asks for it now (a box focused or typed in). */
+function useSearchModule(): [SearchModule | null, () => void] {
+  const [m, setM] = useState(searchModule)
+  const want = useCallback(() => void loadSearch().then(setM), [])
+  useEffect(() => {
+    if (m !== null) return
+    if (typeof window.requestIdleCallback !== 'function') {
+      const t = setTimeout(want, 500)
+      return () => clearTimeout(t)
+    }
+    const idle = window.requestIdleCallback(want, { timeout: 3000 })
+    return () => window.cancelIdleCallback(idle)
+  }, [m, want])
+  return [m, want]
+}
+
 const searchers = new WeakMap<GraphIndex, ActorSearch>()
 /** One searcher per graph, shared by every box. */
-export function actorSearch(index: GraphIndex): ActorSearch {
+export function actorSearch(index: GraphIndex, m: SearchModule): ActorSearch {
   let s = searchers.get(index)
   if (s === undefined) {
-    s = createActorSearch(index)
+    s = m.createActorSearch(index)
     searchers.set(index, s)
   }
   return s
@@ -47,12 +74,15 @@ export function ActorCombobox({
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
   const blurTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const [search, wantSearch] = useSearchModule()
   const result = useMemo(
-    () => actorSearch(index).search(query, view.actorShown),
-    [index, query, view.actorShown],
+    () =>
+      search === null ? { hits: [], total: 0 } : actorSearch(index, search).search(query, view.actorShown),
+    [search, index, query, view.actorShown],
   )
   const hits = result.hits
-  const expanded = open && query.trim() !== ''
+  // Until the search has loaded (a moment after the first keystroke at most), the list stays shut.
+  const expanded = open && query.trim() !== '' && search !== null
   const activeActor = expanded ? (hits[active]?.actor ?? null) : null
   useEffect(() => onActive?.(activeActor), [onActive, activeActor])
   const listId = `${id}-list`
@@ -107,18 +137,22 @@ export function ActorCombobox({
         autoFocus={autoFocus}
         value={query}
         onChange={(e) => {
+          wantSearch()
           setQuery(e.target.value)
           setActive(0)
           setOpen(true)
         }}
         onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          wantSearch()
+          setOpen(true)
+        }}
         onBlur={() => {
           blurTimer.current = setTimeout(() => setOpen(false), 150)
         }}
       />
       <p id={`${id}-count`} className="combobox-count" aria-live="polite">
-        {query.trim() === '' ? '' : matchesText(hits.length, result.total)}
+        {query.trim() === '' || search === null ? '' : search.matchesText(hits.length, result.total)}
       </p>
       <ul
         id={listId}

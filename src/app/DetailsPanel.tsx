@@ -3,7 +3,6 @@ import type { GraphIndex } from '../model/graphIndex'
 import type { Relation } from '../model/types'
 import { KIND_LABEL, STANCE_LABEL } from '../model/words'
 import { useExplorer, useExplorerContext, useView } from './context'
-import { loadPathPanel } from './pathChunk'
 import { citationText, safeHref, yearsText } from './format'
 import { focusOn } from './FocusControls'
 import { LazyActorEditor as ActorEditor, LazyRelationEditor as RelationEditor } from './lazyParts'
@@ -59,11 +58,6 @@ function ActorDetails({ actorIndex, editor }: { actorIndex: number; editor?: Rea
   const select = useExplorer((s) => s.select)
   const setPath = useExplorer((s) => s.setPath)
   useExplorer((s) => s.pinsVersion) // re-render when pins change
-  // "Path to…" opens the path panel, a chunk of its own: fetch it while the details are read, so
-  // the panel (and its focused "Path to" field) is there when the button is pressed.
-  useEffect(() => {
-    void loadPathPanel()
-  }, [])
   const actor = index.graph.actors[actorIndex]!
   const relations: number[] = []
   for (let j = index.adjStart[actorIndex]!; j < index.adjStart[actorIndex + 1]!; j++) {

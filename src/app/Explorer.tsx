@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { useStore } from 'zustand'
 import { createDrawnViewCache } from '../model/comparedView'
 import type { GraphIndex } from '../model/graphIndex'
 import type { Session } from '../session/session'
@@ -7,7 +8,6 @@ import type { NetworkStore } from '../io/networks'
 import type { Live } from '../session/live'
 import type { ExplorerStore } from '../state/store'
 import { DatasetBar } from './DatasetBar'
-import { Notices } from './Notices'
 import { ActorsList } from './ActorsList'
 import {
   ExplorerContext,
@@ -44,6 +44,7 @@ import {
   LazyJoinFromLink,
   LazyLiveBar,
   LazyLiveHistory,
+  LazyPathPanel,
   LazyPeerOutlines,
   LazyReader,
   LazySourcesPanels,
@@ -51,8 +52,9 @@ import {
   ShareLiveButton,
 } from './lazyParts'
 import { loadEditing } from '../session/lazy'
+// The import progress and reports load when there is something to tell.
+const Notices = lazy(() => import('./Notices').then((m) => ({ default: m.Notices })))
 // The table (TanStack Table and Virtual) loads on first use, with the editing module (it edits cells).
-import { LazyPathPanel } from './pathChunk'
 const TableView = lazy(() =>
   Promise.all([import('./grid/TableView'), loadEditing()]).then(([m]) => ({ default: m.TableView })),
 )
@@ -117,6 +119,10 @@ function Layout({ title }: { title: string }) {
   const balanceOpen = useExplorer((s) => s.analysis.balanceOpen)
   const comparing = useExplorer((s) => s.analysis.compare !== null)
   const tracing = useExplorer((s) => s.path !== null)
+  const actorChosen = useExplorer((s) => s.selection?.kind === 'actor')
+  useEffect(() => {
+    if (actorChosen) void LazyPathPanel.preload()
+  }, [actorChosen])
   useEffect(() => bindAnalysisUrl(store), [store])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -204,7 +210,7 @@ function Layout({ title }: { title: string }) {
             <ActorsList onChoose={() => setDrawer('none')} />
           </ErrorBoundary>
         </aside>
-        {session ? <Notices session={session} /> : null}
+        {session ? <LazyNotices session={session} /> : null}
         {editing ? <StorageAlert /> : null}
         {dragging ? (
           <div className="drop-overlay" aria-hidden="true">
@@ -253,7 +259,9 @@ function Layout({ title }: { title: string }) {
           ) : null}
           {tracing ? (
             <ErrorBoundary name="path">
-              <LazyPathPanel />
+              <Suspense fallback={null}>
+                <LazyPathPanel />
+              </Suspense>
             </ErrorBoundary>
           ) : null}
           {balanceOpen || comparing ? (
@@ -273,6 +281,19 @@ function Layout({ title }: { title: string }) {
       {editing ? <LazyAddSourceDialog /> : null}
       {live ? <LazyJoinFromLink /> : null}
     </OpenFilesContext.Provider>
+  )
+}
+
+function LazyNotices({ session }: { session: Session }) {
+  const any = useStore(
+    session.state,
+    (s) => s.importing !== null || s.report !== null || s.notes !== null || s.storageError !== null,
+  )
+  if (!any) return null
+  return (
+    <Suspense fallback={null}>
+      <Notices session={session} />
+    </Suspense>
   )
 }
 

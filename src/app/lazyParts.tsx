@@ -22,14 +22,16 @@ import './live/live.css'
 function withEditing<M extends Record<K, ComponentType<any>>, K extends keyof M>(
   load: () => Promise<M>,
   name: K,
-  live = false,
+  live: boolean | null = false,
 ): M[K] & { preload(): Promise<unknown> } {
   let mod: M | null = null
   let loading: Promise<unknown> | null = null
   const preload = () =>
-    (loading ??= Promise.all([load(), live ? loadLive() : loadEditing()]).then(([m]) => {
-      mod = m
-    }))
+    (loading ??= Promise.all([load(), live === null ? null : live ? loadLive() : loadEditing()]).then(
+      ([m]) => {
+        mod = m
+      },
+    ))
   const Part = (props: object) => {
     if (mod === null) throw preload()
     const C = mod[name] as ComponentType<object>
@@ -207,4 +209,14 @@ export const LazyRelationEditor = ({ relationIndex }: { relationIndex: number })
 
 /** Edit mode's parts, loaded before Edit mode shows (session/lazy.ts waits for this), so nothing pops in. */
 export const preloadEditMode = (): Promise<unknown> =>
-  Promise.all([EditToolbar.preload(), EditDialogs.preload(), TypesEditor.preload(), ActorEditor.preload()])
+  Promise.all(
+    [EditToolbar, HistoryPanel, EditDialogs, TypesEditor, ActorEditor, RelationEditor].map((c) =>
+      c.preload(),
+    ),
+  )
+
+/**
+ * The path panel: loaded when a path is traced, and ahead of that when an actor is selected (its
+ * details offer "Path to…"), so the "Path to" box is there to type in at once.
+ */
+export const LazyPathPanel = withEditing(() => import('./PathPanel'), 'PathPanel', null)

@@ -76,7 +76,10 @@ export async function loadGraphFromUrl(
   markOnce('fetched')
   // Format v1 is read here; any other format (d3 JSON, GEXF, GraphML, CSV) goes through the
   // importers, loaded only when such a file is asked for.
-  const isV1 = /\.json$/i.test(name) && /"schemaVersion"\s*:/.test(text.slice(0, 4096))
+  // The name the user knows may not end in .json ("the bundled dataset"): the URL's path says too.
+  const isV1 =
+    (/\.json$/i.test(name) || /\.json$/i.test(fileName(url))) &&
+    /"schemaVersion"\s*:/.test(text.slice(0, 4096))
   const result = isV1 ? readV1(text) : (await import('./import')).importText(text, name)
   if (!result.ok) {
     throw new GraphLoadError(

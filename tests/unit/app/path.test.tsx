@@ -4,7 +4,8 @@
  */
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadSearch } from '../../../src/app/ActorCombobox'
 import { createEngineSlot, ExplorerContext } from '../../../src/app/context'
 import { DetailsPanel } from '../../../src/app/DetailsPanel'
 import { PathPanel } from '../../../src/app/PathPanel'
@@ -45,6 +46,9 @@ function countShortest(a: string, b: string): number {
   }
   return count(b)
 }
+
+// The search loads on first focus (or when the page is idle); here it is loaded before typing.
+beforeAll(() => loadSearch())
 
 describe('Path panel', () => {
   it('"Path to…" opens "Path to"; Israel to Armenia lists the shortest paths and every step with its evidence', async () => {

@@ -1,7 +1,8 @@
 /** The "Search actors" combobox: typos, diacritics, hidden actors and the keyboard. */
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadSearch } from '../../../src/app/ActorCombobox'
 import { createEngineSlot, ExplorerContext } from '../../../src/app/context'
 import { SearchBox } from '../../../src/app/SearchBox'
 import { createDrawnViewCache } from '../../../src/model/comparedView'
@@ -23,6 +24,9 @@ function renderSearch(store = createExplorerStore({})) {
 }
 
 const options = () => within(screen.getByRole('listbox')).getAllByRole('option')
+
+// The search loads on first focus (or when the page is idle); here it is loaded before typing.
+beforeAll(() => loadSearch())
 
 describe('Search actors', () => {
   it('ranks Azerbaijan first for "Azerbajan" and selects it with Enter', async () => {

@@ -10,7 +10,8 @@ import { resolve } from 'node:path'
 import { Profiler } from 'react'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadSearch } from '../../../src/app/ActorCombobox'
 import { ActorsList } from '../../../src/app/ActorsList'
 import { ExplorerContext, createEngineSlot } from '../../../src/app/context'
 import { SearchBox } from '../../../src/app/SearchBox'
@@ -53,6 +54,9 @@ function setup() {
 }
 
 const idOf = (label: string) => graph.actors.find((a) => a.label === label)!.id
+
+// The search loads on first focus (or when the page is idle); here it is loaded before typing.
+beforeAll(() => loadSearch())
 
 describe('keyboard focus shows the tooltip of an actor', () => {
   it('in the Actors list: on focus, described by the tooltip; on blur, neither', async () => {
