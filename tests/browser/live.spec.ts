@@ -392,6 +392,8 @@ test('axe: the Share live dialog, the join dialog and People here', async ({ pag
   }
   await openExplorer(page)
   await page.getByRole('button', { name: 'Share live…' }).click()
+  // The dialog's chunk loads on first use: axe waits for the dialog itself.
+  await expect(page.getByRole('dialog', { name: 'Share live' })).toBeVisible()
   expect(await serious('[role="dialog"]')).toEqual([])
   await page.getByRole('dialog', { name: 'Share live' }).getByLabel('Server address').fill(server.url)
   await page.getByRole('dialog', { name: 'Share live' }).getByLabel('Your name').fill('Ana')
@@ -408,6 +410,7 @@ test('axe: the Share live dialog, the join dialog and People here', async ({ pag
   expect(await serious('[role="dialog"]', other)).toEqual([])
   await join(other, links.editor, 'Bo')
   await expect(page.getByRole('region', { name: 'People here' })).toContainText('Bo')
+  await expect(page.locator('.live-bar')).toBeVisible()
   expect(await serious('.people')).toEqual([])
   expect(await serious('.live-bar')).toEqual([])
 })
