@@ -16,21 +16,49 @@ export const LANE_SPACING = 9
  */
 export function computeLanes(view: View): Float32Array {
   const { index, relationShown } = view
+  const { type, stance } = index
+  const lanes = new Float32Array(index.relationCount)
+  // Only pairs with two relations or more can have lanes; their relations, already in lane order,
+  // are kept per graph, so a new view only walks them (no per-view grouping, no large scratch
+  // arrays: a toggle at 100,000 actors spent most of its time there).
+  const { start, rel } = pairGroups(index)
+  const g: number[] = []
+  for (let k = 0; k + 1 < start.length; k++) {
+    g.length = 0
+    for (let j = start[k]!; j < start[k + 1]!; j++) if (relationShown[rel[j]!] === 1) g.push(rel[j]!)
+    if (g.length > 1) assignLanes(g, type, stance, lanes)
+  }
+  return lanes
+}
+
+interface PairGroups {
+  /** Group k holds rel[start[k]] … rel[start[k + 1] - 1]. */
+  readonly start: Uint32Array
+  /** Relations of pairs with two or more, each pair's sorted by type, stance, then index. */
+  readonly rel: Uint32Array
+}
+
+const pairGroupsOf = new WeakMap<View['index'], PairGroups>()
+
+/** The relations of every pair of actors that has two or more, grouped and in lane order. */
+function pairGroups(index: View['index']): PairGroups {
+  const known = pairGroupsOf.get(index)
+  if (known !== undefined) return known
   const { src, tgt, type, stance, adjStart, adjRel } = index
   const n = index.actorCount
-  const lanes = new Float32Array(index.relationCount)
-  // Pairs are grouped through the adjacency lists: for each actor a, its shown relations to actors
+  // Pairs are grouped through the adjacency lists: for each actor a, its relations to actors
   // b > a, counted per b, then chained per b (no map keyed by pair: linear in the relations).
   const count = new Uint32Array(n)
   const head = new Int32Array(n).fill(-1)
   const chain = new Int32Array(index.relationCount)
   const touched: number[] = []
+  const starts: number[] = [0]
+  const rels: number[] = []
   const g: number[] = []
   for (let a = 0; a < n; a++) {
     touched.length = 0
     for (let j = adjStart[a]!; j < adjStart[a + 1]!; j++) {
       const r = adjRel[j]!
-      if (relationShown[r] !== 1) continue
       const b = src[r] === a ? tgt[r]! : src[r]!
       if (b <= a) continue
       if (count[b]!++ === 0) touched.push(b)
@@ -41,17 +69,21 @@ export function computeLanes(view: View): Float32Array {
       if (count[b]! > 1) {
         g.length = 0
         for (let r = head[b]!; r >= 0; r = chain[r]!) g.push(r)
-        assignLanes(g, type, stance, lanes)
+        g.sort((x, y) => type[x]! - type[y]! || stance[x]! - stance[y]! || x - y)
+        for (const r of g) rels.push(r)
+        starts.push(rels.length)
       }
       count[b] = 0
       head[b] = -1
     }
   }
-  return lanes
+  const groups = { start: Uint32Array.from(starts), rel: Uint32Array.from(rels) }
+  pairGroupsOf.set(index, groups)
+  return groups
 }
 
+/** Lanes of one pair's shown relations, given in lane order (type, stance, index). */
 function assignLanes(g: number[], type: Uint16Array, stance: Uint8Array, lanes: Float32Array): void {
-  g.sort((x, y) => type[x]! - type[y]! || stance[x]! - stance[y]! || x - y)
   if (g.length <= MAX_LANES) {
     g.forEach((r, i) => (lanes[r] = i - (g.length - 1) / 2))
   } else {

@@ -150,7 +150,20 @@ export function createWorkerLayout(
     setActive(actors, links, radius, reheat = true) {
       activeArgs = [actors, links, radius]
       if (fallback !== null) return fallback.setActive(actors, links, radius, reheat)
-      send({ type: 'setActive', actors, links, radius, reheat })
+      // Copies, transferred: a structured clone of these arrays costs the main thread tens of
+      // milliseconds at 100,000 actors (measured), a copy and a transfer about one. The originals
+      // stay here for the fallback's replay.
+      const copy = {
+        actors: actors.slice(),
+        links: { src: links.src.slice(), tgt: links.tgt.slice() },
+        radius: radius.slice(),
+      }
+      send({ type: 'setActive', ...copy, reheat }, [
+        copy.actors.buffer,
+        copy.links.src.buffer,
+        copy.links.tgt.buffer,
+        copy.radius.buffer,
+      ])
     },
     step(budgetMs) {
       if (fallback !== null) return fallback.step(budgetMs)

@@ -47,7 +47,14 @@ describe('computeLanes', () => {
       })
     }
     const index = buildIndex(tinyGraph(rels))
-    for (const filter of [DEFAULT_FILTER, { ...DEFAULT_FILTER, yearWindow: [2005, 2006] as const }]) {
+    // The pairs are grouped once per graph; each view (a year window, a hidden type) only filters.
+    const filters = [
+      DEFAULT_FILTER,
+      { ...DEFAULT_FILTER, yearWindow: [2005, 2006] as const },
+      { ...DEFAULT_FILTER, hiddenTypes: ['military'] },
+      DEFAULT_FILTER,
+    ]
+    for (const filter of filters) {
       const view = computeView(index, filter)
       const plain = Array.from({ length: index.relationCount }, (_, i) => ({
         src: index.src[i]!,
