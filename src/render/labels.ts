@@ -125,7 +125,6 @@ export function createLabelPlacer(): LabelPlacer {
     const n = cols * rows
     if (discStart.length < n + 1) discStart = new Uint32Array(n + 1)
     else discStart.fill(0, 0, n + 1)
-    let refs = 0
     for (let pass = 0; pass < 2; pass++) {
       for (let i = 0; i < discCount; i++) {
         const x = discs[4 * i]!
@@ -140,7 +139,7 @@ export function createLabelPlacer(): LabelPlacer {
       }
       if (pass === 0) {
         for (let k = 0; k < n; k++) discStart[k + 1]! += discStart[k]!
-        refs = discStart[n]!
+        const refs = discStart[n]!
         if (discItems.length < refs) discItems = new Uint32Array(Math.max(refs, 2 * discItems.length))
         // Fill from each cell's start; afterwards discStart[k] is cell k's end, shifted back below.
       }
