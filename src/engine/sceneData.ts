@@ -7,7 +7,7 @@ import type { View } from '../model/filter'
 import type { GraphIndex } from '../model/graphIndex'
 import { computeEmphasis, noEmphasis, type Emphasis, type EmphasisIntent } from '../model/emphasis'
 import { analysisMarks, NO_MARKS, type CampsOverlay, type ComparisonOverlay } from '../model/analysisMarks'
-import type { Layout } from '../sim/layout'
+import type { HandedLinks, Layout } from '../sim/layout'
 import { computeLanes, labelHalfWidth, nodeRadius } from '../render/geometry'
 import type { Scene } from '../render/renderer'
 import { KIND_SHAPE, LIGHT, type Palette, type Shape } from '../model/encoding'
@@ -64,9 +64,13 @@ export function viewDrawData(index: GraphIndex, view: View): ViewDrawData {
 }
 
 /** The shown relations as links between actor indices, for the layout. */
-export function shownLinks(index: GraphIndex, view: View): { src: Uint32Array; tgt: Uint32Array } {
+export function shownLinks(index: GraphIndex, view: View): HandedLinks {
   const shown = view.shownRelations
-  const links = { src: new Uint32Array(shown.length), tgt: new Uint32Array(shown.length) }
+  const links = {
+    src: new Uint32Array(shown.length),
+    tgt: new Uint32Array(shown.length),
+    again: () => shownLinks(index, view),
+  }
   for (let i = 0; i < shown.length; i++) {
     links.src[i] = index.src[shown[i]!]!
     links.tgt[i] = index.tgt[shown[i]!]!

@@ -64,7 +64,17 @@ export interface EdgeBuckets {
   readonly onScreen: number
   /** Every stride-th relation (by number) was kept. */
   readonly stride: number
+  /** The same for emphasised relations, which have a budget of their own (1: all kept). */
+  readonly hiStride: number
 }
+
+/**
+ * Whether relation r is drawn after thinning: every stride-th by number; an emphasised one always,
+ * unless the emphasised ones alone pass the budget (a hub with 25,000 ties pointed at), when every
+ * hiStride-th of them is. The same relations every frame, so nothing flickers.
+ */
+export const keptByThinning = (r: number, highlighted: boolean, stride: number, hiStride: number) =>
+  highlighted ? hiStride <= 1 || r % hiStride === 0 : stride <= 1 || r % stride === 0
 
 /** True when relation r's segment between screen points may cross the canvas (with a margin). */
 export function edgeOnScreen(xy: Float64Array, a: number, b: number, width: number, height: number): boolean {
@@ -87,8 +97,9 @@ export interface BucketOptions {
   readonly list?: Uint32Array
   /** Relations to leave out (1 = left out). */
   readonly skip?: Uint8Array | null
-  /** Thinning stride to use instead of the one the list's size gives. */
+  /** Thinning strides to use instead of the ones the list's size gives. */
   readonly stride?: number
+  readonly hiStride?: number
   /** Edges on screen not in the list that count towards the stride (and the "many" class). */
   readonly extraOnScreen?: number
 }
@@ -124,6 +135,7 @@ export function createEdgeBucketer(): EdgeBucketer {
     const dashMin2 = DASH_MIN_PX * DASH_MIN_PX
     // Keys computed once, in a reused array; -1 = not drawn.
     let onScreen = opts.extraOnScreen ?? 0
+    let onScreenHi = 0
     for (let i = 0; i < shown.length; i++) {
       const r = shown[i]!
       const a = src[r]!
@@ -145,14 +157,16 @@ export function createEdgeBucketer(): EdgeBucketer {
       const e = !emphasis.active ? NORMAL : emphasis.relations[r] === 1 ? HIGHLIGHTED : DIMMED
       edgeKey[i] = (type[r]! * stances + st) * 3 + e
       onScreen++
+      if (e === HIGHLIGHTED) onScreenHi++
     }
-    // Thinned to a budget: every stride-th by relation number (the same ones every frame, so
-    // nothing flickers); emphasised edges always stay.
-    const stride = opts.stride ?? Math.ceil(onScreen / (fast ? FAST_EDGE_BUDGET : SHARP_EDGE_BUDGET))
+    // Thinned to a budget (keptByThinning).
+    const budget = fast ? FAST_EDGE_BUDGET : SHARP_EDGE_BUDGET
+    const stride = opts.stride ?? Math.ceil(onScreen / budget)
+    const hiStride = opts.hiStride ?? Math.ceil(onScreenHi / budget)
     for (let i = 0; i < shown.length; i++) {
       const k = edgeKey[i]!
       if (k < 0) continue
-      if (stride > 1 && shown[i]! % stride !== 0 && k % 3 !== HIGHLIGHTED) edgeKey[i] = -1
+      if (!keptByThinning(shown[i]!, k % 3 === HIGHLIGHTED, stride, hiStride)) edgeKey[i] = -1
       else start[k + 1]!++
     }
     // counting sort by key
@@ -162,7 +176,7 @@ export function createEdgeBucketer(): EdgeBucketer {
       const k = edgeKey[i]!
       if (k >= 0) items[fill[k]!++] = shown[i]!
     }
-    return { keys, start, items, onScreen, stride }
+    return { keys, start, items, onScreen, stride, hiStride: Math.max(1, hiStride) }
   }
 }
 

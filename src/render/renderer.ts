@@ -123,10 +123,12 @@ export function createRenderer(canvas: HTMLCanvasElement, options: RendererOptio
         leaving: bucketLeaving(scene, xy, width, height, {
           list: fade.leavingRelations,
           stride: main.stride,
+          hiStride: main.hiStride,
         }),
         entering: bucketEntering(scene, xy, width, height, {
           list: fade.enteringRelations,
           stride: main.stride,
+          hiStride: main.hiStride,
         }),
       }
     }

@@ -30,6 +30,7 @@ import {
   edgeOnScreen,
   evidenceClass,
   EVIDENCE_WIDTH,
+  keptByThinning,
   SHARP_EDGE_BUDGET,
   UNDATED_ALPHA,
 } from './edges'
@@ -180,13 +181,17 @@ export function actorsInView(scene: SvgScene, xy: Float64Array, width: number, h
   return out
 }
 
-/** How many of `inView` the screen draws at rest: every stride-th relation past the budget, plus emphasised ones. */
+/** How many of `inView` the screen draws at rest: thinned past the budget as the canvas does (keptByThinning). */
 export function screenDrawnCount(scene: SvgScene, inView: readonly number[]): number {
-  const stride = Math.ceil(inView.length / SHARP_EDGE_BUDGET)
-  if (stride <= 1) return inView.length
   const e = scene.emphasis
+  const hi = (r: number) => e?.active === true && e.relations[r] === 1
+  let hiCount = 0
+  for (const r of inView) if (hi(r)) hiCount++
+  const stride = Math.ceil(inView.length / SHARP_EDGE_BUDGET)
+  const hiStride = Math.ceil(hiCount / SHARP_EDGE_BUDGET)
+  if (stride <= 1 && hiStride <= 1) return inView.length
   let n = 0
-  for (const r of inView) if (r % stride === 0 || (e?.active === true && e.relations[r] === 1)) n++
+  for (const r of inView) if (keptByThinning(r, hi(r), stride, hiStride)) n++
   return n
 }
 

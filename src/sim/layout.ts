@@ -9,6 +9,17 @@ export interface LayoutStatus {
   readonly ticks: number
 }
 
+/**
+ * The links of setActive. With `again`, the arrays are handed over: a layout in a worker transfers
+ * them (they are empty here afterwards) and calls `again` for a fresh pair should it need them once
+ * more. Without it they are the caller's, and a worker layout sends copies.
+ */
+export interface HandedLinks {
+  readonly src: Uint32Array
+  readonly tgt: Uint32Array
+  readonly again?: () => HandedLinks
+}
+
 export interface Layout {
   /** x at 2i, y at 2i+1, in world units. NaN until the actor has been laid out. */
   readonly positions: Float32Array
@@ -19,12 +30,7 @@ export interface Layout {
    * return near their last place; the simulation is reheated gently, never re-initialised, unless
    * `reheat` is false (a year comparison keeps every actor where it is).
    */
-  setActive(
-    actors: Uint32Array,
-    links: { readonly src: Uint32Array; readonly tgt: Uint32Array },
-    radius: Float32Array,
-    reheat?: boolean,
-  ): void
+  setActive(actors: Uint32Array, links: HandedLinks, radius: Float32Array, reheat?: boolean): void
   /**
    * Advances the simulation for at most `budgetMs` (at least one tick when running), or, for a
    * layout that runs elsewhere (a Web Worker), swaps in the latest positions it has sent.

@@ -8,8 +8,8 @@
  * thread with forceLayout.ts, loaded on demand (so d3-force stays out of the first-load bundle), and
  * replays what the worker was told. Until it has loaded, ready() says so and nothing moves.
  */
-import type { Layout, LayoutStatus } from './layout'
-import { HEATING, type Command, type Report, type SimLinks } from './protocol'
+import type { HandedLinks, Layout, LayoutStatus } from './layout'
+import { HEATING, type Command, type Report } from './protocol'
 import { markOnce } from '../shared/marks'
 
 /** The part of a Worker this module uses, so tests can pass an in-process fake. */
@@ -63,7 +63,7 @@ export function createWorkerLayout(
   let fallingBack = false
   let warmUpMs = 0
   // What the worker was told, replayed into the fallback if the worker fails.
-  let activeArgs: [Uint32Array, SimLinks, Float32Array] | null = null
+  let activeArgs: [Uint32Array, HandedLinks, Float32Array] | null = null
   let dragging = false
   let destroyed = false
 
@@ -112,7 +112,10 @@ export function createWorkerLayout(
     })
   }
   const replay = (f: Layout): Layout => {
-    if (activeArgs !== null) f.setActive(...activeArgs)
+    if (activeArgs !== null) {
+      const [actors, links, radius] = activeArgs
+      f.setActive(actors, links.again?.() ?? links, radius)
+    }
     if (!hasPositions) f.warmUp(warmUpMs)
     for (let a = 0; a < actorCount; a++) {
       const x = current[2 * a]!
@@ -150,12 +153,13 @@ export function createWorkerLayout(
     setActive(actors, links, radius, reheat = true) {
       activeArgs = [actors, links, radius]
       if (fallback !== null) return fallback.setActive(actors, links, radius, reheat)
-      // Copies, transferred: a structured clone of these arrays costs the main thread tens of
-      // milliseconds at 100,000 actors (measured), a copy and a transfer about one. The originals
-      // stay here for the fallback's replay.
+      // Transferred, not cloned: a structured clone of these arrays costs the main thread tens of
+      // milliseconds at 100,000 actors (measured). Links handed over (with `again`) go as they are,
+      // the view's actors and sizes as copies; the replay above rebuilds what was sent away.
+      const own = links.again !== undefined
       const copy = {
         actors: actors.slice(),
-        links: { src: links.src.slice(), tgt: links.tgt.slice() },
+        links: own ? { src: links.src, tgt: links.tgt } : { src: links.src.slice(), tgt: links.tgt.slice() },
         radius: radius.slice(),
       }
       send({ type: 'setActive', ...copy, reheat }, [

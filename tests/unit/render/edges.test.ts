@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeView, DEFAULT_FILTER } from '../../../src/model/filter'
 import { buildIndex } from '../../../src/model/graphIndex'
-import { createEdgeBucketer, type EdgeBuckets } from '../../../src/render/edges'
+import { createEdgeBucketer, keptByThinning, type EdgeBuckets } from '../../../src/render/edges'
 import { edgeSlices } from '../../../src/render/edgeMarks'
 import type { Emphasis, Scene } from '../../../src/render/scene'
 import { LIGHT } from '../../../src/model/encoding'
@@ -126,6 +126,40 @@ describe('edge buckets', () => {
     expect(b.onScreen).toBe(6001)
   })
 
+  it('thins emphasised edges too when they alone pass the budget (a hub pointed at), by their own stride', () => {
+    // 7,000 relations, 6,500 of them emphasised (0 … 6,499): hi stride ceil(6500 / 3000) = 3;
+    // the 500 others: stride ceil(7000 / 3000) = 3 as well, counted over everything on screen.
+    const n = 7000
+    const rels = Array.from({ length: n }, () => ({ source: 'a', target: 'b', type: 'military' }))
+    const relations = new Uint8Array(n)
+    relations.fill(1, 0, 6500)
+    const { scene, xy } = sceneOf(rels, ['a', 'b'], [10, 10, 500, 400], {
+      quality: 'fast',
+      emphasis: { active: true, relations },
+    })
+    const b = createEdgeBucketer()(scene, xy, 800, 600)
+    const got = contents(b)
+    const every = (from: number, to: number, step: number) => {
+      const out: number[] = []
+      for (let r = from; r < to; r++) if (r % step === 0) out.push(r)
+      return out
+    }
+    expect(b.hiStride).toBe(3)
+    expect(got[key(0, 0, 2)]).toEqual(every(0, 6500, 3))
+    expect(got[key(0, 0, 0)]).toEqual(every(6500, 7000, 3))
+    // At rest the sharp budget (12,000) holds all 6,500.
+    const sharp = createEdgeBucketer()({ ...scene, quality: 'full' }, xy, 800, 600)
+    expect(sharp.hiStride).toBe(1)
+    expect(contents(sharp)[key(0, 0, 2)]).toHaveLength(6500)
+  })
+
+  it('keeps every emphasised relation up to the budget, and says so (keptByThinning)', () => {
+    expect(keptByThinning(7, true, 5, 1)).toBe(true)
+    expect(keptByThinning(7, false, 5, 1)).toBe(false)
+    expect(keptByThinning(10, false, 5, 1)).toBe(true)
+    expect(keptByThinning(7, true, 1, 2)).toBe(false)
+    expect(keptByThinning(8, true, 1, 2)).toBe(true)
+  })
   it('strokes once per batch with the batch style, then the selected relation on top', () => {
     const { scene, xy } = sceneOf(RELS, ACTORS, XY, { emphasis: { selectedRelation: 1 } })
     const b = createEdgeBucketer()(scene, xy, 800, 600)

@@ -214,6 +214,46 @@ describe('worker layout', () => {
     layout.destroy()
   })
 
+  it('transfers handed-over links, and a fallback lays out with the ones `again` rebuilds', async () => {
+    const make = () => ({ src: Uint32Array.from([0, 1, 2, 1]), tgt: Uint32Array.from([1, 2, 3, 4]) })
+    let rebuilt = 0
+    const handed = {
+      ...make(),
+      again: () => {
+        rebuilt++
+        return make()
+      },
+    }
+    const layout = createWorkerLayout(5, 1, connectedWorker({ failOn: 'reheat' }))
+    layout.setActive(Uint32Array.from([0, 1, 2, 3, 4]), handed, new Float32Array(5).fill(6))
+    // Sent away as they are (detached here), not copied.
+    expect(handed.src.length).toBe(0)
+    expect(handed.tgt.length).toBe(0)
+    layout.warmUp(20)
+    await until(() => layout.step(8) && layout.ready(), 'first positions')
+    const warn = console.warn
+    console.warn = () => {}
+    try {
+      layout.reheat(0.3)
+      await until(() => rebuilt > 0 && layout.status().ticks === 0, 'the fallback')
+    } finally {
+      console.warn = warn
+    }
+    layout.reheat(1)
+    for (let k = 0; k < 400 && layout.step(8); k++) {
+      /* settle on the main thread */
+    }
+    // The rebuilt links hold the path together: a and b end up nearer than a and d.
+    const d = (i: number, j: number) =>
+      Math.hypot(
+        layout.positions[2 * i]! - layout.positions[2 * j]!,
+        layout.positions[2 * i + 1]! - layout.positions[2 * j + 1]!,
+      )
+    expect(rebuilt).toBe(1)
+    expect(d(0, 1)).toBeLessThan(d(0, 3))
+    layout.destroy()
+  })
+
   it('lays out on the main thread where there are no workers, silently', async () => {
     const warn = console.warn
     const warnings: unknown[] = []
